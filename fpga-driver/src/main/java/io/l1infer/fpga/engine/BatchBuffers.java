@@ -1,0 +1,137 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+
+/**
+ * One set of accelerator input and output buffers (event-major, raw values in {@link ElementLayout}), owned by the
+ * accelerator and written and read in place by its single owner thread: the only copy on the way to the device.
+ */
+public final class BatchBuffers
+{
+    private final UnsafeBuffer input;
+    private final UnsafeBuffer output;
+    private final int inputSize;
+    private final int outputSize;
+    private final int capacity;
+    private final int inputBytes;
+    private final int outputBytes;
+    private final boolean inputSigned;
+    private final boolean outputSigned;
+
+    /**
+     * Wrap memory the accelerator owns (a direct buffer, or a mapped pinned OpenCL buffer).
+     */
+    public BatchBuffers(
+        final UnsafeBuffer input,
+        final UnsafeBuffer output,
+        final int capacity,
+        final int inputSize,
+        final FixedPointType inputType,
+        final int outputSize,
+        final FixedPointType outputType)
+    {
+        this.inputBytes = ElementLayout.bytesPerElement(inputType);
+        this.outputBytes = ElementLayout.bytesPerElement(outputType);
+        if (input.capacity() < (long)capacity * inputSize * inputBytes ||
+            output.capacity() < (long)capacity * outputSize * outputBytes)
+        {
+            throw new IllegalArgumentException("buffers too small for " + capacity + " events");
+        }
+        this.input = input;
+        this.output = output;
+        this.capacity = capacity;
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.inputSigned = inputType.isSigned();
+        this.outputSigned = outputType.isSigned();
+    }
+
+    /** Most events one batch holds. */
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    public int inputSize()
+    {
+        return inputSize;
+    }
+
+    public int outputSize()
+    {
+        return outputSize;
+    }
+
+    public UnsafeBuffer inputBuffer()
+    {
+        return input;
+    }
+
+    public UnsafeBuffer outputBuffer()
+    {
+        return output;
+    }
+
+    public int inputBytesPerElement()
+    {
+        return inputBytes;
+    }
+
+    public int outputBytesPerElement()
+    {
+        return outputBytes;
+    }
+
+    /** Write raw input value {@code index} of event {@code event}; the caller guarantees it is in range. */
+    public void putInput(final int event, final int index, final int raw)
+    {
+        put(input, inputBytes, (event * inputSize + index) * inputBytes, raw);
+    }
+
+    public int getInput(final int event, final int index)
+    {
+        return get(input, inputBytes, inputSigned, (event * inputSize + index) * inputBytes);
+    }
+
+    public void putOutput(final int event, final int index, final int raw)
+    {
+        put(output, outputBytes, (event * outputSize + index) * outputBytes, raw);
+    }
+
+    public int getOutput(final int event, final int index)
+    {
+        return get(output, outputBytes, outputSigned, (event * outputSize + index) * outputBytes);
+    }
+
+    private static void put(final UnsafeBuffer buffer, final int bytes, final int offset, final int raw)
+    {
+        switch (bytes)
+        {
+            case 1 -> buffer.putByte(offset, (byte)raw);
+            case 2 -> buffer.putShort(offset, (short)raw, ByteOrder.LITTLE_ENDIAN);
+            default -> buffer.putInt(offset, raw, ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    private static int get(final UnsafeBuffer buffer, final int bytes, final boolean signed, final int offset)
+    {
+        switch (bytes)
+        {
+            case 1:
+            {
+                final byte b = buffer.getByte(offset);
+                return signed ? b : b & 0xFF;
+            }
+            case 2:
+            {
+                final short s = buffer.getShort(offset, ByteOrder.LITTLE_ENDIAN);
+                return signed ? s : s & 0xFFFF;
+            }
+            default:
+                return buffer.getInt(offset, ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.l1infer.fpga.model;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+
+/** hls4ml's {@code normalize}: {@code res[k] = data[k] * scale[k] + bias[k]} exactly, then one conversion. */
+public record BatchNormLayer(
+    String name,
+    int size,
+    FixedPointType scaleType,
+    int[] scales,
+    FixedPointType biasType,
+    int[] biases,
+    FixedPointType resultType) implements Layer
+{
+    public BatchNormLayer
+    {
+        if (scales.length != size || biases.length != size)
+        {
+            throw new IllegalArgumentException(name + ": scales or biases do not match size " + size);
+        }
+        scales = scales.clone();
+        biases = biases.clone();
+    }
+
+    @Override
+    public String kind()
+    {
+        return "batchnorm";
+    }
+
+    @Override
+    public int inputSize()
+    {
+        return size;
+    }
+
+    @Override
+    public int outputSize()
+    {
+        return size;
+    }
+
+    @Override
+    public int[] scales()
+    {
+        return scales.clone();
+    }
+
+    @Override
+    public int[] biases()
+    {
+        return biases.clone();
+    }
+}

@@ -1,0 +1,330 @@
+package io.l1infer.fpga.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and validates one bundle directory; every error names the bundle, file, layer and field. */
+final class ModelBundleReader
+{
+    static final String MODEL_FILE = "model.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
+
+    private static final Set<String> TOP_KEYS = Set.of("format", "name", "about", "input", "output", "layers");
+    private static final Set<String> INPUT_KEYS = Set.of("size", "type", "features");
+    private static final Set<String> OUTPUT_KEYS = Set.of("size", "type", "names", "scale", "unit");
+    private static final Set<String> DENSE_KEYS = Set.of(
+        "name", "kind", "in", "out", "weights", "weight_t", "bias", "bias_t", "accum_t", "result_t");
+    private static final Set<String> BATCHNORM_KEYS = Set.of(
+        "name", "kind", "size", "scale", "scale_t", "bias", "bias_t", "result_t");
+    private static final Set<String> ACTIVATION_KEYS = Set.of("name", "kind", "size", "result_t");
+
+    private final Path directory;
+    private final Path modelFile;
+
+    ModelBundleReader(final Path directory)
+    {
+        this.directory = directory;
+        this.modelFile = directory.resolve(MODEL_FILE);
+    }
+
+    ModelBundle read()
+    {
+        final JsonNode root = parseJson();
+        if (!root.isObject())
+        {
+            throw error("top level", "must be a JSON object");
+        }
+        checkKeys(root, TOP_KEYS, "top level");
+        final String format = text(root, "format", "top level");
+        if (!ModelBundle.FORMAT.equals(format))
+        {
+            throw error("field 'format'", "unsupported format '" + format + "', expected '" + ModelBundle.FORMAT + "'");
+        }
+        final String name = text(root, "name", "top level");
+        final String about = root.has("about") ? text(root, "about", "top level") : "";
+        final ModelInput input = readInput(required(root, "input", "top level"));
+        final ModelOutput output = readOutput(required(root, "output", "top level"));
+
+        final JsonNode layersNode = required(root, "layers", "top level");
+        if (!layersNode.isArray() || layersNode.isEmpty())
+        {
+            throw error("field 'layers'", "must be a non-empty array");
+        }
+        final List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < layersNode.size(); i++)
+        {
+            layers.add(readLayer(layersNode.get(i), i));
+        }
+        try
+        {
+            checkChain(name, input, output, layers);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ModelLoadException("model bundle " + directory + ": " + MODEL_FILE + ": " + ex.getMessage());
+        }
+        return new ModelBundle(name, about, input, output, layers, directory);
+    }
+
+    /** Check that sizes and types chain from the input through every layer to the declared output. */
+    static void checkChain(
+        final String name, final ModelInput input, final ModelOutput output, final List<Layer> layers)
+    {
+        if (layers.isEmpty())
+        {
+            throw new IllegalArgumentException("model '" + name + "' has no layers");
+        }
+        int size = input.size();
+        String from = "input";
+        for (int i = 0; i < layers.size(); i++)
+        {
+            final Layer layer = layers.get(i);
+            if (layer.inputSize() != size)
+            {
+                throw new IllegalArgumentException("layers[" + i + "] '" + layer.name() + "': input size " +
+                    layer.inputSize() + " does not match " + size + " from " + from);
+            }
+            size = layer.outputSize();
+            from = "layers[" + i + "] '" + layer.name() + "'";
+        }
+        if (size != output.size())
+        {
+            throw new IllegalArgumentException("output.size " + output.size() + " does not match " + size +
+                " from " + from);
+        }
+        final FixedPointType last = layers.get(layers.size() - 1).resultType();
+        if (!last.equals(output.type()))
+        {
+            throw new IllegalArgumentException("output.type " + output.type() + " does not match result_t " +
+                last + " of " + from);
+        }
+    }
+
+    private JsonNode parseJson()
+    {
+        if (!Files.isDirectory(directory))
+        {
+            throw new ModelLoadException("model bundle " + directory + ": not a directory");
+        }
+        try
+        {
+            return JSON.readTree(Files.readAllBytes(modelFile));
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new ModelLoadException("model bundle " + directory + ": missing " + MODEL_FILE);
+        }
+        catch (final JsonProcessingException ex)
+        {
+            throw new ModelLoadException("model bundle " + directory + ": " + MODEL_FILE + ": invalid JSON: " +
+                ex.getOriginalMessage() + " at line " + ex.getLocation().getLineNr(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new ModelLoadException("model bundle " + directory + ": cannot read " + MODEL_FILE + ": " + ex, ex);
+        }
+    }
+
+    private ModelInput readInput(final JsonNode node)
+    {
+        final String where = "input";
+        checkObject(node, where);
+        checkKeys(node, INPUT_KEYS, where);
+        final int size = positiveInt(node, "size", where);
+        final FixedPointType type = type(node, "type", where);
+        final List<String> features = node.has("features") ? names(node, "features", where, size) : List.of();
+        return new ModelInput(size, type, features);
+    }
+
+    private ModelOutput readOutput(final JsonNode node)
+    {
+        final String where = "output";
+        checkObject(node, where);
+        checkKeys(node, OUTPUT_KEYS, where);
+        final int size = positiveInt(node, "size", where);
+        final FixedPointType type = type(node, "type", where);
+        final List<String> names = node.has("names") ? names(node, "names", where, size) : List.of();
+        double scale = 1.0;
+        if (node.has("scale"))
+        {
+            final JsonNode s = node.get("scale");
+            if (!s.isNumber() || !Double.isFinite(s.doubleValue()) || s.doubleValue() == 0.0)
+            {
+                throw error(where + " field 'scale'", "must be a finite non-zero number, got " + s);
+            }
+            scale = s.doubleValue();
+        }
+        final String unit = node.has("unit") ? text(node, "unit", where) : "";
+        return new ModelOutput(size, type, names, scale, unit);
+    }
+
+    private Layer readLayer(final JsonNode node, final int index)
+    {
+        final String where0 = "layers[" + index + "]";
+        checkObject(node, where0);
+        final String name = text(node, "name", where0);
+        final String where = where0 + " '" + name + "'";
+        final String kind = text(node, "kind", where);
+        switch (kind)
+        {
+            case "dense":
+            {
+                checkKeys(node, DENSE_KEYS, where);
+                final int in = positiveInt(node, "in", where);
+                final int out = positiveInt(node, "out", where);
+                final FixedPointType weightType = type(node, "weight_t", where);
+                final FixedPointType biasType = type(node, "bias_t", where);
+                final int[] weights = values(node, "weights", where, weightType, (long)in * out);
+                final int[] biases = values(node, "bias", where, biasType, out);
+                return new DenseLayer(name, in, out, weightType, weights, biasType, biases,
+                    type(node, "accum_t", where), type(node, "result_t", where));
+            }
+            case "batchnorm":
+            {
+                checkKeys(node, BATCHNORM_KEYS, where);
+                final int size = positiveInt(node, "size", where);
+                final FixedPointType scaleType = type(node, "scale_t", where);
+                final FixedPointType biasType = type(node, "bias_t", where);
+                return new BatchNormLayer(name, size, scaleType, values(node, "scale", where, scaleType, size),
+                    biasType, values(node, "bias", where, biasType, size), type(node, "result_t", where));
+            }
+            case "relu":
+                checkKeys(node, ACTIVATION_KEYS, where);
+                return new ReluLayer(name, positiveInt(node, "size", where), type(node, "result_t", where));
+            case "linear":
+                checkKeys(node, ACTIVATION_KEYS, where);
+                return new LinearLayer(name, positiveInt(node, "size", where), type(node, "result_t", where));
+            default:
+                throw error(where + " field 'kind'", "unknown layer kind '" + kind +
+                    "' (supported: dense, batchnorm, relu, linear)");
+        }
+    }
+
+    private int[] values(
+        final JsonNode node, final String field, final String where, final FixedPointType type, final long count)
+    {
+        final String fileName = text(node, field, where);
+        final Path file = directory.resolve(fileName).normalize();
+        if (!file.startsWith(directory.normalize()))
+        {
+            throw error(where + " field '" + field + "'", "file '" + fileName + "' is outside the bundle");
+        }
+        if (count > 50_000_000L)
+        {
+            throw error(where + " field '" + field + "'", "layer too large: " + count + " values");
+        }
+        try
+        {
+            return WeightFileReader.read(file, type, (int)count);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(where + " field '" + field + "'", "file " + fileName + ": " + ex.getMessage());
+        }
+    }
+
+    private void checkObject(final JsonNode node, final String where)
+    {
+        if (node == null || !node.isObject())
+        {
+            throw error(where, "must be a JSON object");
+        }
+    }
+
+    private void checkKeys(final JsonNode node, final Set<String> allowed, final String where)
+    {
+        final Iterator<String> it = node.fieldNames();
+        while (it.hasNext())
+        {
+            final String key = it.next();
+            if (!allowed.contains(key))
+            {
+                throw error(where + " field '" + key + "'", "unknown field (allowed: " +
+                    String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private JsonNode required(final JsonNode node, final String field, final String where)
+    {
+        final JsonNode value = node.get(field);
+        if (value == null || value.isNull())
+        {
+            throw error(where + " field '" + field + "'", "missing");
+        }
+        return value;
+    }
+
+    private String text(final JsonNode node, final String field, final String where)
+    {
+        final JsonNode value = required(node, field, where);
+        if (!value.isTextual() || value.textValue().isBlank())
+        {
+            throw error(where + " field '" + field + "'", "must be a non-empty string, got " + value);
+        }
+        return value.textValue();
+    }
+
+    private int positiveInt(final JsonNode node, final String field, final String where)
+    {
+        final JsonNode value = required(node, field, where);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 65536)
+        {
+            throw error(where + " field '" + field + "'", "must be an integer in 1..65536, got " + value);
+        }
+        return value.intValue();
+    }
+
+    private FixedPointType type(final JsonNode node, final String field, final String where)
+    {
+        final String text = text(node, field, where);
+        try
+        {
+            return FixedPointType.parse(text);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(where + " field '" + field + "'", ex.getMessage());
+        }
+    }
+
+    private List<String> names(final JsonNode node, final String field, final String where, final int size)
+    {
+        final JsonNode value = required(node, field, where);
+        if (!value.isArray() || value.size() != size)
+        {
+            throw error(where + " field '" + field + "'", "must be an array of " + size + " strings");
+        }
+        final List<String> names = new ArrayList<>(size);
+        for (final JsonNode n : value)
+        {
+            if (!n.isTextual())
+            {
+                throw error(where + " field '" + field + "'", "must be an array of " + size + " strings");
+            }
+            names.add(n.textValue());
+        }
+        return names;
+    }
+
+    private ModelLoadException error(final String where, final String what)
+    {
+        return new ModelLoadException("model bundle " + directory + ": " + MODEL_FILE + ": " + where + ": " + what);
+    }
+}
