@@ -1,0 +1,133 @@
+package io.l1infer.fpga.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a model as a bundle directory: {@code model.json} plus hls4ml-style weight text files whose decimals are the
+ * exact values of the raw integers, so reading them back gives the same bits.
+ */
+public final class ModelBundleWriter
+{
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelBundleWriter()
+    {
+    }
+
+    /** Write {@code model} into {@code directory} (created if needed; existing bundle files are replaced). */
+    public static void write(final ModelBundle model, final Path directory)
+    {
+        try
+        {
+            Files.createDirectories(directory);
+            final ObjectNode root = JSON.createObjectNode();
+            root.put("format", ModelBundle.FORMAT);
+            root.put("name", model.name());
+            if (!model.about().isEmpty())
+            {
+                root.put("about", model.about());
+            }
+            final ObjectNode input = root.putObject("input");
+            input.put("size", model.input().size());
+            input.put("type", model.input().type().toString());
+            if (!model.input().features().isEmpty())
+            {
+                final ArrayNode features = input.putArray("features");
+                model.input().features().forEach(features::add);
+            }
+            final ObjectNode output = root.putObject("output");
+            output.put("size", model.output().size());
+            output.put("type", model.output().type().toString());
+            if (!model.output().names().isEmpty())
+            {
+                final ArrayNode names = output.putArray("names");
+                model.output().names().forEach(names::add);
+            }
+            output.put("scale", model.output().scale());
+            if (!model.output().unit().isEmpty())
+            {
+                output.put("unit", model.output().unit());
+            }
+            final ArrayNode layers = root.putArray("layers");
+            int index = 0;
+            for (final Layer layer : model.layers())
+            {
+                layers.add(layerNode(layer, index++, directory));
+            }
+            Files.writeString(directory.resolve(ModelBundleReader.MODEL_FILE),
+                JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write model bundle to " + directory, ex);
+        }
+    }
+
+    private static ObjectNode layerNode(final Layer layer, final int index, final Path dir) throws IOException
+    {
+        final ObjectNode node = JSON.createObjectNode();
+        node.put("name", layer.name());
+        node.put("kind", layer.kind());
+        if (layer instanceof DenseLayer d)
+        {
+            node.put("in", d.inputSize());
+            node.put("out", d.outputSize());
+            node.put("weights", writeValues(dir, "w" + index + ".txt", d.weights(), d.weightType()));
+            node.put("weight_t", d.weightType().toString());
+            node.put("bias", writeValues(dir, "b" + index + ".txt", d.biases(), d.biasType()));
+            node.put("bias_t", d.biasType().toString());
+            node.put("accum_t", d.accumType().toString());
+        }
+        else if (layer instanceof BatchNormLayer bn)
+        {
+            node.put("size", bn.size());
+            node.put("scale", writeValues(dir, "s" + index + ".txt", bn.scales(), bn.scaleType()));
+            node.put("scale_t", bn.scaleType().toString());
+            node.put("bias", writeValues(dir, "b" + index + ".txt", bn.biases(), bn.biasType()));
+            node.put("bias_t", bn.biasType().toString());
+        }
+        else
+        {
+            node.put("size", layer.outputSize());
+        }
+        node.put("result_t", layer.resultType().toString());
+        return node;
+    }
+
+    private static String writeValues(final Path dir, final String name, final int[] raw, final FixedPointType type)
+        throws IOException
+    {
+        final StringBuilder sb = new StringBuilder(raw.length * 12);
+        for (int i = 0; i < raw.length; i++)
+        {
+            if (i > 0)
+            {
+                sb.append(", ");
+            }
+            sb.append(exactDecimal(raw[i], type));
+        }
+        Files.writeString(dir.resolve(name), sb.toString(), StandardCharsets.US_ASCII);
+        return name;
+    }
+
+    /** The exact decimal of raw * 2^-F (always finite in base 10), which a double reads back onto the same grid. */
+    static String exactDecimal(final long raw, final FixedPointType type)
+    {
+        final int f = type.fractionBits();
+        final BigDecimal value = f >= 0 ?
+            new BigDecimal(raw).divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(f))) :
+            new BigDecimal(java.math.BigInteger.valueOf(raw).shiftLeft(-f));
+        return value.toPlainString();
+    }
+}

@@ -1,0 +1,128 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.RandomModelGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Seeded property tests: the fast emulator equals the BigInteger reference on random models and inputs. */
+class FastEmulatorMatchesReferenceTest
+{
+    private static final long SEED = Long.getLong("l1infer.test.seed", 20261123L);
+
+    @Test
+    void randomModelsOverEveryModeAgree()
+    {
+        final SplittableRandom seeds = new SplittableRandom(SEED);
+        int models = 0;
+        int fastPathModels = 0;
+        while (models < 400)
+        {
+            final long modelSeed = seeds.nextLong();
+            final SplittableRandom r = new SplittableRandom(modelSeed);
+            final ModelBundle model = RandomFixedPointModels.randomModel(r);
+            final FixedPointEmulator fast;
+            try
+            {
+                fast = new FixedPointEmulator(model, 1 + r.nextInt(300));
+            }
+            catch (final IllegalArgumentException unsupported)
+            {
+                continue; // intermediates wider than 62 bits: refused at load, which is what we want
+            }
+            models++;
+            fastPathModels += model.toString().contains("AP_") ? 0 : 1;
+            compare(model, fast, r, 40, "model seed " + modelSeed + " (run seed " + SEED + ")");
+        }
+        assertEquals(400, models);
+        System.out.println("compared 400 random models, " + fastPathModels + " with default modes only");
+    }
+
+    @Test
+    void seedTalkShapeWithDefaultTypesAgrees()
+    {
+        final int[] arch = {27, 35, 20, 25, 40, 20, 15, 1};
+        for (long seed = 1; seed <= 3; seed++)
+        {
+            final ModelBundle model =
+                RandomModelGenerator.generate(arch, 0.75, FixedPointType.apFixed(16, 6), seed);
+            try (FixedPointEmulator fast = new FixedPointEmulator(model, 256))
+            {
+                compare(model, fast, new SplittableRandom(seed * 31), 300, "random-model seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void narrowWrappingAccumulatorTakesTheSplitAndLongPaths()
+    {
+        // ap_fixed<17,2> data times ap_fixed<17,2> weights into ap_fixed<16,6>: s = 20, s + 16 > 32 (split path);
+        // ap_fixed<30,4> data and weights into ap_fixed<20,2>: s = 34, no split fits (64-bit path).
+        final SplittableRandom r = new SplittableRandom(SEED ^ 0x5eed);
+        for (final String[] types : new String[][] {
+            {"ap_fixed<17,2>", "ap_fixed<17,2>", "ap_fixed<16,6>"},
+            {"ap_fixed<30,4>", "ap_fixed<30,4>", "ap_fixed<20,2>"},
+            {"ap_ufixed<12,2>", "ap_fixed<24,1>", "ap_ufixed<14,4>"}})
+        {
+            final FixedPointType in = FixedPointType.parse(types[0]);
+            final FixedPointType w = FixedPointType.parse(types[1]);
+            final FixedPointType acc = FixedPointType.parse(types[2]);
+            final io.l1infer.fpga.model.DenseLayer dense = new io.l1infer.fpga.model.DenseLayer("d", 6, 5, w,
+                RandomFixedPointModels.randomRaw(r, w, 30, 0.3), w, RandomFixedPointModels.randomRaw(r, w, 5, 0),
+                acc, acc);
+            final ModelBundle model = ModelBundle.of("m", "", new io.l1infer.fpga.model.ModelInput(6, in,
+                java.util.List.of()), new io.l1infer.fpga.model.ModelOutput(5, acc, java.util.List.of(), 1, ""),
+                java.util.List.of(dense));
+            try (FixedPointEmulator fast = new FixedPointEmulator(model, 200))
+            {
+                compare(model, fast, r, 200, "types " + String.join(" ", types) + " seed " + SEED);
+            }
+        }
+    }
+
+    private static void compare(
+        final ModelBundle model,
+        final FixedPointEmulator fast,
+        final SplittableRandom r,
+        final int events,
+        final String context)
+    {
+        final ReferenceEmulator reference = new ReferenceEmulator(model);
+        final int inSize = model.input().size();
+        final int outSize = model.output().size();
+        final FixedPointType inType = model.input().type();
+        final int[][] inputs = new int[events][];
+        for (int e = 0; e < events; e++)
+        {
+            inputs[e] = RandomFixedPointModels.randomRaw(r, inType, inSize, r.nextDouble() * 0.5);
+        }
+        final BatchBuffers buf = fast.buffers(0);
+        int first = 0;
+        while (first < events)
+        {
+            final int n = Math.min(events - first, 1 + r.nextInt(fast.maxBatchSize()));
+            for (int b = 0; b < n; b++)
+            {
+                for (int f = 0; f < inSize; f++)
+                {
+                    buf.putInput(b, f, inputs[first + b][f]);
+                }
+            }
+            fast.infer(0, n);
+            for (int b = 0; b < n; b++)
+            {
+                final int[] expected = reference.infer(inputs[first + b]);
+                for (int o = 0; o < outSize; o++)
+                {
+                    assertEquals(expected[o], buf.getOutput(b, o), () -> context + ", " + model.layers() +
+                        ", batch of " + n + ", output mismatch");
+                }
+            }
+            first += n;
+        }
+    }
+}
