@@ -28,6 +28,12 @@ sealed interface WireSample permits MuonSegmentsSample, FeatureVectorSample, Inf
 
     int templateId();
 
+    /** @return the sourceId field (unsigned 32-bit in a long). */
+    long sourceId();
+
+    /** @return the eventId field (the unsigned 64-bit pattern). */
+    long eventId();
+
     /** A decoded message and how many bytes the decoder consumed (header included). */
     record Decoded(WireSample sample, int length)
     {
