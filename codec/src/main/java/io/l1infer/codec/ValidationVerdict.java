@@ -149,6 +149,26 @@ public final class ValidationVerdict
         return this;
     }
 
+    /**
+     * Copy another verdict, e.g. from the validating thread's verdict into a ring slot.
+     *
+     * @param other the verdict to copy.
+     * @return this.
+     */
+    public ValidationVerdict copyFrom(final ValidationVerdict other)
+    {
+        ok = other.ok;
+        reason = other.reason;
+        field = other.field;
+        index = other.index;
+        value = other.value;
+        templateId = other.templateId;
+        sourceId = other.sourceId;
+        eventId = other.eventId;
+
+        return this;
+    }
+
     boolean accept()
     {
         ok = true;

@@ -84,6 +84,25 @@ class RejectWriterTest
     }
 
     @Test
+    void copiedVerdictWritesTheSameReject()
+    {
+        final int length = MuonSegmentsSample.random(random, 5).encode(request, 0);
+        final int lastEntry = length - MuonSegmentsEncoder.PrimitivesEncoder.sbeBlockLength();
+        request.putShort(lastEntry + MuonSegmentsEncoder.PrimitivesEncoder.phiBEncodingOffset(), (short)600);
+        assertFalse(validator.validate(request, 0, length, verdict), "seed=" + TestSeed.SEED + " " + verdict);
+        final ValidationVerdict copy = new ValidationVerdict().copyFrom(verdict);
+        assertEquals(verdict.toString(), copy.toString());
+
+        final UnsafeBuffer fromCopy = new UnsafeBuffer(new byte[RejectWriter.ENCODED_LENGTH]);
+        writer.write(verdict, reply, 0);
+        writer.write(copy, fromCopy, 0);
+        assertEquals(0, new UnsafeBuffer(reply, 0, RejectWriter.ENCODED_LENGTH).compareTo(fromCopy));
+        assertEquals(MessageField.PHI_B, copy.field(), copy.toString());
+        assertEquals(4, copy.index(), copy.toString());
+        assertEquals(600, copy.value(), copy.toString());
+    }
+
+    @Test
     void verdictRejectRefusesValuesAWireRejectCannotCarry()
     {
         assertThrows(IllegalArgumentException.class,
