@@ -21,7 +21,7 @@ public final class CatalogueRenderer
 
     /** The commands that regenerate the shipped documents, from the repository root. */
     public static final String REGENERATE_COMMANDS =
-        "mvn -B -q -pl config -am install -DskipTests && " +
+        "mvn -B -q -pl config compile && " +
         "java -cp config/target/classes io.l1infer.config.CatalogueRenderer properties config/l1infer.properties && " +
         "java -cp config/target/classes io.l1infer.config.CatalogueRenderer readme config/README.md";
 

@@ -7,8 +7,8 @@ import java.util.Locale;
  * name.
  *
  * <p>Grammar: {@code busy-spin | noop | yield | backoff | backoff:<maxSpins>:<maxYields>:<minParkNs>:<maxParkNs> |
- * sleep:<duration>}. Park periods accept a bare number of nanoseconds or a duration with a unit. Fields that do not
- * apply to a kind are zero.
+ * sleep:<duration>}. Backoff park periods accept a bare number of nanoseconds or a duration with a unit; the sleep
+ * duration needs a unit. Fields that do not apply to a kind are zero.
  *
  * @param kind      which strategy.
  * @param maxSpins  {@link Kind#BACKOFF}: spins before yielding.
@@ -115,7 +115,7 @@ public record IdleStrategySpec(Kind kind, long maxSpins, long maxYields, long mi
             }
             if (kind == Kind.SLEEP && parts.length == 2)
             {
-                return new IdleStrategySpec(kind, 0, 0, 0, 0, parkNanos(parts[1], "DURATION"));
+                return new IdleStrategySpec(kind, 0, 0, 0, 0, sleepNanos(parts[1]));
             }
             if (parts.length == 1 && kind != Kind.SLEEP)
             {
@@ -164,6 +164,18 @@ public record IdleStrategySpec(Kind kind, long maxSpins, long maxYields, long mi
         catch (final NumberFormatException ex)
         {
             throw new IllegalArgumentException("must have " + name + " fit in a long");
+        }
+    }
+
+    private static long sleepNanos(final String part)
+    {
+        try
+        {
+            return DurationText.parseNanos(part.trim());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("must have DURATION as " + DurationText.SYNTAX + " in sleep:DURATION");
         }
     }
 
