@@ -60,7 +60,7 @@ public final class Setting<T>
         catch (final IllegalArgumentException ex)
         {
             throw new IllegalArgumentException(
-                key + ": the declared default " + quoted(defaultText) + " is invalid: " + ex.getMessage(), ex);
+                key + ": the declared default " + shown(defaultText) + " is invalid: " + ex.getMessage(), ex);
         }
     }
 
@@ -444,7 +444,7 @@ public final class Setting<T>
         return key;
     }
 
-    static String quoted(final String text)
+    static String shown(final String text)
     {
         return text.isEmpty() ? "an empty value" : text;
     }

@@ -43,7 +43,7 @@ final class SettingReader
         catch (final IllegalArgumentException ex)
         {
             problems.add(new ConfigException(setting.key(),
-                ex.getMessage() + ", got " + Setting.quoted(raw.text().strip()) + " (from " + raw.origin() + ")"));
+                ex.getMessage() + ", got " + Setting.shown(raw.text().strip()) + " (from " + raw.origin() + ")"));
             record(setting, setting.defaultText(), raw.origin());
             return setting.defaultValue();
         }
