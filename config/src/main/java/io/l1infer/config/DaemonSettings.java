@@ -1,0 +1,213 @@
+package io.l1infer.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue of every daemon setting: key, default, one-line meaning and accepted values, declared once here.
+ *
+ * <p>Declaration order is rendering order. To add a setting, declare it here and add its field and getter to
+ * {@link DaemonConfig}; then regenerate {@code config/l1infer.properties} (a test says how when it is stale).
+ */
+public final class DaemonSettings
+{
+    /** System property the launchers set to the installation directory; relative paths resolve against it. */
+    public static final String HOME_PROPERTY = "l1infer.home";
+
+    /** Prefix of every setting key, and of the system properties read as settings. */
+    public static final String PREFIX = "l1infer.";
+
+    private static final Pattern AERON_CHANNEL = Pattern.compile("aeron:(ipc|udp)(\\?\\S*)?");
+    private static final String AERON_CHANNEL_RULE = "an Aeron channel URI such as aeron:ipc or " +
+        "aeron:udp?endpoint=HOST:PORT";
+    private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final long MS = 1_000_000L;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long HOUR = 3600 * SECOND;
+
+    // Must precede every declaration: static initialisers run in textual order.
+    private static final List<Setting<?>> DECLARED = new ArrayList<>();
+
+    // Model and accelerator.
+
+    /** Model bundle directory. */
+    public static final Setting<Path> MODEL_DIR = declare(Setting.path(
+        "l1infer.model.dir", "models/muon-pt-thesis",
+        "Model bundle directory; relative paths resolve against l1infer.home or the working directory."));
+    /** Which engine runs the model. */
+    public static final Setting<AcceleratorKind> ACCELERATOR = declare(Setting.oneOf(
+        "l1infer.accelerator", "emulator",
+        "Engine that runs the model: the bit-exact CPU emulator or an OpenCL device.", AcceleratorKind.class));
+    /** Most events per accelerator call. */
+    public static final Setting<Integer> ACCELERATOR_MAX_BATCH = declare(Setting.intInRange(
+        "l1infer.accelerator.max.batch", "256",
+        "Most events per accelerator call; must not exceed l1infer.ring.size.", 1, 65536));
+    /** Whether an accelerator error moves processing to the CPU emulator. */
+    public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
+        "l1infer.failover.enabled", "true",
+        "On an accelerator error, re-run the batch on the CPU emulator and stay on it."));
+
+    // OpenCL device selection and kernel.
+
+    /** Substring of the OpenCL platform name. */
+    public static final Setting<String> OPENCL_PLATFORM = declare(Setting.text(
+        "l1infer.opencl.platform", "",
+        "Substring of the OpenCL platform name to use; empty = any platform."));
+    /** Substring of the OpenCL device name. */
+    public static final Setting<String> OPENCL_DEVICE = declare(Setting.text(
+        "l1infer.opencl.device", "",
+        "Substring of the OpenCL device name to use; empty = any device."));
+    /** OpenCL device types considered. */
+    public static final Setting<OpenClDeviceType> OPENCL_DEVICE_TYPE = declare(Setting.oneOf(
+        "l1infer.opencl.device.type", "all",
+        "OpenCL device types to consider.", OpenClDeviceType.class));
+    /** Index among the matching OpenCL devices. */
+    public static final Setting<Integer> OPENCL_DEVICE_INDEX = declare(Setting.intInRange(
+        "l1infer.opencl.device.index", "0",
+        "Index of the device to use among those matching platform, name and type.", 0, 1023));
+    /** Precompiled kernel binary. */
+    public static final Setting<Optional<Path>> OPENCL_BINARY = declare(Setting.optionalPath(
+        "l1infer.opencl.binary", "",
+        "Precompiled kernel (.xclbin or .awsxclbin); empty = build the generated OpenCL C kernel."));
+    /** Kernel function name. */
+    public static final Setting<String> OPENCL_KERNEL_NAME = declare(Setting.matching(
+        "l1infer.opencl.kernel.name", "kernel_wrapper",
+        "Name of the kernel function in the OpenCL program or binary.", C_IDENTIFIER, "a C identifier"));
+    /** Buffer sets in flight. */
+    public static final Setting<Integer> OPENCL_BUFFER_SETS = declare(Setting.intInRange(
+        "l1infer.opencl.buffer.sets", "2",
+        "Input/output buffer sets in flight, so one batch is filled while another runs.", 2, 8));
+
+    // Aeron media driver.
+
+    /** Aeron directory. */
+    public static final Setting<Path> AERON_DIR = declare(Setting.path(
+        "l1infer.aeron.dir", "/dev/shm/l1infer",
+        "Aeron directory shared by the media driver and the daemon's client."));
+    /** Whether the media driver runs inside the daemon. */
+    public static final Setting<Boolean> DRIVER_EMBEDDED = declare(Setting.bool(
+        "l1infer.driver.embedded", "true",
+        "Run the Aeron media driver inside the daemon; false = connect to an external driver at l1infer.aeron.dir."));
+    /** Threading mode of the embedded driver. */
+    public static final Setting<DriverThreading> DRIVER_THREADING = declare(Setting.oneOf(
+        "l1infer.driver.threading", "shared",
+        "Threading mode of the embedded media driver.", DriverThreading.class));
+    /** Idle strategy of the embedded driver's threads. */
+    public static final Setting<IdleStrategySpec> DRIVER_IDLE = declare(Setting.idleStrategy(
+        "l1infer.driver.idle", "backoff",
+        "Idle strategy of the embedded media driver's threads."));
+    /** Client liveness and driver timeout. */
+    public static final Setting<Long> DRIVER_TIMEOUT = declare(Setting.duration(
+        "l1infer.driver.timeout", "10s",
+        "Aeron client liveness timeout and the client's driver timeout.", 100 * MS, HOUR));
+    /** Term buffer length of publications. */
+    public static final Setting<Integer> DRIVER_TERM_LENGTH = declare(Setting.byteSize(
+        "l1infer.driver.term.length", "16m",
+        "Term buffer length of the daemon's publications.", 64 << 10, 1 << 30, true));
+
+    // Streams.
+
+    /** Channel events arrive on. */
+    public static final Setting<String> INGEST_CHANNEL = declare(Setting.matching(
+        "l1infer.ingest.channel", "aeron:ipc",
+        "Aeron channel incoming events are subscribed on.", AERON_CHANNEL, AERON_CHANNEL_RULE));
+    /** Stream id of incoming events. */
+    public static final Setting<Integer> INGEST_STREAM = declare(Setting.intInRange(
+        "l1infer.ingest.stream", "1001",
+        "Aeron stream id of incoming events.", Integer.MIN_VALUE, Integer.MAX_VALUE));
+    /** Channel results are published on. */
+    public static final Setting<String> RESULT_CHANNEL = declare(Setting.matching(
+        "l1infer.result.channel", "aeron:ipc",
+        "Aeron channel results and rejects are published on.", AERON_CHANNEL, AERON_CHANNEL_RULE));
+    /** Stream id of results. */
+    public static final Setting<Integer> RESULT_STREAM = declare(Setting.intInRange(
+        "l1infer.result.stream", "1002",
+        "Aeron stream id of results.", Integer.MIN_VALUE, Integer.MAX_VALUE));
+    /** Stream id of rejects. */
+    public static final Setting<Integer> REJECT_STREAM = declare(Setting.intInRange(
+        "l1infer.reject.stream", "1002",
+        "Aeron stream id of rejects, on the result channel; equal to the result stream by default.",
+        Integer.MIN_VALUE, Integer.MAX_VALUE));
+
+    // Threads and the ring.
+
+    /** Idle strategy of the ingest thread. */
+    public static final Setting<IdleStrategySpec> INGEST_IDLE = declare(Setting.idleStrategy(
+        "l1infer.ingest.idle", "backoff",
+        "Idle strategy of the ingest thread when a poll finds no fragments."));
+    /** Idle strategy of the accelerator-owner thread. */
+    public static final Setting<IdleStrategySpec> OWNER_IDLE = declare(Setting.idleStrategy(
+        "l1infer.owner.idle", "backoff",
+        "Idle strategy of the accelerator-owner thread when the ring is empty."));
+    /** Fragments per poll. */
+    public static final Setting<Integer> INGEST_FRAGMENT_LIMIT = declare(Setting.intInRange(
+        "l1infer.ingest.fragment.limit", "64",
+        "Most fragments taken from the ingest subscription per poll.", 1, 1024));
+    /** Slots in the ring. */
+    public static final Setting<Integer> RING_SIZE = declare(Setting.powerOfTwo(
+        "l1infer.ring.size", "4096",
+        "Slots in the ring between the ingest thread and the accelerator owner.", 2, 1 << 20));
+    /** Retries of one result publication. */
+    public static final Setting<Integer> PUBLISH_MAX_RETRIES = declare(Setting.intInRange(
+        "l1infer.publish.max.retries", "10000",
+        "Most retries of one result publication on BACK_PRESSURED or ADMIN_ACTION before giving up on it.",
+        0, 1_000_000_000));
+
+    // Observability.
+
+    /** HdrHistogram interval log path. */
+    public static final Setting<Optional<Path>> HISTOGRAM_LOG = declare(Setting.optionalPath(
+        "l1infer.histogram.log", "",
+        "HdrHistogram interval log (.hlog) to write latencies to; empty = none."));
+    /** Interval of the histogram log. */
+    public static final Setting<Long> HISTOGRAM_INTERVAL = declare(Setting.duration(
+        "l1infer.histogram.interval", "10s",
+        "Length of each interval in the histogram log.", 100 * MS, HOUR));
+    /** Highest trackable latency. */
+    public static final Setting<Long> HISTOGRAM_MAX = declare(Setting.duration(
+        "l1infer.histogram.max", "10s",
+        "Highest latency the histograms can track.", MS, HOUR));
+    /** Bytes of the distinct error log. */
+    public static final Setting<Integer> ERROR_LOG_LENGTH = declare(Setting.byteSize(
+        "l1infer.error.log.length", "1m",
+        "Bytes of the distinct error log buffer.", 64 << 10, 256 << 20, true));
+    /** Period of the status line. */
+    public static final Setting<Long> STATUS_INTERVAL = declare(Setting.duration(
+        "l1infer.status.interval", "1s",
+        "Period of the systemd STATUS= update and the summary log line.", 100 * MS, HOUR));
+    /** Owner stall that stops watchdog pings. */
+    public static final Setting<Long> WATCHDOG_STALL = declare(Setting.duration(
+        "l1infer.watchdog.stall", "2s",
+        "An accelerator owner with no progress for longer than this stops the systemd watchdog pings.",
+        10 * MS, HOUR));
+
+    // Scale-out partition.
+
+    /** Wheels this instance handles. */
+    public static final Setting<IntRange> PARTITION_WHEELS = declare(Setting.intRange(
+        "l1infer.partition.wheels", "-2..2",
+        "Detector wheels this instance handles; events with primitives outside are not processed here.",
+        new IntRange(-2, 2)));
+    /** Sectors this instance handles. */
+    public static final Setting<IntRange> PARTITION_SECTORS = declare(Setting.intRange(
+        "l1infer.partition.sectors", "1..12",
+        "Detector sectors this instance handles; events with primitives outside are not processed here.",
+        new IntRange(1, 12)));
+
+    /** Every setting above, in declaration order. */
+    public static final SettingCatalogue CATALOGUE = new SettingCatalogue(PREFIX, Set.of(HOME_PROPERTY), DECLARED);
+
+    private DaemonSettings()
+    {
+    }
+
+    private static <T> Setting<T> declare(final Setting<T> setting)
+    {
+        DECLARED.add(setting);
+        return setting;
+    }
+}

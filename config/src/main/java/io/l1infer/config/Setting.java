@@ -1,0 +1,511 @@
+package io.l1infer.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One declared setting: its key, its default as text, a one-line meaning, and how its text becomes a typed value.
+ *
+ * <p>The declaration is the only place a setting is described: the shipped properties file, the README table and
+ * {@code --print-config} are all rendered from it. The default is parsed when the setting is declared, so a bad
+ * default fails at class initialisation rather than at some user's start-up.
+ *
+ * @param <T> the type of the parsed value.
+ */
+public final class Setting<T>
+{
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+");
+
+    private final String key;
+    private final String defaultText;
+    private final String doc;
+    private final String allowedValues;
+    private final ValueParser<T> parser;
+    private final Function<T, String> formatter;
+    private final T defaultValue;
+
+    private Setting(
+        final String key,
+        final String defaultText,
+        final String doc,
+        final String allowedValues,
+        final ValueParser<T> parser,
+        final Function<T, String> formatter)
+    {
+        this.key = Objects.requireNonNull(key, "key");
+        this.defaultText = Objects.requireNonNull(defaultText, "defaultText of " + key);
+        this.doc = Objects.requireNonNull(doc, "doc of " + key);
+        this.allowedValues = allowedValues;
+        this.parser = parser;
+        this.formatter = formatter;
+        if (!KEY.matcher(key).matches())
+        {
+            throw new IllegalArgumentException(
+                key + ": a key must be dot-separated lower-case words, such as l1infer.ring.size");
+        }
+        if (doc.isBlank() || doc.indexOf('\n') >= 0 || doc.indexOf('\r') >= 0)
+        {
+            throw new IllegalArgumentException(key + ": the doc must be exactly one non-blank line");
+        }
+        try
+        {
+            this.defaultValue = parse(defaultText);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException(
+                key + ": the declared default " + shown(defaultText) + " is invalid: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Any text, including the empty string.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<String> text(final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc, "any text", (text) -> text, Function.identity());
+    }
+
+    /**
+     * Text that must match a regular expression in full.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param pattern      the whole text must match this.
+     * @param description  what matching text is, completing "must be ...", such as "a C identifier".
+     * @return the setting.
+     */
+    public static Setting<String> matching(
+        final String key, final String defaultText, final String doc, final Pattern pattern, final String description)
+    {
+        return new Setting<>(key, defaultText, doc, description,
+            (text) ->
+            {
+                if (!pattern.matcher(text).matches())
+                {
+                    throw new IllegalArgumentException("must be " + description);
+                }
+                return text;
+            },
+            Function.identity());
+    }
+
+    /**
+     * A non-empty file system path, returned as written; relative paths are resolved by the reader of the setting.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<Path> path(final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc, "a path", Setting::parsePath, Path::toString);
+    }
+
+    /**
+     * A file system path, or the empty text for none.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<Optional<Path>> optionalPath(final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc, "a path, or empty for none",
+            (text) -> text.isEmpty() ? Optional.empty() : Optional.of(parsePath(text)),
+            (value) -> value.map(Path::toString).orElse(""));
+    }
+
+    /**
+     * An int between inclusive bounds.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param min          lowest allowed.
+     * @param max          highest allowed.
+     * @return the setting.
+     */
+    public static Setting<Integer> intInRange(
+        final String key, final String defaultText, final String doc, final int min, final int max)
+    {
+        final String rule = rangeRule("an integer", min, max, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) -> (int)checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
+    }
+
+    /**
+     * A long between inclusive bounds.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param min          lowest allowed.
+     * @param max          highest allowed.
+     * @return the setting.
+     */
+    public static Setting<Long> longInRange(
+        final String key, final String defaultText, final String doc, final long min, final long max)
+    {
+        final String rule = rangeRule("an integer", min, max, Long.MIN_VALUE, Long.MAX_VALUE);
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) -> checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
+    }
+
+    /**
+     * An int power of two between inclusive bounds, which should themselves be powers of two.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param min          lowest allowed.
+     * @param max          highest allowed.
+     * @return the setting.
+     */
+    public static Setting<Integer> powerOfTwo(
+        final String key, final String defaultText, final String doc, final int min, final int max)
+    {
+        final String rule = "a power of two between " + min + " and " + max;
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) ->
+            {
+                final long value = checkRange(parseLong(text, rule), min, max, rule);
+                if (Long.bitCount(value) != 1)
+                {
+                    throw new IllegalArgumentException("must be " + rule);
+                }
+                return (int)value;
+            },
+            String::valueOf);
+    }
+
+    /**
+     * {@code true} or {@code false}, nothing else: a misspelt boolean must not silently read as false.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<Boolean> bool(final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc, "true | false",
+            (text) ->
+            {
+                return switch (text)
+                {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("must be true or false");
+                };
+            },
+            String::valueOf);
+    }
+
+    /**
+     * One word naming a constant of an enum: the constant's name in lower case with '-' for '_'.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param type         the enum.
+     * @param <E>          the enum type.
+     * @return the setting.
+     */
+    public static <E extends Enum<E>> Setting<E> oneOf(
+        final String key, final String defaultText, final String doc, final Class<E> type)
+    {
+        final StringJoiner words = new StringJoiner(" | ");
+        for (final E constant : type.getEnumConstants())
+        {
+            words.add(word(constant));
+        }
+        final String rule = words.toString();
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) ->
+            {
+                for (final E constant : type.getEnumConstants())
+                {
+                    if (word(constant).equals(text))
+                    {
+                        return constant;
+                    }
+                }
+                throw new IllegalArgumentException("must be one of " + rule);
+            },
+            Setting::word);
+    }
+
+    /**
+     * A duration with a unit, read as nanoseconds, between inclusive bounds.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value, such as {@code "10s"}.
+     * @param doc          one-line meaning.
+     * @param minNs        shortest allowed, in nanoseconds.
+     * @param maxNs        longest allowed, in nanoseconds.
+     * @return the setting, whose value is in nanoseconds.
+     */
+    public static Setting<Long> duration(
+        final String key, final String defaultText, final String doc, final long minNs, final long maxNs)
+    {
+        final String rule = "a duration between " + DurationText.format(minNs) + " and " + DurationText.format(maxNs);
+        return new Setting<>(key, defaultText, doc, rule + " (units ns, us, ms, s, m, h)",
+            (text) ->
+            {
+                final long nanos = DurationText.parseNanos(text);
+                if (nanos < minNs || nanos > maxNs)
+                {
+                    throw new IllegalArgumentException("must be " + rule);
+                }
+                return nanos;
+            },
+            DurationText::format);
+    }
+
+    /**
+     * A byte count with an optional k, m or g suffix, between inclusive bounds, optionally a power of two.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value, such as {@code "16m"}.
+     * @param doc          one-line meaning.
+     * @param min          smallest allowed, in bytes.
+     * @param max          largest allowed, in bytes.
+     * @param powerOfTwo   whether only powers of two are allowed.
+     * @return the setting, whose value is in bytes.
+     */
+    public static Setting<Integer> byteSize(
+        final String key,
+        final String defaultText,
+        final String doc,
+        final int min,
+        final int max,
+        final boolean powerOfTwo)
+    {
+        final String rule = (powerOfTwo ? "a power of two" : "a size") + " between " +
+            ByteSizeText.format(min) + " and " + ByteSizeText.format(max) + " bytes";
+        return new Setting<>(key, defaultText, doc, rule + " (suffix k, m or g for x1024, x1024^2, x1024^3)",
+            (text) ->
+            {
+                final long bytes = ByteSizeText.parseBytes(text);
+                if (bytes < min || bytes > max || (powerOfTwo && Long.bitCount(bytes) != 1))
+                {
+                    throw new IllegalArgumentException("must be " + rule);
+                }
+                return (int)bytes;
+            },
+            (value) -> ByteSizeText.format(value));
+    }
+
+    /**
+     * An idle strategy in the grammar of {@link IdleStrategySpec}.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value, such as {@code "backoff"}.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<IdleStrategySpec> idleStrategy(final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc,
+            IdleStrategySpec.SYNTAX + " (MINPARK, MAXPARK in ns or with a unit)",
+            IdleStrategySpec::parse, IdleStrategySpec::toString);
+    }
+
+    /**
+     * An inclusive integer range {@code FROM..TO} that must lie within bounds.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value, such as {@code "-2..2"}.
+     * @param doc          one-line meaning.
+     * @param bounds       the range every value must lie within.
+     * @return the setting.
+     */
+    public static Setting<IntRange> intRange(
+        final String key, final String defaultText, final String doc, final IntRange bounds)
+    {
+        final String rule = "FROM..TO with " + bounds.from() + " <= FROM <= TO <= " + bounds.to();
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) ->
+            {
+                final IntRange range = IntRange.parse(text);
+                if (!bounds.contains(range))
+                {
+                    throw new IllegalArgumentException("must be " + rule);
+                }
+                return range;
+            },
+            IntRange::toString);
+    }
+
+    /**
+     * The full property key.
+     *
+     * @return such as {@code "l1infer.ring.size"}.
+     */
+    public String key()
+    {
+        return key;
+    }
+
+    /**
+     * The default as declared.
+     *
+     * @return the default text; may be empty.
+     */
+    public String defaultText()
+    {
+        return defaultText;
+    }
+
+    /**
+     * The one-line meaning.
+     *
+     * @return the doc.
+     */
+    public String doc()
+    {
+        return doc;
+    }
+
+    /**
+     * What values are accepted, derived from the parser's rule.
+     *
+     * @return such as {@code "a power of two between 2 and 1048576"}.
+     */
+    public String allowedValues()
+    {
+        return allowedValues;
+    }
+
+    /**
+     * The parsed default.
+     *
+     * @return the value of {@link #defaultText()}.
+     */
+    public T defaultValue()
+    {
+        return defaultValue;
+    }
+
+    /**
+     * Parse text into a value of this setting.
+     *
+     * @param text the raw text; surrounding whitespace is ignored.
+     * @return the value.
+     * @throws IllegalArgumentException with a reason phrase when the text is not acceptable.
+     */
+    public T parse(final String text)
+    {
+        final T value;
+        try
+        {
+            value = parser.parse(text.strip());
+        }
+        catch (final NumberFormatException | InvalidPathException ex)
+        {
+            throw new IllegalArgumentException("must be " + allowedValues, ex);
+        }
+        if (value == null)
+        {
+            throw new IllegalStateException(key + ": parser returned null");
+        }
+        return value;
+    }
+
+    /**
+     * Write a value in canonical form, which {@link #parse(String)} reads back to an equal value.
+     *
+     * @param value a value of this setting.
+     * @return the text.
+     */
+    public String format(final T value)
+    {
+        return formatter.apply(value);
+    }
+
+    @Override
+    public String toString()
+    {
+        return key;
+    }
+
+    static String shown(final String text)
+    {
+        return text.isEmpty() ? "an empty value" : text;
+    }
+
+    private static String word(final Enum<?> constant)
+    {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Path parsePath(final String text)
+    {
+        if (text.isEmpty())
+        {
+            throw new IllegalArgumentException("must be a non-empty path");
+        }
+        try
+        {
+            return Path.of(text);
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw new IllegalArgumentException("must be a valid path (" + ex.getReason() + ")", ex);
+        }
+    }
+
+    private static long parseLong(final String text, final String rule)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("must be " + rule, ex);
+        }
+    }
+
+    private static long checkRange(final long value, final long min, final long max, final String rule)
+    {
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException("must be " + rule);
+        }
+        return value;
+    }
+
+    private static String rangeRule(
+        final String noun, final long min, final long max, final long typeMin, final long typeMax)
+    {
+        if (min == typeMin && max == typeMax)
+        {
+            return noun;
+        }
+        if (max == typeMax)
+        {
+            return noun + " >= " + min;
+        }
+        if (min == typeMin)
+        {
+            return noun + " <= " + max;
+        }
+        return noun + " between " + min + " and " + max;
+    }
+}

@@ -1,0 +1,185 @@
+package io.l1infer.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingTest
+{
+    @Test
+    void intRangeAcceptsBoundsAndRefusesOutside()
+    {
+        final Setting<Integer> setting = Setting.intInRange("t.batch", "5", "Batch.", 1, 10);
+        assertEquals(1, setting.parse("1"));
+        assertEquals(10, setting.parse(" 10 "));
+        assertEquals("must be an integer between 1 and 10", refusal(setting, "11"));
+        assertEquals("must be an integer between 1 and 10", refusal(setting, "0"));
+        assertEquals("must be an integer between 1 and 10", refusal(setting, "ten"));
+        assertEquals("must be an integer between 1 and 10", refusal(setting, "99999999999999999999"));
+        assertEquals(5, setting.defaultValue());
+    }
+
+    @Test
+    void unboundedIntDescribesItselfAsAnyInteger()
+    {
+        final Setting<Integer> setting =
+            Setting.intInRange("t.stream", "0", "Stream.", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        assertEquals(Integer.MIN_VALUE, setting.parse(String.valueOf(Integer.MIN_VALUE)));
+        assertEquals("an integer", setting.allowedValues());
+        assertEquals("must be an integer", refusal(setting, "2147483648"));
+    }
+
+    @Test
+    void longRangeAcceptsValuesBeyondInt()
+    {
+        final Setting<Long> setting = Setting.longInRange("t.big", "0", "Big.", 0, Long.MAX_VALUE);
+        assertEquals(1L << 40, setting.parse(String.valueOf(1L << 40)));
+        assertEquals("must be an integer >= 0", refusal(setting, "-1"));
+    }
+
+    @Test
+    void powerOfTwoRefusesOtherNumbers()
+    {
+        final Setting<Integer> setting = Setting.powerOfTwo("t.ring", "4096", "Ring.", 2, 1 << 20);
+        assertEquals(2, setting.parse("2"));
+        assertEquals(1 << 20, setting.parse("1048576"));
+        assertEquals("must be a power of two between 2 and 1048576", refusal(setting, "1000"));
+        assertEquals("must be a power of two between 2 and 1048576", refusal(setting, "1"));
+        assertEquals("must be a power of two between 2 and 1048576", refusal(setting, "2097152"));
+    }
+
+    @Test
+    void boolAcceptsOnlyTrueAndFalse()
+    {
+        final Setting<Boolean> setting = Setting.bool("t.on", "true", "On.");
+        assertEquals(Boolean.FALSE, setting.parse("false"));
+        assertEquals(Boolean.TRUE, setting.parse("true"));
+        for (final String bad : new String[] { "yes", "1", "TRUE", "", "flase" })
+        {
+            assertEquals("must be true or false", refusal(setting, bad), bad);
+        }
+    }
+
+    @Test
+    void oneOfUsesLowerCaseWordsWithDashes()
+    {
+        final Setting<DriverThreading> setting =
+            Setting.oneOf("t.threading", "shared", "Threading.", DriverThreading.class);
+        assertEquals(DriverThreading.SHARED_NETWORK, setting.parse("shared-network"));
+        assertEquals("shared-network", setting.format(DriverThreading.SHARED_NETWORK));
+        assertEquals("shared | shared-network | dedicated | invoker", setting.allowedValues());
+        assertEquals("must be one of shared | shared-network | dedicated | invoker",
+            refusal(setting, "SHARED_NETWORK"));
+    }
+
+    @Test
+    void durationIsInNanosecondsWithinBounds()
+    {
+        final Setting<Long> setting = Setting.duration("t.timeout", "10s", "Timeout.", 1_000_000L, 3_600_000_000_000L);
+        assertEquals(10_000_000_000L, setting.defaultValue());
+        assertEquals(1_000_000L, setting.parse("1ms"));
+        assertEquals("must be a duration between 1ms and 1h", refusal(setting, "999us"));
+        assertEquals("must be a duration between 1ms and 1h", refusal(setting, "2h"));
+        assertTrue(refusal(setting, "10").startsWith("must be a whole number with a unit"));
+    }
+
+    @Test
+    void byteSizeHonoursBoundsAndPowerOfTwo()
+    {
+        final Setting<Integer> term = Setting.byteSize("t.term", "16m", "Term.", 64 << 10, 1 << 30, true);
+        assertEquals(16 << 20, term.defaultValue());
+        assertEquals(64 << 10, term.parse("65536"));
+        assertEquals("16m", term.format(16 << 20));
+        assertEquals("must be a power of two between 64k and 1g bytes", refusal(term, "100k"));
+        assertEquals("must be a power of two between 64k and 1g bytes", refusal(term, "32k"));
+        assertEquals("must be a power of two between 64k and 1g bytes", refusal(term, "2g"));
+
+        final Setting<Integer> any = Setting.byteSize("t.any", "1m", "Any.", 1 << 10, 1 << 20, false);
+        assertEquals(100 << 10, any.parse("100k"));
+    }
+
+    @Test
+    void pathsMayNotBeEmptyButOptionalPathsMay()
+    {
+        final Setting<Path> dir = Setting.path("t.dir", "models", "Dir.");
+        assertEquals(Path.of("a/b"), dir.parse("a/b"));
+        assertEquals("must be a non-empty path", refusal(dir, "  "));
+        assertTrue(refusal(dir, "a\0b").startsWith("must be a valid path"));
+
+        final Setting<Optional<Path>> log = Setting.optionalPath("t.log", "", "Log.");
+        assertEquals(Optional.empty(), log.defaultValue());
+        assertEquals(Optional.of(Path.of("/tmp/x.hlog")), log.parse("/tmp/x.hlog"));
+        assertEquals("", log.format(Optional.empty()));
+    }
+
+    @Test
+    void matchingRefusesTextOutsideThePattern()
+    {
+        final Setting<String> name = Setting.matching(
+            "t.kernel", "kernel_wrapper", "Kernel.", Pattern.compile("[A-Za-z_][A-Za-z0-9_]*"), "a C identifier");
+        assertEquals("k2", name.parse("k2"));
+        assertEquals("must be a C identifier", refusal(name, "2k"));
+        assertEquals("must be a C identifier", refusal(name, "kernel wrapper"));
+    }
+
+    @Test
+    void intRangeMustLieWithinBounds()
+    {
+        final Setting<IntRange> wheels = Setting.intRange("t.wheels", "-2..2", "Wheels.", new IntRange(-2, 2));
+        assertEquals(new IntRange(-1, 0), wheels.parse("-1..0"));
+        assertEquals("must be FROM..TO with -2 <= FROM <= TO <= 2", refusal(wheels, "-3..0"));
+        assertEquals("must have FROM <= TO in FROM..TO", refusal(wheels, "1..0"));
+    }
+
+    @Test
+    void textKeepsInnerSpacesAndMayBeEmpty()
+    {
+        final Setting<String> platform = Setting.text("t.platform", "", "Platform.");
+        assertEquals("", platform.defaultValue());
+        assertEquals("Portable Computing Language", platform.parse("  Portable Computing Language "));
+    }
+
+    @Test
+    void everyFormatParsesBackToTheSameValue()
+    {
+        for (final Setting<?> setting : DaemonSettings.CATALOGUE.settings())
+        {
+            assertFormatRoundTrips(setting);
+        }
+    }
+
+    @Test
+    void badDefaultFailsAtDeclarationNamingTheKey()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> Setting.powerOfTwo("t.ring", "1000", "Ring.", 2, 1024));
+        assertEquals("t.ring: the declared default 1000 is invalid: must be a power of two between 2 and 1024",
+            ex.getMessage());
+    }
+
+    @Test
+    void declarationNeedsAOneLineDocAndADottedLowerCaseKey()
+    {
+        assertThrows(IllegalArgumentException.class, () -> Setting.text("t.x", "", "two\nlines"));
+        assertThrows(IllegalArgumentException.class, () -> Setting.text("t.x", "", " "));
+        assertThrows(IllegalArgumentException.class, () -> Setting.text("Ring.Size", "", "Doc."));
+        assertThrows(IllegalArgumentException.class, () -> Setting.text("nodots", "", "Doc."));
+    }
+
+    private static <T> void assertFormatRoundTrips(final Setting<T> setting)
+    {
+        final T value = setting.defaultValue();
+        assertEquals(value, setting.parse(setting.format(value)), setting.key());
+    }
+
+    private static String refusal(final Setting<?> setting, final String text)
+    {
+        return assertThrows(IllegalArgumentException.class, () -> setting.parse(text), text).getMessage();
+    }
+}
