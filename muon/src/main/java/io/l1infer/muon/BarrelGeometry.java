@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param calorimeterOuterRadius     end of that material, m.
  * @param calorimeterRadiationLengths radial thickness of that material in X0 (at eta = 0).
  * @param calorimeterEnergyLoss      mean energy a muon loses in it at eta = 0, GeV.
- * @param yokeField                  field in the iron layers, T (opposite sign to the solenoid's).
+ * @param yokeFields                 field in each iron layer, T (opposite sign to the solenoid's).
  * @param yokeInnerRadii             inner radius of each iron layer, m, increasing.
  * @param yokeOuterRadii             outer radius of each iron layer, m.
  * @param ironRadiationLength        X0 of iron, m.
@@ -33,7 +33,7 @@ public record BarrelGeometry(
     double calorimeterOuterRadius,
     double calorimeterRadiationLengths,
     double calorimeterEnergyLoss,
-    double yokeField,
+    double[] yokeFields,
     double[] yokeInnerRadii,
     double[] yokeOuterRadii,
     double ironRadiationLength,
@@ -58,7 +58,7 @@ public record BarrelGeometry(
         return new BarrelGeometry(
             3.8, 3.2,
             1.29, 2.95, 100.0, 2.5,
-            -1.3,
+            new double[] {-2.0, -1.2, -1.2},
             new double[] {4.45, 5.25, 6.30},
             new double[] {4.75, 5.90, 6.95},
             0.01757, 1.14,
@@ -70,6 +70,7 @@ public record BarrelGeometry(
     public BarrelGeometry
     {
         yokeInnerRadii = copyOf("yokeInnerRadii", yokeInnerRadii, -1);
+        yokeFields = copyOf("yokeFields", yokeFields, yokeInnerRadii.length);
         yokeOuterRadii = copyOf("yokeOuterRadii", yokeOuterRadii, yokeInnerRadii.length);
         stationRadii = copyOf("stationRadii", stationRadii, STATIONS);
         sectorStagger = copyOf("sectorStagger", sectorStagger, STATIONS);
@@ -85,7 +86,6 @@ public record BarrelGeometry(
         positive("ironRadiationLength", ironRadiationLength);
         nonNegative("ironEnergyLossPerMetre", ironEnergyLossPerMetre);
         finite("solenoidField", solenoidField);
-        finite("yokeField", yokeField);
         for (int i = 0; i < yokeInnerRadii.length; i++)
         {
             if (!(yokeOuterRadii[i] > yokeInnerRadii[i]) || (i > 0 && !(yokeInnerRadii[i] >= yokeOuterRadii[i - 1])))
@@ -118,18 +118,16 @@ public record BarrelGeometry(
     public BarrelGeometry withSolenoidRadius(final double radius)
     {
         return new BarrelGeometry(solenoidField, radius, calorimeterInnerRadius, calorimeterOuterRadius,
-            calorimeterRadiationLengths, calorimeterEnergyLoss, yokeField, yokeInnerRadii, yokeOuterRadii,
+            calorimeterRadiationLengths, calorimeterEnergyLoss, yokeFields, yokeInnerRadii, yokeOuterRadii,
             ironRadiationLength, ironEnergyLossPerMetre, stationRadii, wheel0HalfLength, wheel1OuterZ, wheel2OuterZ,
             sectorStagger);
     }
 
-    /** The same geometry with another return-yoke field. */
-    public BarrelGeometry withYokeField(final double field)
+    /** Field of each iron layer, T (a copy). */
+    @Override
+    public double[] yokeFields()
     {
-        return new BarrelGeometry(solenoidField, solenoidRadius, calorimeterInnerRadius, calorimeterOuterRadius,
-            calorimeterRadiationLengths, calorimeterEnergyLoss, field, yokeInnerRadii, yokeOuterRadii,
-            ironRadiationLength, ironEnergyLossPerMetre, stationRadii, wheel0HalfLength, wheel1OuterZ, wheel2OuterZ,
-            sectorStagger);
+        return yokeFields.clone();
     }
 
     /** Inner radius of each iron layer (a copy). */
@@ -208,7 +206,7 @@ public record BarrelGeometry(
         return "BarrelGeometry[solenoidField=" + solenoidField + ", solenoidRadius=" + solenoidRadius
             + ", calorimeter=[" + calorimeterInnerRadius + ", " + calorimeterOuterRadius + "] "
             + calorimeterRadiationLengths + " X0 " + calorimeterEnergyLoss + " GeV"
-            + ", yokeField=" + yokeField + ", yokeInnerRadii=" + Arrays.toString(yokeInnerRadii)
+            + ", yokeFields=" + Arrays.toString(yokeFields) + ", yokeInnerRadii=" + Arrays.toString(yokeInnerRadii)
             + ", yokeOuterRadii=" + Arrays.toString(yokeOuterRadii) + ", ironRadiationLength=" + ironRadiationLength
             + ", ironEnergyLossPerMetre=" + ironEnergyLossPerMetre + ", stationRadii=" + Arrays.toString(stationRadii)
             + ", wheels=" + wheel0HalfLength + "/" + wheel1OuterZ + "/" + wheel2OuterZ

@@ -67,6 +67,7 @@ public final class TrackPropagator
 
         final double[] yokeIn = geometry.yokeInnerRadii();
         final double[] yokeOut = geometry.yokeOuterRadii();
+        final double[] yokeFields = geometry.yokeFields();
         final double[] edges = new double[4 + 2 * yokeIn.length];
         int e = 0;
         edges[e++] = 0.0;
@@ -104,7 +105,7 @@ public final class TrackPropagator
             {
                 if (mid >= yokeIn[i] && mid < yokeOut[i])
                 {
-                    field += geometry.yokeField();
+                    field += yokeFields[i];
                     segmentRadiationLength[k] = geometry.ironRadiationLength();
                     segmentEnergyLossPerMetre[k] = geometry.ironEnergyLossPerMetre();
                     segmentThicknessInX0[k] = (yokeOut[i] - yokeIn[i]) / geometry.ironRadiationLength();

@@ -20,7 +20,7 @@ class TrackPropagatorTest
     private static BarrelGeometry notesGeometry()
     {
         final BarrelGeometry tuned = BarrelGeometry.cms();
-        return new BarrelGeometry(3.8, 2.95, 1.29, 2.95, 100.0, 2.75, -1.8, tuned.yokeInnerRadii(),
+        return new BarrelGeometry(3.8, 2.95, 1.29, 2.95, 100.0, 2.75, new double[] {-1.8, -1.8, -1.8}, tuned.yokeInnerRadii(),
             tuned.yokeOuterRadii(), 0.01757, 1.14, new double[] {4.1, 5.0, 6.05, 7.2}, 1.27, 3.9, 6.6,
             new double[4]);
     }
@@ -126,7 +126,7 @@ class TrackPropagatorTest
     {
         // No field and no energy loss, so the direction at MB1 is the sum of the calorimeter kicks alone.
         final BarrelGeometry tuned = BarrelGeometry.cms();
-        final BarrelGeometry geometry = new BarrelGeometry(0.0, 3.2, 1.29, 2.95, 100.0, 0.0, 0.0,
+        final BarrelGeometry geometry = new BarrelGeometry(0.0, 3.2, 1.29, 2.95, 100.0, 0.0, new double[3],
             tuned.yokeInnerRadii(), tuned.yokeOuterRadii(), 0.01757, 0.0, tuned.stationRadii(), 1.27, 3.9, 6.6,
             new double[4]);
         final TrackPropagator propagator = new TrackPropagator(geometry, 0.01, true);
