@@ -61,6 +61,8 @@ public final class MuonFeatures
         "delta_phi_12", "delta_phi_13", "delta_phi_14", "delta_phi_23", "delta_phi_24", "delta_phi_34");
 
     private static final int[] PAIR_FIRST = {0, 0, 0, 1, 1, 2};
+    /** {@link #deltaPhi} of a difference of exactly k phi counts, k = 0..4095. */
+    private static final double[] DELTA_PHI_OF_COUNTS = deltaPhiOfCounts();
     private static final int[] PAIR_SECOND = {1, 2, 3, 2, 3, 3};
 
     private final int[] slotPrimitive = new int[SLOT_COUNT];
@@ -159,7 +161,33 @@ public final class MuonFeatures
      */
     public static double deltaPhi(final double globalPhiA, final double globalPhiB)
     {
-        return roundTo15Decimals(StrictMath.acos(StrictMath.cos(Math.abs(globalPhiA - globalPhiB))));
+        final double d = Math.abs(globalPhiA - globalPhiB);
+        // Most pairs share a sector, so d is a whole number of phi counts: look those up (same bits, no trig).
+        final double counts = d * 4096.0;
+        if (counts < DELTA_PHI_OF_COUNTS.length)
+        {
+            final int k = (int)counts;
+            if (k == counts)
+            {
+                return DELTA_PHI_OF_COUNTS[k];
+            }
+        }
+        return deltaPhiOf(d);
+    }
+
+    private static double deltaPhiOf(final double absoluteDifference)
+    {
+        return roundTo15Decimals(StrictMath.acos(StrictMath.cos(absoluteDifference)));
+    }
+
+    private static double[] deltaPhiOfCounts()
+    {
+        final double[] table = new double[4096];
+        for (int k = 0; k < table.length; k++)
+        {
+            table[k] = deltaPhiOf(k / 4096.0);
+        }
+        return table;
     }
 
     /**

@@ -276,7 +276,8 @@ public final class TrackPropagator
                     out.markRangedOut();
                     return;
                 }
-                final double kickScale = endsOnEdge ? stepKickScale[segment] * Math.sqrt(fraction) : stepKickScale[segment];
+                final double kickScale =
+                    endsOnEdge ? stepKickScale[segment] * Math.sqrt(fraction) : stepKickScale[segment];
                 final double kick = kickScale * energy * invMomentum * invMomentum * random.nextGaussian();
                 final double turn = 2.0 * halfTurn + kick;
                 final double tc = cosOf(turn);

@@ -76,7 +76,7 @@ class MuonFeaturesRealDataTest
         System.out.printf("real rows reconstructed %d/%d (%d bit-identical), checked against expected-first1000 on %d;"
             + " not reconstructed (%d): %s%n", reconstructed, rows.size(), bitIdentical, quantisationChecked,
             notReconstructed.size(),
-            notReconstructed.subList(0, Math.min(40, notReconstructed.size())));
+            notReconstructed.subList(0, Math.min(10, notReconstructed.size())));
         System.out.printf("quantised features differing from floor(table * 1024): %d %s%n",
             quantisationMismatches.size(), quantisationMismatches);
         // 4 rows carry a phiB outside the 10-bit hardware range and 66 a delta phi between sectors that no pair of

@@ -218,6 +218,22 @@ class MuonFeaturesTest
     }
 
     @Test
+    void lookedUpDeltaPhiEqualsTheDirectFormulaBitForBit()
+    {
+        for (int k = 0; k < 4096; k++)
+        {
+            final double d = k / 4096.0;
+            final double direct = MuonFeatures.roundTo15Decimals(StrictMath.acos(StrictMath.cos(d)));
+            assertEquals(direct, MuonFeatures.deltaPhi(0.0, d), "k = " + k);
+            final double a = MuonFeatures.globalPhi(7, 2047);
+            assertEquals(direct, MuonFeatures.deltaPhi(a, MuonFeatures.globalPhi(7, 2047 - k)), "sector 7, k = " + k);
+        }
+        final double off = 1000 / 4096.0 + 1e-9;
+        assertEquals(MuonFeatures.roundTo15Decimals(StrictMath.acos(StrictMath.cos(off))),
+            MuonFeatures.deltaPhi(0.0, off));
+    }
+
+    @Test
     void buildAllocatesNothing()
     {
         final com.sun.management.ThreadMXBean threads =

@@ -61,8 +61,10 @@ class ToyEventCsvTest
         assertEquals("f.csv:2: field eta is not a number: 'x'", errorOf("10.0,1,x,0.1,0"));
         assertEquals("f.csv:2: field charge must be 1 or -1, got 0", errorOf("10.0,0,0.2,0.1,0"));
         assertEquals("f.csv:2: n = 1 needs 13 fields, got 12", errorOf("10.0,1,0.2,0.1,1,1,0,1,0,0,4,0"));
-        assertEquals("f.csv:2: field sector_1 is out of its hardware range", errorOf("10.0,1,0.2,0.1,1,1,0,13,0,0,4,0,0"));
-        assertEquals("f.csv:2: field quality_1 is not an integer: '4.5'", errorOf("10.0,1,0.2,0.1,1,1,0,1,0,0,4.5,0,0"));
+        assertEquals("f.csv:2: field sector_1 is out of its hardware range",
+            errorOf("10.0,1,0.2,0.1,1,1,0,13,0,0,4,0,0"));
+        assertEquals("f.csv:2: field quality_1 is not an integer: '4.5'",
+            errorOf("10.0,1,0.2,0.1,1,1,0,1,0,0,4.5,0,0"));
         assertEquals("f.csv:2: field n must be in 0..8, got 9", errorOf("10.0,1,0.2,0.1,9"));
     }
 

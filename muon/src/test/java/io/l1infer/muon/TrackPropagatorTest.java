@@ -20,9 +20,9 @@ class TrackPropagatorTest
     private static BarrelGeometry notesGeometry()
     {
         final BarrelGeometry tuned = BarrelGeometry.cms();
-        return new BarrelGeometry(3.8, 2.95, 1.29, 2.95, 100.0, 2.75, new double[] {-1.8, -1.8, -1.8}, tuned.yokeInnerRadii(),
-            tuned.yokeOuterRadii(), 0.01757, 1.14, new double[] {4.1, 5.0, 6.05, 7.2}, 1.27, 3.9, 6.6,
-            new double[4]);
+        return new BarrelGeometry(3.8, 2.95, 1.29, 2.95, 100.0, 2.75, new double[] {-1.8, -1.8, -1.8},
+            tuned.yokeInnerRadii(), tuned.yokeOuterRadii(), 0.01757, 1.14, new double[] {4.1, 5.0, 6.05, 7.2},
+            1.27, 3.9, 6.6, new double[4]);
     }
 
     /** phiB(MB1) * pT and delta-phi(MB1, MB2) * pT averaged over {@link #PTS}, for a negative muon at eta 0. */
