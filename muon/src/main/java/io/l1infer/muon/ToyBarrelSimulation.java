@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 public final class ToyBarrelSimulation
 {
     /** Draws {@link #nextAccepted} makes before concluding that the configuration yields no usable events. */
-    public static final int MAX_DRAWS_PER_ACCEPTED_EVENT = 100_000;
+    public static final int MAX_DRAWS_PER_ACCEPTED_EVENT = 10_000;
 
     private final ToySimulationConfig config;
     private final long seed;

@@ -124,18 +124,18 @@ class ToyBarrelSimulationTest
         final MuonFeatures features = new MuonFeatures();
         final double[] row = new double[MuonFeatures.FEATURE_COUNT];
         long sink = 0;
-        for (int i = 0; i < 20_000; i++)
+        for (int i = 0; i < 10_000; i++)
         {
             sink += simulation.nextAccepted(event) + features.build(event.primitives(), row, 0);
         }
         final long id = Thread.currentThread().getId();
         final long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 20_000; i++)
+        for (int i = 0; i < 10_000; i++)
         {
             sink += simulation.nextAccepted(event) + features.build(event.primitives(), row, 0);
         }
         final long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(sink > 0);
-        assertTrue(allocated < 1024, "20,000 accepted events allocated " + allocated + " bytes");
+        assertTrue(allocated < 1024, "10,000 accepted events allocated " + allocated + " bytes");
     }
 }
