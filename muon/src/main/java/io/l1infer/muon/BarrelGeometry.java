@@ -114,15 +114,6 @@ public record BarrelGeometry(
         }
     }
 
-    /** The same geometry with another solenoid field radius. */
-    public BarrelGeometry withSolenoidRadius(final double radius)
-    {
-        return new BarrelGeometry(solenoidField, radius, calorimeterInnerRadius, calorimeterOuterRadius,
-            calorimeterRadiationLengths, calorimeterEnergyLoss, yokeFields, yokeInnerRadii, yokeOuterRadii,
-            ironRadiationLength, ironEnergyLossPerMetre, stationRadii, wheel0HalfLength, wheel1OuterZ, wheel2OuterZ,
-            sectorStagger);
-    }
-
     /** Field of each iron layer, T (a copy). */
     @Override
     public double[] yokeFields()
