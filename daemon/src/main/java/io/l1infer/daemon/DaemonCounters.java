@@ -50,6 +50,7 @@ final class DaemonCounters implements AutoCloseable
     final Counter errors;
     final Counter ownerDutyCycles;
     private final List<Counter> all = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
 
     DaemonCounters(final Aeron aeron)
     {
@@ -83,6 +84,7 @@ final class DaemonCounters implements AutoCloseable
     {
         final Counter counter = aeron.addCounter(typeId, PREFIX + label);
         all.add(counter);
+        labels.add(PREFIX + label);
         return counter;
     }
 
@@ -95,11 +97,12 @@ final class DaemonCounters implements AutoCloseable
     String summary()
     {
         final StringBuilder sb = new StringBuilder();
-        for (final Counter c : all)
+        for (int i = 0; i < all.size(); i++)
         {
-            if (!c.isClosed())
+            final Counter c = all.get(i);
+            if (!c.isClosed() && (c.get() != 0 || !labels.get(i).contains("rejects ")))
             {
-                sb.append(String.format("%14d  %s%n", c.get(), c.label()));
+                sb.append(String.format("%14d  %s%n", c.get(), labels.get(i)));
             }
         }
         return sb.toString();
