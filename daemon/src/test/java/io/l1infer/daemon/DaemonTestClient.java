@@ -41,6 +41,8 @@ final class DaemonTestClient implements AutoCloseable
     private final InferenceResultDecoder resultDecoder = new InferenceResultDecoder();
     private final RejectDecoder rejectDecoder = new RejectDecoder();
     final Map<Long, Answer> answers = new HashMap<>();
+    /** Rejects of messages whose event id could not be read. */
+    final java.util.List<Answer> anonymousRejects = new java.util.ArrayList<>();
     int duplicates;
     long backPressured;
     private final FragmentHandler handler = this::onFragment;
@@ -133,8 +135,8 @@ final class DaemonTestClient implements AutoCloseable
         awaitTrue(() ->
         {
             poll();
-            return answers.size() + duplicates >= count;
-        }, timeoutMs, "answers: have " + answers.size() + " of " + count);
+            return answers.size() + duplicates + anonymousRejects.size() >= count;
+        }, timeoutMs, "answers: have " + (answers.size() + anonymousRejects.size()) + " of " + count);
     }
 
     static void awaitTrue(final BooleanSupplier condition, final long timeoutMs, final String what)
@@ -185,7 +187,11 @@ final class DaemonTestClient implements AutoCloseable
         {
             throw new AssertionError("unexpected template " + headerDecoder.templateId());
         }
-        if (answers.put(eventId, answer) != null)
+        if (answer.reject() && eventId == RejectDecoder.eventIdNullValue())
+        {
+            anonymousRejects.add(answer);
+        }
+        else if (answers.put(eventId, answer) != null)
         {
             duplicates++;
         }
