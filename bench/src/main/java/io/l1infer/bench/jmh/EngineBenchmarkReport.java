@@ -198,12 +198,23 @@ public final class EngineBenchmarkReport
         {
             return "-";
         }
-        return Double.isNaN(error) ? number(value) : number(value) + " ± " + number(error);
+        return Double.isNaN(error) ? number(value) : number(value) + " ± " + format(error, decimals(value));
     }
 
     private static String number(final double value)
     {
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
+        return format(value, decimals(value));
+    }
+
+    /** Three significant digits for small values, whole nanoseconds from 100 up. */
+    private static int decimals(final double value)
+    {
+        return value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    }
+
+    private static String format(final double value, final int decimals)
+    {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String ratio(final double value)
