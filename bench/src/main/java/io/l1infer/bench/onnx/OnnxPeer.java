@@ -22,12 +22,13 @@ import java.util.Map;
  * native-order buffer is wrapped, not copied) and keeps them; later runs at that size reuse them, and the outputs
  * are written into the pinned output tensor, so no result tensor is created either.
  *
- * <p>What ONNX Runtime still allocates on every {@code run}: on the Java side, {@code OrtSession.run} builds
- * arrays of input names and handles and of output names, values and handles (five small arrays), iterates the
- * two maps, and returns an {@code OrtSession.Result} (with its own map) that is closed at once; the JNI layer
- * creates the local references and a {@code boolean[]} of ownership flags. On the native side the CPU execution
- * provider serves intermediate tensors from its arena (reused after the first run at a shape). None of this is
- * under the caller's control. Not thread-safe: one thread only.
+ * <p>What ONNX Runtime 1.23 still allocates on every {@code run} (read from its Java bytecode): {@code
+ * OrtSession.run} builds five small arrays (input names and handles; output names, values and handles) and
+ * iterators over the two maps; the JNI call returns a new {@code boolean[]} of ownership flags; and the returned
+ * {@code OrtSession.Result} holds a new {@code LinkedHashMap} and {@code ArrayList}, closed here at once (it does
+ * not close the pinned output, which it does not own). On the native side the CPU execution provider takes
+ * intermediate tensors from its arena, which is reused from run to run. None of this is under the caller's
+ * control. Not thread-safe: one thread only.
  */
 public final class OnnxPeer implements AutoCloseable
 {
