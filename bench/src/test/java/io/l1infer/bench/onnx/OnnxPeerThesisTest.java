@@ -2,6 +2,7 @@ package io.l1infer.bench.onnx;
 
 import io.l1infer.bench.FloatForwardPass;
 import io.l1infer.bench.ThesisReference;
+import io.l1infer.bench.TruncatingForwardPass;
 import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -149,7 +150,31 @@ class OnnxPeerThesisTest
                 "by LSBs <=1,<=4,<=16,<=64,<=256,<=1024,<=4096,more: %s%n",
             reference.model.output().type().fractionBits(), beyondOneLsb, worstGeV, Arrays.toString(buckets));
         assertEquals(ThesisReference.EVENTS, Arrays.stream(buckets).sum());
-        // fixed-point.md: the model truncates and wraps (ReLU outputs are ap_fixed<17,2>), so float cannot match.
+        // The model floors every product and sum (AP_TRN) and sometimes wraps, so float cannot match it.
         assertTrue(beyondOneLsb > 0, "float32 matched the wrapping fixed-point model on every event");
+    }
+
+    @Test
+    void theFloatDifferenceIsTruncationAndOnlyRarelyWrapAround()
+    {
+        // hls4ml's arithmetic with AP_TRN flooring but unbounded range, exact in double for these types: it must
+        // equal the C simulation on every event whose values all stay in range; the rest are the events that wrap.
+        final TruncatingForwardPass truncating = new TruncatingForwardPass(reference.model);
+        int wrapping = 0;
+        for (int e = 0; e < ThesisReference.EVENTS; e++)
+        {
+            final TruncatingForwardPass.Outcome outcome = truncating.apply(reference.quantizedInputs(e));
+            if (outcome.outOfRange())
+            {
+                wrapping++;
+                continue;
+            }
+            assertEquals(reference.expectedRawOutputs[e] * Math.scalb(1.0, -15), outcome.outputs()[0], 0.0,
+                "event " + e + " stays in range, so flooring alone must reproduce the C simulation");
+        }
+        System.out.printf("thesis model, 1000 real events: flooring without wrap-around reproduces the C simulation " +
+            "exactly on %d events; %d events leave a type's range somewhere (wrap)%n",
+            ThesisReference.EVENTS - wrapping, wrapping);
+        assertTrue(wrapping < ThesisReference.EVENTS / 10, "wrapping events: " + wrapping);
     }
 }
