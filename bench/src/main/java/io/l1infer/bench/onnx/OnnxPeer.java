@@ -158,9 +158,11 @@ public final class OnnxPeer implements AutoCloseable
             binding = bind(batchSize);
             bindings[batchSize] = binding;
         }
-        try (OrtSession.Result ignored = session.run(binding.inputs(), binding.outputs()))
+        try
         {
-            // The outputs are in the pinned tensor's memory, i.e. in 'output'; the result holds nothing else.
+            // The outputs land in the pinned tensor's memory, i.e. in 'output'; the result owns nothing to free,
+            // but closing it keeps that true should ONNX Runtime ever hand back a value of its own.
+            session.run(binding.inputs(), binding.outputs()).close();
         }
         catch (final OrtException ex)
         {
