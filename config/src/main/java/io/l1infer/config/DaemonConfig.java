@@ -46,6 +46,7 @@ public final class DaemonConfig
     private final int errorLogLength;
     private final long statusIntervalNs;
     private final long watchdogStallNs;
+    private final long shutdownTimeoutNs;
     private final IntRange partitionWheels;
     private final IntRange partitionSectors;
     private final List<EffectiveSetting> effectiveSettings;
@@ -85,6 +86,7 @@ public final class DaemonConfig
         errorLogLength = in.read(DaemonSettings.ERROR_LOG_LENGTH);
         statusIntervalNs = in.read(DaemonSettings.STATUS_INTERVAL);
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
+        shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
         partitionWheels = in.read(DaemonSettings.PARTITION_WHEELS);
         partitionSectors = in.read(DaemonSettings.PARTITION_SECTORS);
 
@@ -510,6 +512,16 @@ public final class DaemonConfig
     public long watchdogStallNs()
     {
         return watchdogStallNs;
+    }
+
+    /**
+     * Longest wait at shutdown for the ring to drain.
+     *
+     * @return nanoseconds.
+     */
+    public long shutdownTimeoutNs()
+    {
+        return shutdownTimeoutNs;
     }
 
     /**

@@ -184,6 +184,11 @@ public final class DaemonSettings
         "l1infer.watchdog.stall", "2s",
         "An accelerator owner with no progress for longer than this stops the systemd watchdog pings.",
         10 * MS, HOUR));
+    /** Longest drain at shutdown. */
+    public static final Setting<Long> SHUTDOWN_TIMEOUT = declare(Setting.duration(
+        "l1infer.shutdown.timeout", "30s",
+        "Longest wait at shutdown for every accepted event to be answered before closing anyway.",
+        100 * MS, HOUR));
 
     // Scale-out partition.
 

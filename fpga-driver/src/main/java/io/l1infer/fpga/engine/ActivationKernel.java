@@ -2,55 +2,65 @@ package io.l1infer.fpga.engine;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 
-import static io.l1infer.fpga.engine.LayerKernel.TILE;
-
-/** hls4ml's ReLU ({@code x > 0 ? convert(x) : 0}) or linear activation ({@code convert(x)}) over a tile. */
+/**
+ * hls4ml's ReLU ({@code x > 0 ? convert(x) : 0}) or linear activation ({@code convert(x)}). A wrapping conversion
+ * that shifts left by k (e.g. ap_fixed&lt;16,6&gt; into ap_fixed&lt;17,2&gt;, k = 5) leaves k zero bits, so the
+ * output is held reduced: wrapped to W-k bits on the input's grid, which makes the next layer's products narrower.
+ */
 final class ActivationKernel implements LayerKernel
 {
-    private final int size;
-    private final boolean relu;
-    private final RawConversion toResult;
+    final int size;
+    final boolean relu;
+    final RawConversion conversion;
+    private final FixedPointType held;
 
-    ActivationKernel(final int size, final boolean relu, final FixedPointType inputType, final FixedPointType result)
+    ActivationKernel(final int size, final boolean relu, final FixedPointType input, final FixedPointType result)
     {
         this.size = size;
         this.relu = relu;
-        this.toResult = RawConversion.of(inputType.fractionBits(), result);
+        final RawConversion full = RawConversion.of(input.fractionBits(), result);
+        final int zeros = ReducedType.trailingZeros(full);
+        FixedPointType reduced = result;
+        if (zeros > 0)
+        {
+            try
+            {
+                reduced = ReducedType.reduce(result, zeros);
+            }
+            catch (final IllegalArgumentException outsideSupportedRange)
+            {
+                reduced = result;
+            }
+        }
+        this.held = reduced;
+        this.conversion = RawConversion.of(input.fractionBits(), reduced);
     }
 
     @Override
-    public void run(final int[] in, final int[] out, final int n, final KernelScratch scratch)
+    public FixedPointType outputType()
     {
-        final int total = size * TILE;
-        if (toResult.shiftAndWrap && toResult.signed && toResult.shift <= 0)
+        return held;
+    }
+
+    @Override
+    public boolean hasVectorForm()
+    {
+        return conversion.shiftAndWrap;
+    }
+
+    @Override
+    public void run(final int[] in, final int[] out)
+    {
+        for (int k = 0; k < size; k++)
         {
-            // The usual hls4ml case (e.g. ap_fixed<16,6> into ap_fixed<17,2>): a left shift and a sign-extend.
-            final int s = -toResult.shift;
-            final int w = toResult.wrapShift;
-            for (int k = 0; k < total; k += TILE)
+            final int x = in[k];
+            if (relu && x <= 0)
             {
-                for (int b = k, end = k + n; b < end; b++)
-                {
-                    final int x = in[b];
-                    final int y = ((x << s) << w) >> w;
-                    out[b] = relu && x <= 0 ? 0 : y;
-                }
+                out[k] = 0;
             }
-            return;
-        }
-        for (int k = 0; k < total; k += TILE)
-        {
-            for (int b = k, end = k + n; b < end; b++)
+            else
             {
-                final int x = in[b];
-                if (relu && x <= 0)
-                {
-                    out[b] = 0;
-                }
-                else
-                {
-                    out[b] = toResult.shiftAndWrap ? toResult.applyShiftAndWrap(x) : toResult.applyExact(x);
-                }
+                out[k] = conversion.shiftAndWrap ? conversion.applyShiftAndWrap(x) : conversion.applyExact(x);
             }
         }
     }

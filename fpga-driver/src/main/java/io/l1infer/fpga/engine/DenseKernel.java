@@ -5,14 +5,13 @@ import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
 import io.l1infer.fpga.model.DenseLayer;
 
-import static io.l1infer.fpga.engine.LayerKernel.TILE;
-
 /**
- * hls4ml's {@code dense_latency} over a tile of events, with pruned (zero) weights removed and, when the
- * accumulator truncates and wraps, 32-bit arithmetic wherever it is provably exact.
+ * hls4ml's {@code dense_latency} for one event, with pruned (zero) weights removed and, when the accumulator
+ * truncates and wraps, 32-bit arithmetic wherever it is provably exact.
  *
- * <p>Weights are kept input-major (compressed rows by input i), so accumulation for every output j runs in
- * ascending i as hls4ml does, which matters for saturating accumulators.
+ * <p>With AP_TRN + AP_WRAP on accum_t every step is "floor the product to the accumulator grid, add, wrap", and
+ * wrapping is a ring homomorphism (arithmetic modulo 2^W_acc), so the wrap is deferred to the end and only bits
+ * s .. s + W_acc - 1 of each exact product matter (s = product fraction bits - accumulator fraction bits).
  */
 final class DenseKernel implements LayerKernel
 {
@@ -27,24 +26,28 @@ final class DenseKernel implements LayerKernel
     /** Saturating or rounding accumulator: every step converted exactly in 64 bits, as hls4ml does. */
     static final int MODE_EXACT = 4;
 
-    private final int inputSize;
-    private final int outputSize;
-    private final int mode;
-    private final int shift;
-    private final int splitBits;
-    private final int[] rowStart;
-    private final int[] column;
-    private final int[] weight;
-    private final int[] weightHigh;
-    private final int[] weightLow;
-    private final int[] accBias;
-    private final int accWrapShift;
-    private final boolean accSigned;
-    private final int accMask;
+    final int inputSize;
+    final int outputSize;
+    final int mode;
+    final int shift;
+    final int splitBits;
+    final int[] columnStart;
+    final int[] inputIndex;
+    final int[] weight;
+    final int[] weightHigh;
+    final int[] weightLow;
+    final int[] accBias;
+    final int accWrapShift;
+    final boolean accSigned;
+    final int accMask;
+    final RawConversion toResult;
+    private final FixedPointType resultType;
     private final FixedPointType accumType;
     private final int productFraction;
-    private final RawConversion toResult;
 
+    /**
+     * @param inputType the type the input values are held in (possibly reduced, see {@link LayerKernel}).
+     */
     DenseKernel(final DenseLayer layer, final FixedPointType inputType)
     {
         this.inputSize = layer.inputSize();
@@ -79,27 +82,29 @@ final class DenseKernel implements LayerKernel
         }
         this.splitBits = Math.max(k, 0);
 
+        // Compressed columns: for each output j its non-zero weights in ascending input order, the order
+        // hls4ml accumulates in (it matters for saturating accumulators).
         int nonZero = 0;
         final int[] raw = layer.weights();
         for (final int w : raw)
         {
             nonZero += w != 0 ? 1 : 0;
         }
-        rowStart = new int[inputSize + 1];
-        column = new int[nonZero];
+        columnStart = new int[outputSize + 1];
+        inputIndex = new int[nonZero];
         weight = new int[nonZero];
         weightHigh = new int[nonZero];
         weightLow = new int[nonZero];
         int n = 0;
-        for (int i = 0; i < inputSize; i++)
+        for (int j = 0; j < outputSize; j++)
         {
-            rowStart[i] = n;
-            for (int j = 0; j < outputSize; j++)
+            columnStart[j] = n;
+            for (int i = 0; i < inputSize; i++)
             {
                 final int w = raw[i * outputSize + j];
                 if (w != 0)
                 {
-                    column[n] = j;
+                    inputIndex[n] = i;
                     weight[n] = w;
                     weightHigh[n] = w >> splitBits;
                     weightLow[n] = w & ((1 << splitBits) - 1);
@@ -107,7 +112,7 @@ final class DenseKernel implements LayerKernel
                 }
             }
         }
-        rowStart[inputSize] = n;
+        columnStart[outputSize] = n;
 
         accBias = new int[outputSize];
         final int[] biases = layer.biases();
@@ -118,7 +123,8 @@ final class DenseKernel implements LayerKernel
         accWrapShift = 32 - accWidth;
         accSigned = accumType.isSigned();
         accMask = (int)accumType.maxRaw();
-        toResult = RawConversion.of(accumType.fractionBits(), layer.resultType());
+        resultType = layer.resultType();
+        toResult = RawConversion.of(accumType.fractionBits(), resultType);
     }
 
     /**
@@ -141,195 +147,69 @@ final class DenseKernel implements LayerKernel
     }
 
     @Override
-    public void run(final int[] in, final int[] out, final int n, final KernelScratch scratch)
+    public FixedPointType outputType()
+    {
+        return resultType;
+    }
+
+    @Override
+    public boolean hasVectorForm()
+    {
+        return (mode == MODE_SHIFT_LEFT || mode == MODE_SHIFT_RIGHT || mode == MODE_SPLIT) && toResult.shiftAndWrap;
+    }
+
+    @Override
+    public void run(final int[] in, final int[] out)
     {
         if (mode == MODE_EXACT)
         {
-            runExact(in, out, n, scratch.longAccumulators);
+            runExact(in, out);
             return;
         }
-        final int[] acc = scratch.intAccumulators;
-        for (int j = 0; j < outputSize; j++)
-        {
-            final int bias = accBias[j];
-            final int base = j * TILE;
-            for (int b = 0; b < n; b++)
-            {
-                acc[base + b] = bias;
-            }
-        }
-        switch (mode)
-        {
-            case MODE_SHIFT_LEFT -> accumulateShiftLeft(in, acc, n);
-            case MODE_SHIFT_RIGHT -> accumulateShiftRight(in, acc, n);
-            case MODE_SPLIT -> accumulateSplit(in, acc, n);
-            default -> accumulateLong(in, acc, n);
-        }
-        finish(acc, out, n);
-    }
-
-    private void accumulateShiftLeft(final int[] in, final int[] acc, final int n)
-    {
-        // A left shift by 32 or more leaves nothing in the low 32 >= W_acc bits.
-        if (-shift >= 32)
-        {
-            return;
-        }
-        final int s = -shift;
-        for (int i = 0; i < inputSize; i++)
-        {
-            final int xBase = i * TILE;
-            if (n == 1 && in[xBase] == 0)
-            {
-                continue;
-            }
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
-            {
-                final int w = weight[k];
-                final int aBase = column[k] * TILE;
-                for (int b = 0; b < n; b++)
-                {
-                    acc[aBase + b] += (in[xBase + b] * w) << s;
-                }
-            }
-        }
-    }
-
-    private void accumulateShiftRight(final int[] in, final int[] acc, final int n)
-    {
         final int s = shift;
-        for (int i = 0; i < inputSize; i++)
-        {
-            final int xBase = i * TILE;
-            if (n == 1 && in[xBase] == 0)
-            {
-                continue;
-            }
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
-            {
-                final int w = weight[k];
-                final int aBase = column[k] * TILE;
-                for (int b = 0; b < n; b++)
-                {
-                    acc[aBase + b] += (in[xBase + b] * w) >> s;
-                }
-            }
-        }
-    }
-
-    private void accumulateSplit(final int[] in, final int[] acc, final int n)
-    {
-        final int k0 = splitBits;
-        final int s = shift - splitBits;
-        for (int i = 0; i < inputSize; i++)
-        {
-            final int xBase = i * TILE;
-            if (n == 1 && in[xBase] == 0)
-            {
-                continue;
-            }
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
-            {
-                final int wh = weightHigh[k];
-                final int wl = weightLow[k];
-                final int aBase = column[k] * TILE;
-                for (int b = 0; b < n; b++)
-                {
-                    final int x = in[xBase + b];
-                    acc[aBase + b] += (x * wh + ((x * wl) >> k0)) >> s;
-                }
-            }
-        }
-    }
-
-    private void accumulateLong(final int[] in, final int[] acc, final int n)
-    {
-        // |x*w| <= 2^62, so a shift of 63 already yields floor = 0 or -1; Java would take 64 as 0.
-        final int s = Math.min(shift, 63);
-        for (int i = 0; i < inputSize; i++)
-        {
-            final int xBase = i * TILE;
-            if (n == 1 && in[xBase] == 0)
-            {
-                continue;
-            }
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
-            {
-                final long w = weight[k];
-                final int aBase = column[k] * TILE;
-                for (int b = 0; b < n; b++)
-                {
-                    acc[aBase + b] += (int)((in[xBase + b] * w) >> s);
-                }
-            }
-        }
-    }
-
-    /** Wrap each accumulator to W_acc bits (deferred: wrapping is a ring homomorphism), then convert. */
-    private void finish(final int[] acc, final int[] out, final int n)
-    {
         final int ws = accWrapShift;
         for (int j = 0; j < outputSize; j++)
         {
-            final int base = j * TILE;
-            if (accSigned)
+            int acc = accBias[j];
+            for (int k = columnStart[j], end = columnStart[j + 1]; k < end; k++)
             {
-                for (int b = 0; b < n; b++)
-                {
-                    out[base + b] = (acc[base + b] << ws) >> ws;
-                }
+                acc += term(in[inputIndex[k]], k, s);
             }
-            else
-            {
-                for (int b = 0; b < n; b++)
-                {
-                    out[base + b] = acc[base + b] & accMask;
-                }
-            }
-            toResult.applyInPlace(out, base, n);
+            final int a = accSigned ? (acc << ws) >> ws : acc & accMask;
+            out[j] = toResult.shiftAndWrap ? toResult.applyShiftAndWrap(a) : toResult.applyExact(a);
         }
     }
 
-    private void runExact(final int[] in, final int[] out, final int n, final long[] acc)
+    private int term(final int x, final int k, final int s)
+    {
+        switch (mode)
+        {
+            case MODE_SHIFT_LEFT:
+                // A left shift by 32 or more leaves nothing in the low 32 >= W_acc bits.
+                return -s >= 32 ? 0 : (x * weight[k]) << -s;
+            case MODE_SHIFT_RIGHT:
+                return (x * weight[k]) >> s;
+            case MODE_SPLIT:
+                return (x * weightHigh[k] + ((x * weightLow[k]) >> splitBits)) >> (s - splitBits);
+            default:
+                // |x*w| <= 2^62, so a shift of 63 already yields floor = 0 or -1; Java would take 64 as 0.
+                return (int)((x * (long)weight[k]) >> Math.min(s, 63));
+        }
+    }
+
+    private void runExact(final int[] in, final int[] out)
     {
         final FixedPointType accT = accumType;
-        final int fp = productFraction;
         for (int j = 0; j < outputSize; j++)
         {
-            final long bias = accBias[j];
-            final int base = j * TILE;
-            for (int b = 0; b < n; b++)
+            long a = accBias[j];
+            // Zero products convert to zero in every mode and adding zero to an in-range value changes nothing,
+            // so skipping pruned weights is exact here too.
+            for (int k = columnStart[j], end = columnStart[j + 1]; k < end; k++)
             {
-                acc[base + b] = bias;
+                a = accT.applyOverflow(a + accT.convert(in[inputIndex[k]] * (long)weight[k], productFraction));
             }
-        }
-        // Zero products convert to zero in every mode and adding zero to an in-range value changes nothing,
-        // so skipping pruned weights and zero inputs is exact here too.
-        for (int i = 0; i < inputSize; i++)
-        {
-            final int xBase = i * TILE;
-            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
-            {
-                final long w = weight[k];
-                final int aBase = column[k] * TILE;
-                for (int b = 0; b < n; b++)
-                {
-                    final int x = in[xBase + b];
-                    if (x != 0)
-                    {
-                        final long p = accT.convert(x * w, fp);
-                        acc[aBase + b] = accT.applyOverflow(acc[aBase + b] + p);
-                    }
-                }
-            }
-        }
-        for (int j = 0; j < outputSize; j++)
-        {
-            final int base = j * TILE;
-            for (int b = 0; b < n; b++)
-            {
-                out[base + b] = toResult.applyExact(acc[base + b]);
-            }
+            out[j] = toResult.applyExact(a);
         }
     }
 }

@@ -10,26 +10,31 @@ import io.l1infer.fpga.model.ReluLayer;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import static io.l1infer.fpga.engine.LayerKernel.TILE;
-
 /**
  * The bit-exact CPU emulation of an hls4ml model: the daemon's embedded accelerator and the golden reference for
- * the OpenCL path. Synchronous, one buffer set, no allocation per call; events run in tiles of
- * {@value LayerKernel#TILE}, feature-major, so the JIT vectorises the per-event loops.
+ * the OpenCL path. Synchronous, one buffer set, no allocation per call. Small batches, models with a layer that
+ * needs 64-bit or per-step saturating arithmetic, and JVMs without the Vector API run event by event on scalar
+ * kernels; other batches run in tiles, one SIMD lane per event ({@link VectorTileRunner}).
  */
 public final class FixedPointEmulator implements Accelerator
 {
+    /** Batches smaller than this run event by event: a tile computes a whole vector of lanes. */
+    static final int SINGLE_EVENT_BELOW = 3;
+
     private final ModelBundle model;
     private final int maxBatchSize;
     private final BatchBuffers buffers;
     private final LayerKernel[] kernels;
-    private final KernelScratch scratch;
-    private final int[] tileA;
-    private final int[] tileB;
+    /** Null when the scalar path runs everything. */
+    private final VectorTileRunner tileRunner;
+    private final int tileSize;
+    private final int[] vectorA;
+    private final int[] vectorB;
     private final int inputSize;
     private final int outputSize;
     private final boolean finalInA;
-    private int launchedSet = -1;
+    /** The last layer's output may be held reduced (see {@link LayerKernel}); shift it back when writing. */
+    private final int outputZeros;
     private boolean closed;
 
     /**
@@ -38,6 +43,14 @@ public final class FixedPointEmulator implements Accelerator
      * @throws IllegalArgumentException when a layer needs intermediates wider than supported.
      */
     public FixedPointEmulator(final ModelBundle model, final int maxBatchSize)
+    {
+        this(model, maxBatchSize, true);
+    }
+
+    /**
+     * @param allowVector false forces the scalar path for every batch (tests compare both paths).
+     */
+    public FixedPointEmulator(final ModelBundle model, final int maxBatchSize, final boolean allowVector)
     {
         if (maxBatchSize < 1)
         {
@@ -58,17 +71,23 @@ public final class FixedPointEmulator implements Accelerator
             maxBatchSize, inputSize, inType, outputSize, outType);
 
         kernels = new LayerKernel[model.layers().size()];
-        FixedPointType type = inType;
+        FixedPointType held = inType;
         for (int i = 0; i < kernels.length; i++)
         {
-            final Layer layer = model.layers().get(i);
-            kernels[i] = kernelFor(layer, type);
-            type = layer.resultType();
+            kernels[i] = kernelFor(model.layers().get(i), held);
+            held = kernels[i].outputType();
         }
+        outputZeros = outType.fractionBits() - held.fractionBits();
         final int width = model.maxWidth();
-        scratch = new KernelScratch(width);
-        tileA = new int[width * TILE];
-        tileB = new int[width * TILE];
+        boolean vectorForms = allowVector && VectorSupport.isAvailable();
+        for (final LayerKernel kernel : kernels)
+        {
+            vectorForms &= kernel.hasVectorForm();
+        }
+        tileRunner = vectorForms ? new VectorTileRunner(kernels, width) : null;
+        tileSize = vectorForms ? VectorTileRunner.TILE : 0;
+        vectorA = new int[width];
+        vectorB = new int[width];
         finalInA = kernels.length % 2 == 0;
     }
 
@@ -104,7 +123,8 @@ public final class FixedPointEmulator implements Accelerator
     @Override
     public String description()
     {
-        return "fixed-point emulator (CPU, bit-exact hls4ml C simulation) of " + model;
+        return "fixed-point emulator (CPU, bit-exact hls4ml C simulation, " +
+            (tileRunner != null ? "SIMD tiles of " + tileSize : "scalar") + ") of " + model;
     }
 
     @Override
@@ -138,11 +158,18 @@ public final class FixedPointEmulator implements Accelerator
         {
             throw new AcceleratorException("launch: emulator is closed");
         }
-        for (int first = 0; first < batchSize; first += TILE)
+        if (tileRunner == null || batchSize < SINGLE_EVENT_BELOW)
         {
-            runTile(first, Math.min(TILE, batchSize - first));
+            for (int event = 0; event < batchSize; event++)
+            {
+                runSingle(event);
+            }
+            return;
         }
-        launchedSet = set;
+        for (int first = 0; first < batchSize; first += tileSize)
+        {
+            runTile(first, Math.min(tileSize, batchSize - first));
+        }
     }
 
     @Override
@@ -160,32 +187,48 @@ public final class FixedPointEmulator implements Accelerator
     private void runTile(final int first, final int n)
     {
         final BatchBuffers buf = buffers;
-        final int[] a = tileA;
-        for (int b = 0; b < n; b++)
+        final int[][] rows = tileRunner.inputRows();
+        for (int f = 0; f < inputSize; f++)
         {
-            final int event = first + b;
-            for (int f = 0; f < inputSize; f++)
+            final int[] row = rows[f];
+            for (int b = 0; b < n; b++)
             {
-                a[f * TILE + b] = buf.getInput(event, f);
+                row[b] = buf.getInput(first + b, f);
             }
         }
-        int[] in = tileA;
-        int[] out = tileB;
+        final int[][] result = tileRunner.run(n);
+        final int z = outputZeros;
+        for (int o = 0; o < outputSize; o++)
+        {
+            final int[] row = result[o];
+            for (int b = 0; b < n; b++)
+            {
+                buf.putOutput(first + b, o, row[b] << z);
+            }
+        }
+    }
+
+    private void runSingle(final int event)
+    {
+        final BatchBuffers buf = buffers;
+        final int[] a = vectorA;
+        for (int f = 0; f < inputSize; f++)
+        {
+            a[f] = buf.getInput(event, f);
+        }
+        int[] in = vectorA;
+        int[] out = vectorB;
         for (final LayerKernel kernel : kernels)
         {
-            kernel.run(in, out, n, scratch);
+            kernel.run(in, out);
             final int[] t = in;
             in = out;
             out = t;
         }
-        final int[] result = finalInA ? tileA : tileB;
-        for (int b = 0; b < n; b++)
+        final int[] result = finalInA ? vectorA : vectorB;
+        for (int o = 0; o < outputSize; o++)
         {
-            final int event = first + b;
-            for (int o = 0; o < outputSize; o++)
-            {
-                buf.putOutput(event, o, result[o * TILE + b]);
-            }
+            buf.putOutput(event, o, result[o] << outputZeros);
         }
     }
 

@@ -29,10 +29,11 @@ final class RawConversion
         this.wrapShift = 32 - target.width();
         this.signed = target.isSigned();
         this.unsignedMask = (int)target.maxRaw();
-        // AP_TRN + AP_WRAP needs only bits [shift, shift + W) of the exact input (or, for a left shift, bits
-        // [0, W + shift)); a 32-bit value that is exact modulo 2^32 holds them when shift + W <= 32.
-        this.shiftAndWrap = target.quantization() == Quantization.AP_TRN && target.overflow() == Overflow.AP_WRAP &&
-            (shift < 0 || shift + target.width() <= 32) && shift > -32;
+        // Truncation (or no rounding at all, for a left shift) then wrap needs only bits [shift, shift + W) of the
+        // exact input (for a left shift, bits [0, W + shift)); a 32-bit value exact modulo 2^32 holds them when
+        // shift + W <= 32.
+        this.shiftAndWrap = (target.quantization() == Quantization.AP_TRN || shift <= 0) &&
+            target.overflow() == Overflow.AP_WRAP && (shift <= 0 || shift + target.width() <= 32) && shift > -32;
     }
 
     static RawConversion of(final int fromFraction, final FixedPointType target)
@@ -53,43 +54,5 @@ final class RawConversion
     int applyExact(final long value)
     {
         return (int)target.convert(value, fromFraction);
-    }
-
-    /** Convert {@code n} exact int values in place: a[offset .. offset + n). */
-    void applyInPlace(final int[] a, final int offset, final int n)
-    {
-        if (shiftAndWrap)
-        {
-            final int s = shift;
-            final int w = wrapShift;
-            if (s >= 0 && signed)
-            {
-                for (int b = offset, end = offset + n; b < end; b++)
-                {
-                    a[b] = ((a[b] >> s) << w) >> w;
-                }
-            }
-            else
-            {
-                for (int b = offset, end = offset + n; b < end; b++)
-                {
-                    a[b] = applyShiftAndWrap(a[b]);
-                }
-            }
-        }
-        else
-        {
-            for (int b = offset, end = offset + n; b < end; b++)
-            {
-                a[b] = applyExact(a[b]);
-            }
-        }
-    }
-
-    /** True when the conversion changes nothing (same grid, input already a value of the target). */
-    boolean isIdentityFor(final FixedPointType from)
-    {
-        return from.fractionBits() == target.fractionBits() && from.fractionBits() == fromFraction &&
-            from.width() <= target.width() && from.isSigned() == target.isSigned();
     }
 }

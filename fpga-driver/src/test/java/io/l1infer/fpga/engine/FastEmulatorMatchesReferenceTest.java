@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Seeded property tests: the fast emulator equals the BigInteger reference on random models and inputs. */
 class FastEmulatorMatchesReferenceTest
@@ -19,27 +20,32 @@ class FastEmulatorMatchesReferenceTest
     {
         final SplittableRandom seeds = new SplittableRandom(SEED);
         int models = 0;
-        int fastPathModels = 0;
+        int simdModels = 0;
         while (models < 400)
         {
             final long modelSeed = seeds.nextLong();
             final SplittableRandom r = new SplittableRandom(modelSeed);
             final ModelBundle model = RandomFixedPointModels.randomModel(r);
+            final int capacity = 1 + r.nextInt(300);
             final FixedPointEmulator fast;
+            final FixedPointEmulator scalar;
             try
             {
-                fast = new FixedPointEmulator(model, 1 + r.nextInt(300));
+                fast = new FixedPointEmulator(model, capacity);
+                scalar = new FixedPointEmulator(model, capacity, false);
             }
             catch (final IllegalArgumentException unsupported)
             {
                 continue; // intermediates wider than 62 bits: refused at load, which is what we want
             }
             models++;
-            fastPathModels += model.toString().contains("AP_") ? 0 : 1;
-            compare(model, fast, r, 40, "model seed " + modelSeed + " (run seed " + SEED + ")");
+            simdModels += fast.description().contains("SIMD") ? 1 : 0;
+            final String context = "model seed " + modelSeed + " (run seed " + SEED + ")";
+            compare(model, fast, new SplittableRandom(modelSeed + 1), 40, context + " " + fast.description());
+            compare(model, scalar, new SplittableRandom(modelSeed + 1), 40, context + " scalar");
         }
-        assertEquals(400, models);
-        System.out.println("compared 400 random models, " + fastPathModels + " with default modes only");
+        System.out.println("compared 400 random models, " + simdModels + " on the SIMD path");
+        assertTrue(simdModels >= 40, "too few random models exercise the SIMD path: " + simdModels);
     }
 
     @Test
@@ -52,6 +58,7 @@ class FastEmulatorMatchesReferenceTest
                 RandomModelGenerator.generate(arch, 0.75, FixedPointType.apFixed(16, 6), seed);
             try (FixedPointEmulator fast = new FixedPointEmulator(model, 256))
             {
+                assertTrue(fast.description().contains("SIMD"), fast.description());
                 compare(model, fast, new SplittableRandom(seed * 31), 300, "random-model seed " + seed);
             }
         }

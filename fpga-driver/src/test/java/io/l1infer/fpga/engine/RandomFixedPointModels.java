@@ -73,8 +73,16 @@ public final class RandomFixedPointModels
 
     public static ModelBundle randomModel(final SplittableRandom r)
     {
-        final boolean fastBias = r.nextBoolean();
-        final FixedPointType inType = fastBias ? mostlyDefaultType(r, 20) : randomType(r, 20);
+        // A third of the models use only truncating, wrapping types (hls4ml's defaults, the SIMD path), a third
+        // mostly those, a third any mode.
+        final int profile = r.nextInt(3);
+        final java.util.function.IntFunction<FixedPointType> type = maxWidth -> switch (profile)
+        {
+            case 0 -> defaultType(r, maxWidth);
+            case 1 -> mostlyDefaultType(r, maxWidth);
+            default -> randomType(r, maxWidth);
+        };
+        final FixedPointType inType = type.apply(20);
         final int inSize = 1 + r.nextInt(10);
         final List<Layer> layers = new ArrayList<>();
         int size = inSize;
@@ -82,10 +90,10 @@ public final class RandomFixedPointModels
         for (int d = 0; d < denseCount; d++)
         {
             final int out = 1 + r.nextInt(10);
-            final FixedPointType wt = fastBias ? mostlyDefaultType(r, 20) : randomType(r, 20);
-            final FixedPointType bt = randomType(r, 20);
-            final FixedPointType acc = fastBias ? mostlyDefaultType(r, 24) : randomType(r, 24);
-            final FixedPointType res = fastBias ? mostlyDefaultType(r, 20) : randomType(r, 20);
+            final FixedPointType wt = type.apply(20);
+            final FixedPointType bt = type.apply(20);
+            final FixedPointType acc = type.apply(24);
+            final FixedPointType res = type.apply(20);
             final int[] w = randomRaw(r, wt, size * out, r.nextDouble() * 0.9);
             if (r.nextInt(3) == 0)
             {
@@ -99,15 +107,15 @@ public final class RandomFixedPointModels
             size = out;
             if (r.nextBoolean())
             {
-                final FixedPointType st = randomType(r, 18);
-                final FixedPointType bnb = randomType(r, 18);
+                final FixedPointType st = type.apply(18);
+                final FixedPointType bnb = type.apply(18);
                 layers.add(new BatchNormLayer("bn_" + d, size, st, randomRaw(r, st, size, 0.1), bnb,
-                    randomRaw(r, bnb, size, 0.1), fastBias ? mostlyDefaultType(r, 20) : randomType(r, 20)));
+                    randomRaw(r, bnb, size, 0.1), type.apply(20)));
             }
             switch (r.nextInt(3))
             {
-                case 0 -> layers.add(new ReluLayer("relu_" + d, size, randomType(r, 20)));
-                case 1 -> layers.add(new LinearLayer("linear_" + d, size, randomType(r, 20)));
+                case 0 -> layers.add(new ReluLayer("relu_" + d, size, type.apply(20)));
+                case 1 -> layers.add(new LinearLayer("linear_" + d, size, type.apply(20)));
                 default ->
                 {
                 }
@@ -116,5 +124,12 @@ public final class RandomFixedPointModels
         final FixedPointType outType = layers.get(layers.size() - 1).resultType();
         return ModelBundle.of("random", "", new ModelInput(inSize, inType, List.of()),
             new ModelOutput(size, outType, List.of(), 1.0, ""), layers);
+    }
+
+    /** A random width and grid with AP_TRN and AP_WRAP. */
+    public static FixedPointType defaultType(final SplittableRandom r, final int maxWidth)
+    {
+        final FixedPointType t = randomType(r, maxWidth);
+        return FixedPointType.of(t.isSigned(), t.width(), t.integerBits(), Quantization.AP_TRN, Overflow.AP_WRAP);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every line of the hls4ml C simulation's expected outputs, reproduced by both engines and every batch size. */
 class ThesisModelBitExactTest
@@ -78,9 +79,32 @@ class ThesisModelBitExactTest
     @Test
     void fastEmulatorReproducesEveryLineAtEveryBatchSize()
     {
-        for (final int batch : new int[] {1, 2, 7, 64, 128, 129, 256, 1000})
+        for (final int batch : new int[] {1, 2, 3, 7, 16, 64, 65, 128, 129, 256, 1000})
         {
-            try (FixedPointEmulator engine = new FixedPointEmulator(model, batch))
+            for (final boolean simd : new boolean[] {true, false})
+            {
+                try (FixedPointEmulator engine = new FixedPointEmulator(model, batch, simd))
+                {
+                    checkAllLines(engine, batch);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSimdPathIsAvailableInTestJvms()
+    {
+        // The build passes --add-modules jdk.incubator.vector to test JVMs; without it the fast path is untested.
+        assertTrue(VectorSupport.isAvailable(), "test JVM lacks " + VectorSupport.MODULE);
+        try (FixedPointEmulator engine = new FixedPointEmulator(model, 64))
+        {
+            assertTrue(engine.description().contains("SIMD"), engine.description());
+        }
+    }
+
+    private static void checkAllLines(final FixedPointEmulator engine, final int batch)
+    {
+        {
             {
                 final BatchBuffers buf = engine.buffers(0);
                 for (int first = 0; first < inputs.length; first += batch)
@@ -97,7 +121,7 @@ class ThesisModelBitExactTest
                     for (int b = 0; b < n; b++)
                     {
                         assertEquals(expected[first + b], buf.getOutput(b, 0),
-                            "batch size " + batch + ", line " + (first + b + 1));
+                            engine.description() + ", batch size " + batch + ", line " + (first + b + 1));
                     }
                 }
             }

@@ -1,0 +1,49 @@
+package io.l1infer.bench.cli;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.ModelBundleWriter;
+import io.l1infer.fpga.model.RandomModelGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code model}: tools that make model bundles. */
+@Command(name = "model", description = "Model bundle tools.", mixinStandardHelpOptions = true,
+    subcommands = ModelCommand.Random.class)
+final class ModelCommand
+{
+    /** {@code model random}: a deterministic random pruned ReLU MLP bundle. */
+    @Command(name = "random", mixinStandardHelpOptions = true,
+        description = "Write a deterministic random pruned ReLU MLP bundle (for tests and benchmarks).")
+    static final class Random implements Callable<Integer>
+    {
+        @Option(names = "--arch", split = ",", defaultValue = "27,35,20,25,40,20,15,1",
+            description = "Layer widths, input first (default: ${DEFAULT-VALUE}).")
+        int[] architecture;
+
+        @Option(names = "--sparsity", defaultValue = "0.75", description = "Fraction of zero weights (default: ${DEFAULT-VALUE}).")
+        double sparsity;
+
+        @Option(names = "--type", defaultValue = "ap_fixed<16,6>", description = "Type of every value (default: ${DEFAULT-VALUE}).")
+        String type;
+
+        @Option(names = "--seed", required = true, description = "Random seed; the same seed gives the same bundle.")
+        long seed;
+
+        @Option(names = "--out", required = true, description = "Directory to write the bundle into.")
+        Path out;
+
+        @Override
+        public Integer call()
+        {
+            final ModelBundle model =
+                RandomModelGenerator.generate(architecture, sparsity, FixedPointType.parse(type), seed);
+            ModelBundleWriter.write(model, out);
+            System.out.println("wrote " + model + " to " + out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.l1infer.daemon;
+
+import io.aeron.Aeron;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.l1infer.config.DaemonConfig;
+import io.l1infer.config.DriverThreading;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentInvoker;
+
+/**
+ * The daemon's Aeron client and, unless an external driver is configured, its embedded media driver. With the
+ * {@code invoker} threading mode the driver has no threads of its own: the ingest agent drives it, so the daemon
+ * needs one busy thread fewer.
+ */
+final class AeronConnection implements AutoCloseable
+{
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final AgentInvoker driverInvoker;
+
+    AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler)
+    {
+        final String dir = config.aeronDir().toString();
+        MediaDriver launched = null;
+        try
+        {
+            if (config.driverEmbedded())
+            {
+                final MediaDriver.Context ctx = new MediaDriver.Context()
+                    .aeronDirectoryName(dir)
+                    .dirDeleteOnStart(true)
+                    .dirDeleteOnShutdown(true)
+                    .threadingMode(threadingMode(config.driverThreading()))
+                    .conductorIdleStrategy(IdleStrategies.of(config.driverIdle()))
+                    .senderIdleStrategy(IdleStrategies.of(config.driverIdle()))
+                    .receiverIdleStrategy(IdleStrategies.of(config.driverIdle()))
+                    .sharedIdleStrategy(IdleStrategies.of(config.driverIdle()))
+                    .sharedNetworkIdleStrategy(IdleStrategies.of(config.driverIdle()))
+                    .clientLivenessTimeoutNs(config.driverTimeoutNs())
+                    .publicationUnblockTimeoutNs(Math.max(config.driverTimeoutNs() * 2, 15_000_000_000L))
+                    .ipcTermBufferLength(config.driverTermLength())
+                    .publicationTermBufferLength(config.driverTermLength())
+                    .errorHandler(errorHandler)
+                    .warnIfDirectoryExists(false);
+                launched = MediaDriver.launchEmbedded(ctx);
+            }
+            driver = launched;
+            driverInvoker = launched != null ? launched.sharedAgentInvoker() : null;
+            aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(dir)
+                .driverTimeoutMs(config.driverTimeoutNs() / 1_000_000L)
+                .errorHandler(errorHandler)
+                .clientName("l1infer-daemon"));
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(launched);
+            throw ex;
+        }
+    }
+
+    private static ThreadingMode threadingMode(final DriverThreading threading)
+    {
+        return switch (threading)
+        {
+            case SHARED -> ThreadingMode.SHARED;
+            case SHARED_NETWORK -> ThreadingMode.SHARED_NETWORK;
+            case DEDICATED -> ThreadingMode.DEDICATED;
+            case INVOKER -> ThreadingMode.INVOKER;
+        };
+    }
+
+    Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /** The embedded driver's duty cycle when it runs in invoker mode, else null. */
+    AgentInvoker driverInvoker()
+    {
+        return driverInvoker;
+    }
+
+    /** The directory the driver and clients share. */
+    String directory()
+    {
+        return aeron.context().aeronDirectoryName();
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(aeron, driver);
+    }
+}

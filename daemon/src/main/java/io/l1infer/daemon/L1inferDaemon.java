@@ -1,0 +1,263 @@
+package io.l1infer.daemon;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.l1infer.config.AcceleratorKind;
+import io.l1infer.config.DaemonConfig;
+import io.l1infer.fpga.engine.Accelerator;
+import io.l1infer.fpga.engine.FixedPointEmulator;
+import io.l1infer.fpga.model.ModelBundle;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The assembled daemon: Aeron ingest, a Disruptor ring, the single accelerator owner and the result stream, each
+ * thread an Agrona agent. {@link #close()} stops intake, answers every accepted event, then closes in reverse
+ * order of creation; it is idempotent.
+ */
+public final class L1inferDaemon implements AutoCloseable
+{
+    private final DaemonConfig config;
+    private final DaemonErrorLog errorLog;
+    private final ModelBundle model;
+    private final Accelerator primary;
+    private final Accelerator fallback;
+    private final AeronConnection connection;
+    private final DaemonCounters counters;
+    private final Subscription subscription;
+    private final ExclusivePublication resultPublication;
+    private final ExclusivePublication rejectPublication;
+    private final RingBuffer<RingEvent> ring;
+    private final Sequence consumed = new Sequence();
+    private final SingleWriterRecorder latency;
+    private final SegmentIngestAgent ingestAgent;
+    private final AcceleratorOwner owner;
+    private final LatencyMonitorAgent monitor;
+    private final AgentRunner ingestRunner;
+    private final AgentRunner ownerRunner;
+    private final AgentRunner monitorRunner;
+    private boolean closed;
+    private boolean drained;
+
+    private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
+    {
+        this.config = config;
+        DaemonErrorLog log = null;
+        AeronConnection conn = null;
+        Accelerator prim = null;
+        Accelerator fall = null;
+        try
+        {
+            model = ModelBundle.load(config.modelDir());
+            prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+            fall = config.failoverEnabled() && !(prim instanceof FixedPointEmulator) ?
+                new FixedPointEmulator(model, prim.maxBatchSize()) : null;
+            primary = prim;
+            fallback = fall;
+
+            final java.nio.file.Path dir = config.aeronDir();
+            conn = new AeronConnection(config, new DeferredErrorHandler());
+            connection = conn;
+            log = new DaemonErrorLog(dir, config.errorLogLength());
+            errorLog = log;
+            final Aeron aeron = conn.aeron();
+            counters = new DaemonCounters(aeron);
+            errorLog.countWith(counters.errors);
+
+            subscription = aeron.addSubscription(config.ingestChannel(), config.ingestStream());
+            resultPublication = aeron.addExclusivePublication(config.resultChannel(), config.resultStream());
+            rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
+                aeron.addExclusivePublication(config.resultChannel(), config.rejectStream());
+
+            final int inputSize = model.input().size();
+            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize), config.ringSize());
+            ring.addGatingSequences(consumed);
+            latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
+
+            ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), counters,
+                conn.driverInvoker(), errorLog, config.ingestFragmentLimit());
+            final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
+                model.output(), config.publishMaxRetries(), counters, errorLog);
+            owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
+                latency, config.histogramMaxNs(), counters, errorLog);
+            monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
+                config.histogramLog().orElse(null));
+
+            monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors, monitor);
+            ownerRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorLog, counters.errors, owner);
+            ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
+                ingestAgent);
+            AgentRunner.startOnThread(monitorRunner);
+            AgentRunner.startOnThread(ownerRunner);
+            AgentRunner.startOnThread(ingestRunner);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(conn, log, fall, prim);
+            throw ex;
+        }
+    }
+
+    /**
+     * Start a daemon with the configured accelerator.
+     *
+     * @throws RuntimeException with a message naming what failed (model, accelerator, Aeron).
+     */
+    public static L1inferDaemon launch(final DaemonConfig config)
+    {
+        return new L1inferDaemon(config, null);
+    }
+
+    /**
+     * Start a daemon whose primary accelerator comes from {@code acceleratorFactory} (for fault-injection and
+     * slow-device tests, and embedding); failover still goes to the CPU emulator.
+     */
+    public static L1inferDaemon launch(
+        final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
+    {
+        return new L1inferDaemon(config, acceleratorFactory);
+    }
+
+    static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
+    {
+        if (config.accelerator() == AcceleratorKind.EMULATOR)
+        {
+            return new FixedPointEmulator(model, config.acceleratorMaxBatch());
+        }
+        throw new IllegalStateException("l1infer.accelerator: opencl is not available in this build");
+    }
+
+    /** The model the daemon serves. */
+    public ModelBundle model()
+    {
+        return model;
+    }
+
+    /** The Aeron directory clients connect to. */
+    public String aeronDirectory()
+    {
+        return connection.directory();
+    }
+
+    /** The configuration the daemon runs with. */
+    public DaemonConfig config()
+    {
+        return config;
+    }
+
+    /** True once an accelerator failure moved processing to the CPU emulator. */
+    public boolean hasFailedOver()
+    {
+        return owner.hasFailedOver();
+    }
+
+    /** One line describing the running daemon, for the startup log. */
+    public String describe()
+    {
+        return "l1infer daemon: model " + model + "; accelerator " + primary.description() +
+            (fallback != null ? " (failover to the CPU emulator)" : "") + "; ingest " + config.ingestChannel() +
+            " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
+            config.resultStream() + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
+            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+    }
+
+    /**
+     * Stop intake, wait (up to l1infer.shutdown.timeout) until every accepted event is answered, and stop the
+     * agents; returns whether the ring drained. Idempotent; {@link #close()} calls it.
+     */
+    public boolean drainAndStop()
+    {
+        if (ingestRunner.isClosed())
+        {
+            return drained;
+        }
+        ingestAgent.stopIntake();
+        final long deadline = System.nanoTime() + config.shutdownTimeoutNs();
+        while (!owner.isDrained() && System.nanoTime() - deadline < 0)
+        {
+            sleepQuietly();
+        }
+        drained = owner.isDrained();
+        if (!drained)
+        {
+            errorLog.onError(new IllegalStateException("shutdown timeout: " +
+                (ring.getCursor() - consumed.get()) + " accepted events left unanswered"));
+        }
+        CloseHelper.closeAll(ownerRunner, ingestRunner, monitorRunner);
+        return drained;
+    }
+
+    private static void sleepQuietly()
+    {
+        try
+        {
+            Thread.sleep(1);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Every latency the owner recorded (ingest to publish, ns); complete once stopped. */
+    public Histogram latencyHistogram()
+    {
+        return monitor.total();
+    }
+
+    /** Percentiles of the daemon-side latency and the counters, for the shutdown report. */
+    public String report()
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        final Histogram h = monitor.total();
+        out.printf(Locale.ROOT, "l1infer daemon-side latency, ingest to publish (us), %d events:%n",
+            h.getTotalCount());
+        if (h.getTotalCount() > 0)
+        {
+            out.printf(Locale.ROOT, "  p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  p99.99 %.1f  max %.1f%n",
+                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+                h.getValueAtPercentile(99.99) / 1e3, h.getMaxValue() / 1e3);
+        }
+        out.println("counters:");
+        out.print(counters.summary());
+        out.println("error log: " + errorLog.file());
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        drainAndStop();
+        CloseHelper.closeAll(counters, rejectPublication == resultPublication ? null : rejectPublication,
+            resultPublication, subscription, connection, errorLog, fallback, primary);
+    }
+
+    /** Errors raised while the error log is not yet open go to stderr. */
+    private static final class DeferredErrorHandler implements org.agrona.ErrorHandler
+    {
+        @Override
+        public void onError(final Throwable throwable)
+        {
+            System.err.println("l1infer: " + throwable);
+        }
+    }
+}

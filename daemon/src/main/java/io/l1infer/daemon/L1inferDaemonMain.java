@@ -1,0 +1,83 @@
+package io.l1infer.daemon;
+
+import io.l1infer.config.ConfigException;
+import io.l1infer.config.DaemonConfig;
+import io.l1infer.config.SettingsSource;
+import org.agrona.concurrent.ShutdownSignalBarrier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code l1infer-daemon}: loads the configuration, runs the daemon until SIGINT or SIGTERM, then drains. */
+@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, version = "l1infer-daemon 0.1.0",
+    description = "Streaming inference daemon: Aeron ingest -> ring -> accelerator -> Aeron results.")
+public final class L1inferDaemonMain implements Callable<Integer>
+{
+    @Option(names = "--config", description = "Properties file (settings in config/l1infer.properties); " +
+        "system properties -Dl1infer.* override it.")
+    Path configFile;
+
+    @Option(names = "--set", description = "Override one setting, e.g. --set l1infer.ring.size=8192 (repeatable).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--print-config", description = "Print the effective configuration and exit.")
+    boolean printConfig;
+
+    public static void main(final String[] args)
+    {
+        System.exit(new CommandLine(new L1inferDaemonMain()).execute(args));
+    }
+
+    @Override
+    public Integer call()
+    {
+        final DaemonConfig config;
+        try
+        {
+            config = DaemonConfig.load(SettingsSource.fromEnvironment(configFile, overrides));
+        }
+        catch (final ConfigException ex)
+        {
+            System.err.println("l1infer-daemon: bad configuration:\n" + ex.getMessage());
+            return 2;
+        }
+        if (printConfig)
+        {
+            System.out.print(config.render());
+            return 0;
+        }
+        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        final L1inferDaemon daemon;
+        try
+        {
+            daemon = L1inferDaemon.launch(config);
+        }
+        catch (final RuntimeException ex)
+        {
+            System.err.println("l1infer-daemon: failed to start: " + ex.getMessage());
+            return 1;
+        }
+        System.out.println(daemon.describe());
+        System.out.println("l1infer daemon ready");
+        barrier.await();
+        System.out.println("l1infer daemon stopping: draining the ring");
+        final boolean drained;
+        try
+        {
+            drained = daemon.drainAndStop();
+            System.out.print(daemon.report());
+        }
+        finally
+        {
+            daemon.close();
+        }
+        System.out.println(drained ? "l1infer daemon stopped: every accepted event answered" :
+            "l1infer daemon stopped: shutdown timeout, see the error log");
+        return drained ? 0 : 1;
+    }
+}

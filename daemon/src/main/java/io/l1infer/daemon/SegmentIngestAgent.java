@@ -1,0 +1,112 @@
+package io.l1infer.daemon;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.ControlledFragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.l1infer.codec.ValidationVerdict;
+import io.l1infer.codec.sbe.MessageField;
+import io.l1infer.codec.sbe.RejectReason;
+import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentInvoker;
+
+/**
+ * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
+ * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
+ * the publishers and nothing is lost. In the driver's invoker mode it also runs the embedded driver's duty cycle.
+ */
+final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
+{
+    private final Subscription subscription;
+    private final RingBuffer<RingEvent> ring;
+    private final RequestTranslator translator;
+    private final DaemonCounters counters;
+    private final AgentInvoker driverInvoker;
+    private final ErrorHandler errorHandler;
+    private final int fragmentLimit;
+    private volatile boolean intakeStopped;
+
+    SegmentIngestAgent(
+        final Subscription subscription,
+        final RingBuffer<RingEvent> ring,
+        final RequestTranslator translator,
+        final DaemonCounters counters,
+        final AgentInvoker driverInvoker,
+        final ErrorHandler errorHandler,
+        final int fragmentLimit)
+    {
+        this.errorHandler = errorHandler;
+        this.subscription = subscription;
+        this.ring = ring;
+        this.translator = translator;
+        this.counters = counters;
+        this.driverInvoker = driverInvoker;
+        this.fragmentLimit = fragmentLimit;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "l1infer-ingest";
+    }
+
+    /** Stop taking messages (shutdown); the driver duty cycle, if any, keeps running. */
+    void stopIntake()
+    {
+        intakeStopped = true;
+    }
+
+    @Override
+    public int doWork()
+    {
+        int work = 0;
+        if (driverInvoker != null)
+        {
+            work += driverInvoker.invoke();
+        }
+        if (!intakeStopped)
+        {
+            work += subscription.controlledPoll(this, fragmentLimit);
+        }
+        return work;
+    }
+
+    @Override
+    public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException full)
+        {
+            counters.ringFull.incrementRelease();
+            return Action.ABORT;
+        }
+        final RingEvent event = ring.get(sequence);
+        event.ingestNs = System.nanoTime();
+        try
+        {
+            translator.translate(buffer, offset, length, event);
+        }
+        catch (final RuntimeException defect)
+        {
+            // A defect, not bad input (the validator vouched for the bytes): answer the sender, log the cause.
+            event.kind = RingEvent.KIND_REJECT;
+            event.verdict.reject(RejectReason.INTERNAL_ERROR, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+            errorHandler.onError(defect);
+        }
+        // Published whatever happened: a claimed sequence must never be left unpublished.
+        ring.publish(sequence);
+        counters.messagesReceived.incrementRelease();
+        if (event.kind == RingEvent.KIND_REQUEST)
+        {
+            counters.eventsAccepted.incrementRelease();
+        }
+        return Action.CONTINUE;
+    }
+}

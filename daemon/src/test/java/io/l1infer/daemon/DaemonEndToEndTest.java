@@ -1,0 +1,92 @@
+package io.l1infer.daemon;
+
+import io.l1infer.fpga.engine.BatchBuffers;
+import io.l1infer.fpga.engine.FixedPointEmulator;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ModelBundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real Aeron (embedded driver) and a real Disruptor: N events in, N results out, each the engine's answer. */
+class DaemonEndToEndTest
+{
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void everyRealInputAsFeatureVectorGetsTheEnginesAnswer() throws IOException
+    {
+        final int[][] inputs = readRealInputs();
+        try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of()));
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            final int[] expected = offline(daemon.model(), inputs);
+            for (int e = 0; e < inputs.length; e++)
+            {
+                client.send(client.encodeFeatures(e, inputs[e]));
+                client.poll();
+            }
+            client.awaitAnswers(inputs.length, 60_000);
+            assertEquals(0, client.duplicates);
+            assertEquals(inputs.length, client.answers.size());
+            int batchedAboveOne = 0;
+            for (int e = 0; e < inputs.length; e++)
+            {
+                final DaemonTestClient.Answer a = client.answers.get((long)e);
+                assertFalse(a.reject(), "event " + e + " rejected: " + a.reason());
+                assertEquals(expected[e], a.raw()[0], "event " + e);
+                assertEquals(expected[e] / 32768.0 * 200.0, a.values()[0], 1e-9, "pT of event " + e);
+                assertTrue(a.batchSize() >= 1 && a.daemonNs() > 0);
+                batchedAboveOne += a.batchSize() > 1 ? 1 : 0;
+            }
+            assertTrue(daemon.drainAndStop());
+            System.out.println(daemon.report());
+            System.out.println("events answered in batches larger than one: " + batchedAboveOne);
+        }
+    }
+
+    static int[] offline(final ModelBundle model, final int[][] inputs)
+    {
+        final int[] out = new int[inputs.length];
+        try (FixedPointEmulator engine = new FixedPointEmulator(model, 1))
+        {
+            final BatchBuffers buf = engine.buffers(0);
+            for (int e = 0; e < inputs.length; e++)
+            {
+                for (int f = 0; f < inputs[e].length; f++)
+                {
+                    buf.putInput(0, f, inputs[e][f]);
+                }
+                engine.infer(0, 1);
+                out[e] = buf.getOutput(0, 0);
+            }
+        }
+        return out;
+    }
+
+    static int[][] readRealInputs() throws IOException
+    {
+        final List<String> lines = Files.readAllLines(TestDaemons.projectRoot().resolve("data/muon-pt-thesis/inputs.csv"));
+        final FixedPointType t = FixedPointType.apFixed(16, 6);
+        final int[][] rows = new int[lines.size() - 1][];
+        for (int l = 1; l < lines.size(); l++)
+        {
+            final String[] parts = lines.get(l).split(",");
+            rows[l - 1] = new int[parts.length];
+            for (int f = 0; f < parts.length; f++)
+            {
+                rows[l - 1][f] = (int)t.fromDouble(Double.parseDouble(parts[f]));
+            }
+        }
+        return rows;
+    }
+}

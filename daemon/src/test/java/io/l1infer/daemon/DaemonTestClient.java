@@ -1,0 +1,199 @@
+package io.l1infer.daemon;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
+import io.l1infer.codec.sbe.FeatureVectorEncoder;
+import io.l1infer.codec.sbe.InferenceResultDecoder;
+import io.l1infer.codec.sbe.MessageHeaderDecoder;
+import io.l1infer.codec.sbe.MessageHeaderEncoder;
+import io.l1infer.codec.sbe.MuonSegmentsEncoder;
+import io.l1infer.codec.sbe.RejectDecoder;
+import io.l1infer.codec.sbe.RejectReason;
+import io.l1infer.muon.TriggerPrimitives;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** A test-side publisher and result collector speaking the wire format to a daemon over Aeron. */
+final class DaemonTestClient implements AutoCloseable
+{
+    /** One answer as received. */
+    record Answer(boolean reject, int[] raw, double[] values, int status, int batchSize, long daemonNs,
+                  RejectReason reason, int field, int index, long value)
+    {
+    }
+
+    private final Aeron aeron;
+    private final Publication publication;
+    private final Subscription subscription;
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final FeatureVectorEncoder featureEncoder = new FeatureVectorEncoder();
+    private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final InferenceResultDecoder resultDecoder = new InferenceResultDecoder();
+    private final RejectDecoder rejectDecoder = new RejectDecoder();
+    final Map<Long, Answer> answers = new HashMap<>();
+    int duplicates;
+    long backPressured;
+    private final FragmentHandler handler = this::onFragment;
+
+    DaemonTestClient(final String aeronDir, final DaemonTestClientChannels channels)
+    {
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
+        publication = aeron.addPublication(channels.ingestChannel(), channels.ingestStream());
+        subscription = aeron.addSubscription(channels.resultChannel(), channels.resultStream());
+        awaitTrue(() -> publication.isConnected() && subscription.isConnected(), 10_000, "connect to the daemon");
+    }
+
+    /** Channel settings of a daemon. */
+    record DaemonTestClientChannels(String ingestChannel, int ingestStream, String resultChannel, int resultStream)
+    {
+        static DaemonTestClientChannels of(final L1inferDaemon daemon)
+        {
+            return new DaemonTestClientChannels(daemon.config().ingestChannel(), daemon.config().ingestStream(),
+                daemon.config().resultChannel(), daemon.config().resultStream());
+        }
+    }
+
+    int encodeFeatures(final long eventId, final int[] raw)
+    {
+        featureEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
+            .sendTimeNs(System.nanoTime());
+        final FeatureVectorEncoder.InputsEncoder inputs = featureEncoder.inputsCount(raw.length);
+        for (final int r : raw)
+        {
+            inputs.next().raw(r);
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
+    }
+
+    int encodeSegments(final long eventId, final TriggerPrimitives p)
+    {
+        segmentsEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
+            .sendTimeNs(System.nanoTime()).bx(100);
+        final MuonSegmentsEncoder.PrimitivesEncoder g = segmentsEncoder.primitivesCount(p.count());
+        for (int i = 0; i < p.count(); i++)
+        {
+            g.next().station((short)p.station(i)).wheel((byte)p.wheel(i)).sector((short)p.sector(i))
+                .phi((short)p.phi(i)).phiB((short)p.phiB(i)).quality((short)p.quality(i))
+                .ts2tag((short)p.ts2tag(i)).bx((byte)p.bx(i));
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + segmentsEncoder.encodedLength();
+    }
+
+    UnsafeBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** Offer {@code length} bytes of the buffer, polling answers while back-pressured. */
+    void send(final int length)
+    {
+        send(buffer, length);
+    }
+
+    void send(final DirectBuffer bytes, final int length)
+    {
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true)
+        {
+            final long result = publication.offer(bytes, 0, length);
+            if (result > 0)
+            {
+                return;
+            }
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED)
+            {
+                throw new IllegalStateException("publication " + Publication.errorString(result));
+            }
+            backPressured++;
+            poll();
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("could not send for 30 s: " + Publication.errorString(result));
+            }
+        }
+    }
+
+    int poll()
+    {
+        return subscription.poll(handler, 256);
+    }
+
+    void awaitAnswers(final int count, final long timeoutMs)
+    {
+        awaitTrue(() ->
+        {
+            poll();
+            return answers.size() + duplicates >= count;
+        }, timeoutMs, "answers: have " + answers.size() + " of " + count);
+    }
+
+    static void awaitTrue(final BooleanSupplier condition, final long timeoutMs, final String what)
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean())
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private void onFragment(final DirectBuffer b, final int offset, final int length, final io.aeron.logbuffer.Header h)
+    {
+        headerDecoder.wrap(b, offset);
+        final Answer answer;
+        final long eventId;
+        if (headerDecoder.templateId() == InferenceResultDecoder.TEMPLATE_ID)
+        {
+            resultDecoder.wrapAndApplyHeader(b, offset, headerDecoder);
+            eventId = resultDecoder.eventId();
+            final int status = resultDecoder.statusRaw();
+            final int batch = resultDecoder.batchSize();
+            final long daemonNs = resultDecoder.daemonLatencyNs();
+            final InferenceResultDecoder.OutputsDecoder outputs = resultDecoder.outputs();
+            final int[] raw = new int[outputs.count()];
+            final double[] values = new double[outputs.count()];
+            int i = 0;
+            while (outputs.hasNext())
+            {
+                outputs.next();
+                raw[i] = outputs.raw();
+                values[i++] = outputs.value();
+            }
+            answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0);
+        }
+        else if (headerDecoder.templateId() == RejectDecoder.TEMPLATE_ID)
+        {
+            rejectDecoder.wrapAndApplyHeader(b, offset, headerDecoder);
+            eventId = rejectDecoder.eventId();
+            answer = new Answer(true, null, null, 0, 0, 0, rejectDecoder.reason(), rejectDecoder.fieldRaw(),
+                rejectDecoder.index(), rejectDecoder.value());
+        }
+        else
+        {
+            throw new AssertionError("unexpected template " + headerDecoder.templateId());
+        }
+        if (answers.put(eventId, answer) != null)
+        {
+            duplicates++;
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(publication, subscription, aeron);
+    }
+}
