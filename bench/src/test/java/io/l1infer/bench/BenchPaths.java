@@ -3,7 +3,7 @@ package io.l1infer.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the project root and the shared reference data beside it, whatever directory the test runs in. */
+/** Locates the project root and its shipped model and data, whatever directory the test runs in. */
 public final class BenchPaths
 {
     private BenchPaths()
@@ -26,29 +26,20 @@ public final class BenchPaths
         throw new IllegalStateException("cannot find the l1infer project root above " + Path.of("").toAbsolutePath());
     }
 
-    /** {@code ../shared} beside the project: reference data for tests only. */
-    public static Path shared()
-    {
-        final Path shared = root().resolve("../shared").normalize();
-        if (!Files.isDirectory(shared))
-        {
-            throw new IllegalStateException("reference data missing: " + shared);
-        }
-        return shared;
-    }
-
     public static Path thesisModel()
     {
         return root().resolve("models/muon-pt-thesis");
     }
 
+    /** The shipped real test inputs: 14,248 events of 27 float features, with a header line. */
     public static Path realInputs()
     {
-        return shared().resolve("data/muon-pt-thesis/inputs.csv");
+        return root().resolve("data/muon-pt-thesis/inputs.csv");
     }
 
+    /** The hls4ml C simulation's raw inputs and output for the first 1000 real events. */
     public static Path expectedOutputs()
     {
-        return shared().resolve("data/muon-pt-thesis/expected-first1000.csv");
+        return root().resolve("data/muon-pt-thesis/expected-first1000.csv");
     }
 }

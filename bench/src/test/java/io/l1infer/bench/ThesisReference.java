@@ -1,12 +1,13 @@
 package io.l1infer.bench;
 
-import io.l1infer.bench.jmh.FeatureTable;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.muon.FeatureTableCsv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +20,13 @@ public final class ThesisReference
     public static final int FEATURES = 27;
 
     public final ModelBundle model;
-    public final FeatureTable features;
+    /** Every real event's 27 float features, as read. */
+    public final double[][] features;
     public final int[][] rawInputs;
     public final int[] expectedRawOutputs;
 
     private ThesisReference(
-        final ModelBundle model, final FeatureTable features, final int[][] rawInputs, final int[] expected)
+        final ModelBundle model, final double[][] features, final int[][] rawInputs, final int[] expected)
     {
         this.model = model;
         this.features = features;
@@ -35,7 +37,9 @@ public final class ThesisReference
     public static ThesisReference load()
     {
         final ModelBundle model = ModelBundle.load(BenchPaths.thesisModel());
-        final FeatureTable features = FeatureTable.read(BenchPaths.realInputs(), FEATURES);
+        final List<double[]> rows = new ArrayList<>();
+        FeatureTableCsv.forEachRow(BenchPaths.realInputs(), (row, line) -> rows.add(row.clone()));
+        final double[][] features = rows.toArray(new double[0][]);
         final Path expectedFile = BenchPaths.expectedOutputs();
         final List<String> lines;
         try
@@ -80,7 +84,7 @@ public final class ThesisReference
         final double[] x = new double[FEATURES];
         for (int f = 0; f < FEATURES; f++)
         {
-            x[f] = (float)features.value(e, f);
+            x[f] = (float)features[e][f];
         }
         return x;
     }

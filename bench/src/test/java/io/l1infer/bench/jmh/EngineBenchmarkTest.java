@@ -4,6 +4,7 @@ import io.l1infer.bench.BenchPaths;
 import io.l1infer.bench.FloatForwardPass;
 import io.l1infer.bench.ThesisReference;
 import io.l1infer.fpga.engine.ReferenceEmulator;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,18 +22,32 @@ class EngineBenchmarkTest
     private static ThesisReference reference;
 
     @BeforeAll
-    static void pointAtTheData()
+    static void pointAtTheProject()
     {
-        System.setProperty(BenchmarkModels.MODEL_DIR_PROPERTY, BenchPaths.thesisModel().toString());
-        System.setProperty(BenchmarkModels.INPUTS_PROPERTY, BenchPaths.realInputs().toString());
+        System.setProperty(BenchmarkModels.HOME_PROPERTY, BenchPaths.root().toString());
         reference = ThesisReference.load();
     }
 
     @AfterAll
-    static void clearProperties()
+    static void clearHome()
     {
-        System.clearProperty(BenchmarkModels.MODEL_DIR_PROPERTY);
-        System.clearProperty(BenchmarkModels.INPUTS_PROPERTY);
+        System.clearProperty(BenchmarkModels.HOME_PROPERTY);
+    }
+
+    @Test
+    void realInputsQuantizeToTheReferenceRawInputs()
+    {
+        final double[][] features = BenchmarkModels.realInputs();
+        assertEquals(14_248, features.length);
+        final FixedPointType inType = reference.model.input().type();
+        for (int e = 0; e < ThesisReference.EVENTS; e++)
+        {
+            for (int f = 0; f < ThesisReference.FEATURES; f++)
+            {
+                assertEquals(reference.rawInputs[e][f], inType.fromDouble(features[e][f]),
+                    "event " + e + ", feature " + f);
+            }
+        }
     }
 
     @Test
@@ -122,7 +137,7 @@ class EngineBenchmarkTest
     void walksThroughAllEventsAndWrapsAround()
     {
         final int batch = 256;
-        final int events = reference.features.events();
+        final int events = reference.features.length;
         final EngineBenchmark bench = open(BenchmarkModels.THESIS, batch, EngineBenchmark.EMULATOR);
         try
         {
