@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>An operation is what the daemon's accelerator owner does per batch: write the batch's inputs into the
  * engine's own buffers (raw fixed-point values for the emulator, floats for ONNX Runtime), run it, and read every
  * output. Successive operations walk through the 14,248 real events of {@code data/muon-pt-thesis/inputs.csv}, so
- * every batch holds different data. Both engines
- * see the same input values: the features quantized to the model's input type.
+ * every batch holds different data. Both engines see the same input values: the features quantized to the model's
+ * input type.
  *
  * <p>Run from the project directory (after {@code mvn -B -q -o install -DskipTests}):
  * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-modules jdk.incubator.vector
