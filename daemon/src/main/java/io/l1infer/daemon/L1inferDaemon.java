@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,7 @@ public final class L1inferDaemon implements AutoCloseable
     private final SegmentIngestAgent ingestAgent;
     private final AcceleratorOwner owner;
     private final LatencyMonitorAgent monitor;
+    private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final AgentRunner ingestRunner;
     private final AgentRunner ownerRunner;
     private final AgentRunner monitorRunner;
@@ -95,13 +97,18 @@ public final class L1inferDaemon implements AutoCloseable
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null));
 
-            monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors, monitor);
+            final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
+                config.watchdogStallNs(), config.statusIntervalNs());
+            monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
+                new CompositeAgent(monitor, status));
             ownerRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorLog, counters.errors, owner);
             ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
                 ingestAgent);
             AgentRunner.startOnThread(monitorRunner);
             AgentRunner.startOnThread(ownerRunner);
             AgentRunner.startOnThread(ingestRunner);
+            // Ready only now: the accelerator is loaded and the ingest subscription is up.
+            notifier.ready();
         }
         catch (final RuntimeException ex)
         {
@@ -183,6 +190,7 @@ public final class L1inferDaemon implements AutoCloseable
         {
             return drained;
         }
+        notifier.stopping();
         ingestAgent.stopIntake();
         final long deadline = System.nanoTime() + config.shutdownTimeoutNs();
         while (!owner.isDrained() && System.nanoTime() - deadline < 0)

@@ -3,6 +3,8 @@ package io.l1infer.daemon;
 import io.l1infer.config.ConfigException;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.SettingsSource;
+import io.l1infer.fpga.engine.Accelerator;
+import io.l1infer.fpga.model.ModelBundle;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code l1infer-daemon}: loads the configuration, runs the daemon until SIGINT or SIGTERM, then drains. */
 @Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, version = "l1infer-daemon 0.1.0",
@@ -30,7 +33,12 @@ public final class L1inferDaemonMain implements Callable<Integer>
 
     public static void main(final String[] args)
     {
-        System.exit(new CommandLine(new L1inferDaemonMain()).execute(args));
+        final int code = new CommandLine(new L1inferDaemonMain()).execute(args);
+        System.out.flush();
+        System.err.flush();
+        // SIGTERM starts the JVM's shutdown sequence before the drain, so System.exit would block forever and the
+        // status would be 143; everything is closed by now, so end with our own status.
+        Runtime.getRuntime().halt(code);
     }
 
     @Override
@@ -51,11 +59,23 @@ public final class L1inferDaemonMain implements Callable<Integer>
             System.out.print(config.render());
             return 0;
         }
+        return run(config, null);
+    }
+
+    /**
+     * Run a daemon until SIGINT or SIGTERM, then drain and report; the exit code to use.
+     *
+     * @param acceleratorFactory null for the configured accelerator, else the primary accelerator to use
+     *                           (fault-injection system tests).
+     */
+    public static int run(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
+    {
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         final L1inferDaemon daemon;
         try
         {
-            daemon = L1inferDaemon.launch(config);
+            daemon = acceleratorFactory == null ? L1inferDaemon.launch(config) :
+                L1inferDaemon.launch(config, acceleratorFactory);
         }
         catch (final RuntimeException ex)
         {

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A test-side publisher and result collector speaking the wire format to a daemon over Aeron. */
-final class DaemonTestClient implements AutoCloseable
+public final class DaemonTestClient implements AutoCloseable
 {
     /** One answer as received. */
-    record Answer(boolean reject, int[] raw, double[] values, int status, int batchSize, long daemonNs,
+    public record Answer(boolean reject, int[] raw, double[] values, int status, int batchSize, long daemonNs,
                   RejectReason reason, int field, int index, long value)
     {
     }
@@ -40,32 +40,35 @@ final class DaemonTestClient implements AutoCloseable
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final InferenceResultDecoder resultDecoder = new InferenceResultDecoder();
     private final RejectDecoder rejectDecoder = new RejectDecoder();
-    final Map<Long, Answer> answers = new HashMap<>();
+    public final Map<Long, Answer> answers = new HashMap<>();
     /** Rejects of messages whose event id could not be read. */
-    final java.util.List<Answer> anonymousRejects = new java.util.ArrayList<>();
-    int duplicates;
-    long backPressured;
+    public final java.util.List<Answer> anonymousRejects = new java.util.ArrayList<>();
+    public int duplicates;
+    public long backPressured;
     private final FragmentHandler handler = this::onFragment;
 
-    DaemonTestClient(final String aeronDir, final DaemonTestClientChannels channels)
+    public DaemonTestClient(final String aeronDir, final DaemonTestClientChannels channels)
     {
-        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
+        // Aeron's default error handler exits the JVM when the driver goes away (a daemon with an embedded
+        // driver stopping): report instead.
+        aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir)
+            .errorHandler(t -> System.err.println("test client: " + t)));
         publication = aeron.addPublication(channels.ingestChannel(), channels.ingestStream());
         subscription = aeron.addSubscription(channels.resultChannel(), channels.resultStream());
         awaitTrue(() -> publication.isConnected() && subscription.isConnected(), 10_000, "connect to the daemon");
     }
 
     /** Channel settings of a daemon. */
-    record DaemonTestClientChannels(String ingestChannel, int ingestStream, String resultChannel, int resultStream)
+    public record DaemonTestClientChannels(String ingestChannel, int ingestStream, String resultChannel, int resultStream)
     {
-        static DaemonTestClientChannels of(final L1inferDaemon daemon)
+        public static DaemonTestClientChannels of(final L1inferDaemon daemon)
         {
             return new DaemonTestClientChannels(daemon.config().ingestChannel(), daemon.config().ingestStream(),
                 daemon.config().resultChannel(), daemon.config().resultStream());
         }
     }
 
-    int encodeFeatures(final long eventId, final int[] raw)
+    public int encodeFeatures(final long eventId, final int[] raw)
     {
         featureEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
             .sendTimeNs(System.nanoTime());
@@ -77,7 +80,7 @@ final class DaemonTestClient implements AutoCloseable
         return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
     }
 
-    int encodeSegments(final long eventId, final TriggerPrimitives p)
+    public int encodeSegments(final long eventId, final TriggerPrimitives p)
     {
         segmentsEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
             .sendTimeNs(System.nanoTime()).bx(100);
@@ -91,18 +94,18 @@ final class DaemonTestClient implements AutoCloseable
         return MessageHeaderEncoder.ENCODED_LENGTH + segmentsEncoder.encodedLength();
     }
 
-    UnsafeBuffer buffer()
+    public UnsafeBuffer buffer()
     {
         return buffer;
     }
 
     /** Offer {@code length} bytes of the buffer, polling answers while back-pressured. */
-    void send(final int length)
+    public void send(final int length)
     {
         send(buffer, length);
     }
 
-    void send(final DirectBuffer bytes, final int length)
+    public void send(final DirectBuffer bytes, final int length)
     {
         final long deadline = System.nanoTime() + 30_000_000_000L;
         while (true)
@@ -125,12 +128,18 @@ final class DaemonTestClient implements AutoCloseable
         }
     }
 
-    int poll()
+    /** One offer of {@code length} bytes: the Aeron result (position, or NOT_CONNECTED, BACK_PRESSURED...). */
+    public long offer(final int length)
+    {
+        return publication.offer(buffer, 0, length);
+    }
+
+    public int poll()
     {
         return subscription.poll(handler, 256);
     }
 
-    void awaitAnswers(final int count, final long timeoutMs)
+    public void awaitAnswers(final int count, final long timeoutMs)
     {
         awaitTrue(() ->
         {
@@ -139,7 +148,7 @@ final class DaemonTestClient implements AutoCloseable
         }, timeoutMs, "answers: have " + (answers.size() + anonymousRejects.size()) + " of " + count);
     }
 
-    static void awaitTrue(final BooleanSupplier condition, final long timeoutMs, final String what)
+    public static void awaitTrue(final BooleanSupplier condition, final long timeoutMs, final String what)
     {
         final long deadline = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean())

@@ -1,0 +1,108 @@
+package io.l1infer.daemon;
+
+import io.aeron.Counter;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.Agent;
+
+import java.util.Locale;
+
+/**
+ * Tells systemd how the daemon is doing: WATCHDOG=1 only while the accelerator owner keeps completing duty cycles
+ * (a device stuck in a call stops the pings, so systemd restarts the service), and a STATUS= line with the result
+ * rate, the last interval's p99 and the rejects. Shares the latency monitor's sleeping thread.
+ */
+final class ServiceStatusAgent implements Agent
+{
+    private final SystemdNotifier notifier;
+    private final Counter ownerDutyCycles;
+    private final Counter resultsPublished;
+    private final Counter rejects;
+    private final LatencyMonitorAgent monitor;
+    private final AcceleratorOwner owner;
+    private final long stallNs;
+    private final long statusIntervalNs;
+    private long lastDutyCycles = -1;
+    private long lastProgressNs;
+    private long nextPingNs;
+    private long nextStatusNs;
+    private long lastResults;
+    private long lastStatusNs;
+
+    ServiceStatusAgent(
+        final SystemdNotifier notifier,
+        final DaemonCounters counters,
+        final LatencyMonitorAgent monitor,
+        final AcceleratorOwner owner,
+        final long stallNs,
+        final long statusIntervalNs)
+    {
+        this.notifier = notifier;
+        this.ownerDutyCycles = counters.ownerDutyCycles;
+        this.resultsPublished = counters.resultsPublished;
+        this.rejects = counters.rejectsTotal;
+        this.monitor = monitor;
+        this.owner = owner;
+        this.stallNs = stallNs;
+        this.statusIntervalNs = statusIntervalNs;
+        final long now = System.nanoTime();
+        lastProgressNs = now;
+        lastStatusNs = now;
+        nextPingNs = now;
+        nextStatusNs = now + statusIntervalNs;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "l1infer-service-status";
+    }
+
+    /** True while the owner has completed a duty cycle within the stall limit. */
+    boolean ownerMakingProgress()
+    {
+        return System.nanoTime() - lastProgressNs < stallNs;
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long now = System.nanoTime();
+        final long cycles = ownerDutyCycles.get();
+        if (cycles != lastDutyCycles)
+        {
+            lastDutyCycles = cycles;
+            lastProgressNs = now;
+        }
+        int work = 0;
+        final long interval = notifier.watchdogIntervalNs();
+        if (interval > 0 && notifier.isReady() && now - nextPingNs >= 0 && now - lastProgressNs < stallNs)
+        {
+            notifier.watchdog();
+            nextPingNs = now + interval;
+            work++;
+        }
+        if (notifier.isEnabled() && now - nextStatusNs >= 0)
+        {
+            notifier.status(statusLine(now));
+            nextStatusNs = now + statusIntervalNs;
+            work++;
+        }
+        return work;
+    }
+
+    private String statusLine(final long now)
+    {
+        final long results = resultsPublished.get();
+        final double seconds = Math.max(1e-9, (now - lastStatusNs) / 1e9);
+        final double rate = (results - lastResults) / seconds;
+        lastResults = results;
+        lastStatusNs = now;
+        final Histogram interval = monitor.lastInterval();
+        final String p99 = interval.getTotalCount() > 0 ?
+            String.format(Locale.ROOT, "%.1f us", interval.getValueAtPercentile(99) / 1e3) : "n/a";
+        return String.format(Locale.ROOT, "%.0f results/s, p99 %s (last interval), %d rejects, %d results%s%s",
+            rate, p99, rejects.get(), results,
+            owner.hasFailedOver() ? ", FAILED OVER to the CPU emulator" : "",
+            now - lastProgressNs >= stallNs ? ", ACCELERATOR OWNER STALLED" : "");
+    }
+}
