@@ -133,11 +133,12 @@ public final class OpenClKernelSource
         }
         else if (layer instanceof ReluLayer r)
         {
+            // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0.
             for (int k = 0; k < r.size(); k++)
             {
-                final String x = value(l - 1, k);
-                sb.append("    const int ").append(value(l, k)).append(" = ").append(x).append(" > 0 ? ")
-                    .append(convertInt(x, in.fractionBits(), r.resultType())).append(" : 0;\n");
+                sb.append("    const int ").append(value(l, k)).append(" = ")
+                    .append(convertInt("max(" + value(l - 1, k) + ", 0)", in.fractionBits(), r.resultType()))
+                    .append(";\n");
             }
         }
         else
