@@ -262,7 +262,7 @@ public final class OpenClAccelerator implements Accelerator
                     OpenClStatus.name(status) + " (" + status + ")" + detail));
             }
             s.eventPending = false;
-            OpenClStatus.check(CL.clReleaseEvent(s.event), "clReleaseEvent(buffer set " + set + ")");
+            OpenClStatus.check(CL.clReleaseEvent(s.event), "clReleaseEvent");
             s.installMappings();
         }
         catch (final CLException ex)
