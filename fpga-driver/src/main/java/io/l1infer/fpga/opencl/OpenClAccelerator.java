@@ -317,7 +317,8 @@ public final class OpenClAccelerator implements Accelerator
         }
         else
         {
-            s.globalWorkSize[0] = roundUp(batchSize, WORK_GROUP_SIZE);
+            // At least one work-group: the warm-up launches an empty batch.
+            s.globalWorkSize[0] = Math.max(WORK_GROUP_SIZE, roundUp(batchSize, WORK_GROUP_SIZE));
         }
         final boolean kernelIsLast = !remap && !precompiled;
         OpenClStatus.check(CL.clEnqueueNDRangeKernel(queue, s.kernel, 1, null, s.globalWorkSize, localWorkSize, 0,
@@ -347,31 +348,16 @@ public final class OpenClAccelerator implements Accelerator
         return mapped;
     }
 
-    /** Launch a 0-event batch once so that the device compiles its work-group function before real traffic. */
+    /**
+     * Run one empty batch (every work-item returns at once) through the normal launch path, so that the device
+     * compiles its work-group function now rather than on the first real batch.
+     */
     private void warmUp()
     {
         final OpenClBufferSet s = sets[0];
-        s.batchSize[0] = 0;
-        s.globalWorkSize[0] = WORK_GROUP_SIZE;
-        OpenClStatus.check(CL.clSetKernelArg(s.kernel, 0, Sizeof.cl_uint, s.batchSizeArgument),
-            "clSetKernelArg(0: batchsize) for warm-up");
-        final boolean remap = mapping == MappedBufferPolicy.REMAP_EACH_BATCH;
-        if (remap)
-        {
-            OpenClStatus.check(CL.clEnqueueUnmapMemObject(queue, s.output, s.outputMapping, 0, null, null),
-                "clEnqueueUnmapMemObject(output) for warm-up");
-            s.outputMapping = null;
-        }
-        OpenClStatus.check(CL.clEnqueueNDRangeKernel(queue, s.kernel, 1, null, s.globalWorkSize, localWorkSize, 0,
-            null, null), "clEnqueueNDRangeKernel for warm-up");
-        if (remap)
-        {
-            s.outputMapping = CL.clEnqueueMapBuffer(queue, s.output, true, CL.CL_MAP_READ, 0, s.outputBytes, 0,
-                null, null, errorCode);
-            OpenClStatus.check(errorCode[0], "clEnqueueMapBuffer(output) after warm-up");
-            s.outputView.wrap(s.outputMapping);
-        }
-        OpenClStatus.check(CL.clFinish(queue), "clFinish after warm-up");
+        enqueueBatch(s, 0);
+        s.inFlight = true;
+        await(0);
     }
 
     private String executionStatus(final OpenClBufferSet s)
