@@ -103,6 +103,7 @@ public final class OpenClAccelerator implements Accelerator
      *
      * @throws AcceleratorException naming the OpenCL call that failed; nothing stays allocated.
      */
+    @SuppressWarnings("deprecation") // clCreateCommandQueue: XRT implements OpenCL 1.2, which has no *WithProperties
     public OpenClAccelerator(
         final OpenClProgram program,
         final String kernelName,

@@ -139,6 +139,27 @@ class OpenClAcceleratorLifecycleTest
     }
 
     @Test
+    void joclExceptionsModeStillGivesAcceleratorExceptions()
+    {
+        org.jocl.CL.setExceptionsEnabled(true);
+        try
+        {
+            final AcceleratorException ex = assertThrows(AcceleratorException.class, () -> new OpenClAccelerator(
+                program, "no_such_kernel", MODEL, 8, 2, MappedBufferPolicy.PERSISTENT));
+            assertTrue(ex.getMessage().contains("CL_INVALID_KERNEL_NAME"), ex.getMessage());
+            try (OpenClAccelerator acc =
+                new OpenClAccelerator(program, "small_model", MODEL, 8, 2, MappedBufferPolicy.PERSISTENT))
+            {
+                acc.infer(0, 8);
+            }
+        }
+        finally
+        {
+            org.jocl.CL.setExceptionsEnabled(false);
+        }
+    }
+
+    @Test
     void misuseIsRefusedClearlyAndCloseIsIdempotent()
     {
         final OpenClAccelerator acc =
