@@ -1,0 +1,153 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.model.ModelBundle;
+
+import java.util.Objects;
+
+/**
+ * Fault injection for tests, never for production: wraps a real accelerator and behaves exactly like it until
+ * launch number {@code failingLaunch} (counting from 0), which fails with an {@link AcceleratorException} at launch
+ * or at await, either once or from then on, the way a device that dies mid-run does. Nothing of OpenCL is mocked:
+ * the wrapped engine really runs every batch that does not fail.
+ */
+public final class FailingAccelerator implements Accelerator
+{
+    /** Where the injected fault surfaces. */
+    public enum Stage
+    {
+        /** launch() throws and the batch never starts. */
+        LAUNCH,
+        /** launch() succeeds and the batch runs, then await() throws (an asynchronous device error). */
+        AWAIT
+    }
+
+    /** Whether the fault repeats. */
+    public enum Persistence
+    {
+        /** Only the failing launch fails; later batches run normally. */
+        ONCE,
+        /** The failing launch and every call after it fail, like a device that is gone. */
+        PERMANENT
+    }
+
+    private final Accelerator delegate;
+    private final long failingLaunch;
+    private final Stage stage;
+    private final Persistence persistence;
+    private final boolean[] failAtAwait;
+    private long launches;
+    private boolean failed;
+
+    /**
+     * @param delegate      the accelerator that does the real work (closed by {@link #close()}).
+     * @param failingLaunch index of the launch that fails, from 0.
+     * @param stage         where the fault is thrown.
+     * @param persistence   once or from then on.
+     */
+    public FailingAccelerator(
+        final Accelerator delegate, final long failingLaunch, final Stage stage, final Persistence persistence)
+    {
+        if (failingLaunch < 0)
+        {
+            throw new IllegalArgumentException("failingLaunch must be >= 0: " + failingLaunch);
+        }
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.failingLaunch = failingLaunch;
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.persistence = Objects.requireNonNull(persistence, "persistence");
+        this.failAtAwait = new boolean[delegate.bufferSetCount()];
+    }
+
+    /** Launches attempted so far, including failed ones. */
+    public long launches()
+    {
+        return launches;
+    }
+
+    /** True once the fault has been thrown. */
+    public boolean hasFailed()
+    {
+        return failed;
+    }
+
+    @Override
+    public ModelBundle model()
+    {
+        return delegate.model();
+    }
+
+    @Override
+    public String description()
+    {
+        return "fault-injecting wrapper (fails launch " + failingLaunch + " at " + stage + ", " + persistence +
+            ") of " + delegate.description();
+    }
+
+    @Override
+    public int maxBatchSize()
+    {
+        return delegate.maxBatchSize();
+    }
+
+    @Override
+    public int bufferSetCount()
+    {
+        return delegate.bufferSetCount();
+    }
+
+    @Override
+    public BatchBuffers buffers(final int set)
+    {
+        return delegate.buffers(set);
+    }
+
+    @Override
+    public void launch(final int set, final int batchSize)
+    {
+        final long launch = launches++;
+        if (failed && persistence == Persistence.PERMANENT)
+        {
+            throw new AcceleratorException("launch: injected fault, the accelerator failed at launch " +
+                failingLaunch + " (FailingAccelerator, for tests)");
+        }
+        if (launch == failingLaunch && stage == Stage.LAUNCH)
+        {
+            failed = true;
+            throw injected("launch", launch, set);
+        }
+        delegate.launch(set, batchSize);
+        if (launch == failingLaunch)
+        {
+            failAtAwait[set] = true;
+        }
+    }
+
+    @Override
+    public void await(final int set)
+    {
+        delegate.await(set);
+        if (failAtAwait[set])
+        {
+            failAtAwait[set] = false;
+            failed = true;
+            throw injected("await", failingLaunch, set);
+        }
+        if (failed && persistence == Persistence.PERMANENT)
+        {
+            throw new AcceleratorException("await: injected fault, the accelerator failed at launch " +
+                failingLaunch + " (FailingAccelerator, for tests)");
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        delegate.close();
+    }
+
+    private static AcceleratorException injected(final String call, final long launch, final int set)
+    {
+        return new AcceleratorException(call + ": injected fault at launch " + launch + " on buffer set " + set +
+            " (FailingAccelerator, for tests)");
+    }
+}
