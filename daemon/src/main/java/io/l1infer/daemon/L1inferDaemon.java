@@ -10,6 +10,8 @@ import io.l1infer.config.DaemonConfig;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.opencl.OpenClAccelerator;
+import io.l1infer.fpga.opencl.OpenClDeviceSelector;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
@@ -143,7 +145,11 @@ public final class L1inferDaemon implements AutoCloseable
         {
             return new FixedPointEmulator(model, config.acceleratorMaxBatch());
         }
-        throw new IllegalStateException("l1infer.accelerator: opencl is not available in this build");
+        final OpenClDeviceSelector selector = new OpenClDeviceSelector(config.openClPlatform(),
+            config.openClDevice(), OpenClDeviceSelector.DeviceTypeFilter.valueOf(config.openClDeviceType().name()),
+            config.openClDeviceIndex());
+        return OpenClAccelerator.open(model, selector, config.openClBinary().orElse(null),
+            config.openClKernelName(), config.acceleratorMaxBatch(), config.openClBufferSets());
     }
 
     /** The model the daemon serves. */

@@ -6,6 +6,9 @@ import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelOutput;
+import io.l1infer.fpga.opencl.OpenClAccelerator;
+import io.l1infer.fpga.opencl.OpenClDeviceSelector;
+import io.l1infer.fpga.opencl.OpenClKernelSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +48,12 @@ final class InferCommand implements Callable<Integer>
         description = "emulator (bit-exact CPU engine) or opencl (default: ${DEFAULT-VALUE}).")
     String accelerator;
 
+    @Option(names = "--opencl-platform", defaultValue = "", description = "OpenCL platform name substring.")
+    String openClPlatform;
+
+    @Option(names = "--opencl-device", defaultValue = "", description = "OpenCL device name substring.")
+    String openClDevice;
+
     @Option(names = "--batch", defaultValue = "256", description = "Events per accelerator call (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -75,6 +84,8 @@ final class InferCommand implements Callable<Integer>
         return switch (accelerator)
         {
             case "emulator" -> new FixedPointEmulator(bundle, batch);
+            case "opencl" -> OpenClAccelerator.open(bundle, new OpenClDeviceSelector(openClPlatform, openClDevice,
+                OpenClDeviceSelector.DeviceTypeFilter.ALL, 0), null, OpenClKernelSource.DEFAULT_KERNEL_NAME, batch, 1);
             default -> throw new IllegalArgumentException("--accelerator must be emulator or opencl, got '" +
                 accelerator + "'");
         };
