@@ -51,16 +51,21 @@ final class ActivationKernel implements LayerKernel
     @Override
     public void run(final int[] in, final int[] out)
     {
-        for (int k = 0; k < size; k++)
+        final RawConversion c = conversion;
+        if (c.shiftAndWrap)
         {
-            final int x = in[k];
-            if (relu && x <= 0)
+            for (int k = 0; k < size; k++)
             {
-                out[k] = 0;
+                final int x = in[k];
+                out[k] = relu && x <= 0 ? 0 : c.applyShiftAndWrap(x);
             }
-            else
+        }
+        else
+        {
+            for (int k = 0; k < size; k++)
             {
-                out[k] = conversion.shiftAndWrap ? conversion.applyShiftAndWrap(x) : conversion.applyExact(x);
+                final int x = in[k];
+                out[k] = relu && x <= 0 ? 0 : c.applyExact(x);
             }
         }
     }

@@ -68,15 +68,19 @@ final class BatchNormKernel implements LayerKernel
     @Override
     public void run(final int[] in, final int[] out)
     {
-        for (int k = 0; k < size; k++)
+        final int ps = productShift;
+        if (intPath)
         {
-            if (intPath)
+            for (int k = 0; k < size; k++)
             {
-                out[k] = toResult.applyShiftAndWrap(((in[k] * scale[k]) << productShift) + alignedBias[k]);
+                out[k] = toResult.applyShiftAndWrap(((in[k] * scale[k]) << ps) + alignedBias[k]);
             }
-            else
+        }
+        else
+        {
+            for (int k = 0; k < size; k++)
             {
-                out[k] = toResult.applyExact(((in[k] * (long)scale[k]) << productShift) + alignedBiasLong[k]);
+                out[k] = toResult.applyExact(((in[k] * (long)scale[k]) << ps) + alignedBiasLong[k]);
             }
         }
     }

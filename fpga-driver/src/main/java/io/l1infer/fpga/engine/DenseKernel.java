@@ -36,6 +36,15 @@ final class DenseKernel implements LayerKernel
     final int[] weight;
     final int[] weightHigh;
     final int[] weightLow;
+    /** The same weights by input row, for the single-event path (it skips zero inputs). */
+    private final int[] rowStart;
+    private final int[] rowOutput;
+    private final int[] rowWeight;
+    private final int[] rowWeightHigh;
+    private final int[] rowWeightLow;
+    /** Per-output accumulators of the single-event path. */
+    private final int[] accumulators;
+    private final long[] exactAccumulators;
     final int[] accBias;
     final int accWrapShift;
     final boolean accSigned;
@@ -114,6 +123,32 @@ final class DenseKernel implements LayerKernel
         }
         columnStart[outputSize] = n;
 
+        rowStart = new int[inputSize + 1];
+        rowOutput = new int[nonZero];
+        rowWeight = new int[nonZero];
+        rowWeightHigh = new int[nonZero];
+        rowWeightLow = new int[nonZero];
+        n = 0;
+        for (int i = 0; i < inputSize; i++)
+        {
+            rowStart[i] = n;
+            for (int j = 0; j < outputSize; j++)
+            {
+                final int w = raw[i * outputSize + j];
+                if (w != 0)
+                {
+                    rowOutput[n] = j;
+                    rowWeight[n] = w;
+                    rowWeightHigh[n] = w >> splitBits;
+                    rowWeightLow[n] = w & ((1 << splitBits) - 1);
+                    n++;
+                }
+            }
+        }
+        rowStart[inputSize] = n;
+        accumulators = new int[outputSize];
+        exactAccumulators = new long[outputSize];
+
         accBias = new int[outputSize];
         final int[] biases = layer.biases();
         for (int j = 0; j < outputSize; j++)
@@ -158,6 +193,10 @@ final class DenseKernel implements LayerKernel
         return (mode == MODE_SHIFT_LEFT || mode == MODE_SHIFT_RIGHT || mode == MODE_SPLIT) && toResult.shiftAndWrap;
     }
 
+    /**
+     * One event, input by input: a zero input adds nothing (exact to skip, and inputs and ReLU outputs are often
+     * zero), and each input's row of weights updates independent accumulators.
+     */
     @Override
     public void run(final int[] in, final int[] out)
     {
@@ -166,50 +205,120 @@ final class DenseKernel implements LayerKernel
             runExact(in, out);
             return;
         }
-        final int s = shift;
+        final int[] acc = accumulators;
+        System.arraycopy(accBias, 0, acc, 0, outputSize);
+        switch (mode)
+        {
+            case MODE_SHIFT_RIGHT -> accumulateShiftRight(in, acc);
+            case MODE_SHIFT_LEFT -> accumulateShiftLeft(in, acc);
+            case MODE_SPLIT -> accumulateSplit(in, acc);
+            default -> accumulateLong(in, acc);
+        }
         final int ws = accWrapShift;
+        final RawConversion r = toResult;
         for (int j = 0; j < outputSize; j++)
         {
-            int acc = accBias[j];
-            for (int k = columnStart[j], end = columnStart[j + 1]; k < end; k++)
-            {
-                acc += term(in[inputIndex[k]], k, s);
-            }
-            final int a = accSigned ? (acc << ws) >> ws : acc & accMask;
-            out[j] = toResult.shiftAndWrap ? toResult.applyShiftAndWrap(a) : toResult.applyExact(a);
+            final int a = accSigned ? (acc[j] << ws) >> ws : acc[j] & accMask;
+            out[j] = r.shiftAndWrap ? r.applyShiftAndWrap(a) : r.applyExact(a);
         }
     }
 
-    private int term(final int x, final int k, final int s)
+    private void accumulateShiftRight(final int[] in, final int[] acc)
     {
-        switch (mode)
+        final int s = shift;
+        for (int i = 0; i < inputSize; i++)
         {
-            case MODE_SHIFT_LEFT:
-                // A left shift by 32 or more leaves nothing in the low 32 >= W_acc bits.
-                return -s >= 32 ? 0 : (x * weight[k]) << -s;
-            case MODE_SHIFT_RIGHT:
-                return (x * weight[k]) >> s;
-            case MODE_SPLIT:
-                return (x * weightHigh[k] + ((x * weightLow[k]) >> splitBits)) >> (s - splitBits);
-            default:
-                // |x*w| <= 2^62, so a shift of 63 already yields floor = 0 or -1; Java would take 64 as 0.
-                return (int)((x * (long)weight[k]) >> Math.min(s, 63));
+            final int x = in[i];
+            if (x != 0)
+            {
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+                {
+                    acc[rowOutput[k]] += (x * rowWeight[k]) >> s;
+                }
+            }
+        }
+    }
+
+    private void accumulateShiftLeft(final int[] in, final int[] acc)
+    {
+        if (-shift >= 32)
+        {
+            return; // a left shift by 32 or more leaves nothing in the low 32 >= W_acc bits
+        }
+        final int s = -shift;
+        for (int i = 0; i < inputSize; i++)
+        {
+            final int x = in[i];
+            if (x != 0)
+            {
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+                {
+                    acc[rowOutput[k]] += (x * rowWeight[k]) << s;
+                }
+            }
+        }
+    }
+
+    private void accumulateSplit(final int[] in, final int[] acc)
+    {
+        final int k0 = splitBits;
+        final int s = shift - splitBits;
+        for (int i = 0; i < inputSize; i++)
+        {
+            final int x = in[i];
+            if (x != 0)
+            {
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+                {
+                    acc[rowOutput[k]] += (x * rowWeightHigh[k] + ((x * rowWeightLow[k]) >> k0)) >> s;
+                }
+            }
+        }
+    }
+
+    private void accumulateLong(final int[] in, final int[] acc)
+    {
+        // |x*w| <= 2^62, so a shift of 63 already yields floor = 0 or -1; Java would take 64 as 0.
+        final int s = Math.min(shift, 63);
+        for (int i = 0; i < inputSize; i++)
+        {
+            final long x = in[i];
+            if (x != 0)
+            {
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+                {
+                    acc[rowOutput[k]] += (int)((x * rowWeight[k]) >> s);
+                }
+            }
         }
     }
 
     private void runExact(final int[] in, final int[] out)
     {
         final FixedPointType accT = accumType;
+        final long[] acc = exactAccumulators;
         for (int j = 0; j < outputSize; j++)
         {
-            long a = accBias[j];
-            // Zero products convert to zero in every mode and adding zero to an in-range value changes nothing,
-            // so skipping pruned weights is exact here too.
-            for (int k = columnStart[j], end = columnStart[j + 1]; k < end; k++)
+            acc[j] = accBias[j];
+        }
+        // Inputs in ascending order, so every accumulator sees its products in hls4ml's order (it matters when
+        // the accumulator saturates); a zero product converts to zero in every mode and adding zero to an
+        // in-range value changes nothing, so skipping zero inputs and pruned weights is exact.
+        for (int i = 0; i < inputSize; i++)
+        {
+            final long x = in[i];
+            if (x != 0)
             {
-                a = accT.applyOverflow(a + accT.convert(in[inputIndex[k]] * (long)weight[k], productFraction));
+                for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+                {
+                    final int j = rowOutput[k];
+                    acc[j] = accT.applyOverflow(acc[j] + accT.convert(x * rowWeight[k], productFraction));
+                }
             }
-            out[j] = toResult.applyExact(a);
+        }
+        for (int j = 0; j < outputSize; j++)
+        {
+            out[j] = toResult.applyExact(acc[j]);
         }
     }
 }
