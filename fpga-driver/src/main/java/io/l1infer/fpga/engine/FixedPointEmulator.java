@@ -27,6 +27,7 @@ public final class FixedPointEmulator implements Accelerator
     private final LayerKernel[] kernels;
     /** Null when the scalar path runs everything. */
     private final VectorTileRunner tileRunner;
+    private final VectorEventRunner eventRunner;
     private final int tileSize;
     private final int[] vectorA;
     private final int[] vectorB;
@@ -84,7 +85,8 @@ public final class FixedPointEmulator implements Accelerator
         {
             vectorForms &= kernel.hasVectorForm();
         }
-        tileRunner = vectorForms ? new VectorTileRunner(kernels, width) : null;
+        tileRunner = vectorForms ? new VectorTileRunner(kernels, inputSize, width) : null;
+        eventRunner = vectorForms ? new VectorEventRunner(kernels, inputSize, width) : null;
         tileSize = vectorForms ? VectorTileRunner.TILE : 0;
         vectorA = new int[width];
         vectorB = new int[width];
@@ -210,6 +212,20 @@ public final class FixedPointEmulator implements Accelerator
 
     private void runSingle(final int event)
     {
+        if (eventRunner != null)
+        {
+            final int[] in = eventRunner.input();
+            for (int f = 0; f < inputSize; f++)
+            {
+                in[f] = buffers.getInput(event, f);
+            }
+            final int[] result = eventRunner.run();
+            for (int o = 0; o < outputSize; o++)
+            {
+                buffers.putOutput(event, o, result[o] << outputZeros);
+            }
+            return;
+        }
         final BatchBuffers buf = buffers;
         final int[] a = vectorA;
         for (int f = 0; f < inputSize; f++)

@@ -4,7 +4,6 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,61 +18,18 @@ final class VectorTileRunner
     /** Events per tile: a multiple of the lane count small enough that a tile's rows stay in L1. */
     static final int TILE = Math.max(64, SPECIES.length());
 
-    private static final int OP_BATCHNORM = 0;
-    private static final int OP_ACTIVATION = 1;
-
-    /** A batchnorm or activation applied per feature inside a stage. */
-    private static final class ElementOp
-    {
-        final int kind;
-        final int[] scale;
-        final int[] bias;
-        final int productShift;
-        final boolean relu;
-        final int shift;
-        final int wrapShift;
-        final boolean signed;
-        final int mask;
-
-        ElementOp(final BatchNormKernel bn)
-        {
-            kind = OP_BATCHNORM;
-            scale = bn.scale;
-            bias = bn.alignedBias;
-            productShift = bn.productShift;
-            relu = false;
-            shift = bn.toResult.shift;
-            wrapShift = bn.toResult.wrapShift;
-            signed = bn.toResult.signed;
-            mask = bn.toResult.unsignedMask;
-        }
-
-        ElementOp(final ActivationKernel a)
-        {
-            kind = OP_ACTIVATION;
-            scale = null;
-            bias = null;
-            productShift = 0;
-            relu = a.relu;
-            shift = a.conversion.shift;
-            wrapShift = a.conversion.wrapShift;
-            signed = a.conversion.signed;
-            mask = a.conversion.unsignedMask;
-        }
-    }
-
-    /** A dense layer with the element ops that follow it, or (dense == null) element ops on their own. */
+    /** A fused stage with its element ops as an array, for the inner loop. */
     private static final class Stage
     {
         final DenseKernel dense;
         final ElementOp[] ops;
         final int width;
 
-        Stage(final DenseKernel dense, final ElementOp[] ops, final int width)
+        Stage(final FusedStage plan)
         {
-            this.dense = dense;
-            this.ops = ops;
-            this.width = width;
+            this.dense = plan.dense();
+            this.ops = plan.ops().toArray(new ElementOp[0]);
+            this.width = plan.width();
         }
     }
 
@@ -81,42 +37,14 @@ final class VectorTileRunner
     private final int[][] tileA;
     private final int[][] tileB;
 
-    VectorTileRunner(final LayerKernel[] kernels, final int maxWidth)
+    VectorTileRunner(final LayerKernel[] kernels, final int inputSize, final int maxWidth)
     {
-        final List<Stage> list = new ArrayList<>();
-        DenseKernel dense = null;
-        List<ElementOp> ops = new ArrayList<>();
-        int width = 0;
-        for (final LayerKernel kernel : kernels)
+        final List<FusedStage> plan = FusedStage.plan(kernels, inputSize);
+        stages = new Stage[plan.size()];
+        for (int i = 0; i < stages.length; i++)
         {
-            if (!kernel.hasVectorForm())
-            {
-                throw new IllegalArgumentException("layer has no 32-bit form: " + kernel);
-            }
-            if (kernel instanceof DenseKernel d)
-            {
-                if (dense != null || !ops.isEmpty())
-                {
-                    list.add(new Stage(dense, ops.toArray(new ElementOp[0]), width));
-                }
-                dense = d;
-                ops = new ArrayList<>();
-                width = d.outputSize;
-            }
-            else if (kernel instanceof BatchNormKernel bn)
-            {
-                ops.add(new ElementOp(bn));
-                width = bn.size;
-            }
-            else
-            {
-                final ActivationKernel a = (ActivationKernel)kernel;
-                ops.add(new ElementOp(a));
-                width = a.size;
-            }
+            stages[i] = new Stage(plan.get(i));
         }
-        list.add(new Stage(dense, ops.toArray(new ElementOp[0]), width));
-        stages = list.toArray(new Stage[0]);
         tileA = new int[maxWidth][TILE];
         tileB = new int[maxWidth][TILE];
     }
@@ -197,13 +125,7 @@ final class VectorTileRunner
                         }
                         break;
                 }
-                // Deferred wrap of the accumulator, then its conversion to result_t.
-                acc = d.accSigned ?
-                    acc.lanewise(VectorOperators.LSHL, d.accWrapShift).lanewise(VectorOperators.ASHR, d.accWrapShift) :
-                    acc.and(d.accMask);
-                final RawConversion r = d.toResult;
-                acc = convert(acc, r.shift, r.wrapShift, r.signed, r.unsignedMask);
-                applyOps(stage.ops, j, acc).intoArray(out[j], b0);
+                applyOps(stage.ops, j, LanewiseConversion.finishDense(acc, d)).intoArray(out[j], b0);
             }
         }
     }
@@ -225,32 +147,21 @@ final class VectorTileRunner
         IntVector v = value;
         for (final ElementOp op : ops)
         {
-            if (op.kind == OP_BATCHNORM)
+            if (op.kind == ElementOp.BATCHNORM)
             {
                 v = v.mul(op.scale[feature]).lanewise(VectorOperators.LSHL, op.productShift).add(op.bias[feature]);
-                v = convert(v, op.shift, op.wrapShift, op.signed, op.mask);
+                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
             }
             else if (op.relu)
             {
-                final IntVector y = convert(v, op.shift, op.wrapShift, op.signed, op.mask);
+                final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
                 v = y.blend(0, v.compare(VectorOperators.LE, 0));
             }
             else
             {
-                v = convert(v, op.shift, op.wrapShift, op.signed, op.mask);
+                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
             }
         }
         return v;
-    }
-
-    /** {@link RawConversion#applyShiftAndWrap} lane-wise. */
-    private static IntVector convert(
-        final IntVector v, final int shift, final int wrapShift, final boolean signed, final int mask)
-    {
-        final IntVector shifted = shift >= 0 ?
-            v.lanewise(VectorOperators.ASHR, shift) : v.lanewise(VectorOperators.LSHL, -shift);
-        return signed ?
-            shifted.lanewise(VectorOperators.LSHL, wrapShift).lanewise(VectorOperators.ASHR, wrapShift) :
-            shifted.and(mask);
     }
 }

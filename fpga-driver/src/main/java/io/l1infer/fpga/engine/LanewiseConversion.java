@@ -1,0 +1,32 @@
+package io.l1infer.fpga.engine;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+
+/** {@link RawConversion#applyShiftAndWrap} on every lane of a vector, for the SIMD runners. */
+final class LanewiseConversion
+{
+    private LanewiseConversion()
+    {
+    }
+
+    static IntVector apply(
+        final IntVector v, final int shift, final int wrapShift, final boolean signed, final int mask)
+    {
+        final IntVector shifted = shift >= 0 ?
+            v.lanewise(VectorOperators.ASHR, shift) : v.lanewise(VectorOperators.LSHL, -shift);
+        return signed ?
+            shifted.lanewise(VectorOperators.LSHL, wrapShift).lanewise(VectorOperators.ASHR, wrapShift) :
+            shifted.and(mask);
+    }
+
+    /** A dense layer's deferred accumulator wrap, then its conversion to result_t. */
+    static IntVector finishDense(final IntVector acc, final DenseKernel d)
+    {
+        final IntVector wrapped = d.accSigned ?
+            acc.lanewise(VectorOperators.LSHL, d.accWrapShift).lanewise(VectorOperators.ASHR, d.accWrapShift) :
+            acc.and(d.accMask);
+        final RawConversion r = d.toResult;
+        return apply(wrapped, r.shift, r.wrapShift, r.signed, r.unsignedMask);
+    }
+}

@@ -1,0 +1,212 @@
+package io.l1infer.fpga.engine;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.List;
+
+/**
+ * Runs one event through a model whose every layer has a 32-bit form with the JDK's Vector API, one lane per
+ * output feature: each non-zero input adds its (zero-padded, dense) weight row to the accumulators a vector at a
+ * time, and the batchnorm and activation that follow a dense layer are applied before the store. Batch 1 is the
+ * daemon's common case at moderate rates, so its latency matters most. The arithmetic is that of the scalar kernels.
+ */
+final class VectorEventRunner
+{
+    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    /** A dense layer with the element ops after it, or (dense == null) element ops alone. */
+    private static final class Stage
+    {
+        final DenseKernel dense;
+        final int inputSize;
+        final int paddedWidth;
+        final int[] accBias;
+        final int[][] rows;
+        final int[][] rowsHigh;
+        final int[][] rowsLow;
+        final ElementOp[] ops;
+
+        Stage(final FusedStage plan)
+        {
+            final DenseKernel dense = plan.dense();
+            final List<ElementOp> ops = plan.ops();
+            this.dense = dense;
+            this.inputSize = plan.inputSize();
+            this.paddedWidth = padded(plan.width());
+            this.ops = new ElementOp[ops.size()];
+            for (int i = 0; i < ops.size(); i++)
+            {
+                this.ops[i] = ops.get(i).padded(paddedWidth);
+            }
+            if (dense == null)
+            {
+                accBias = null;
+                rows = rowsHigh = rowsLow = null;
+                return;
+            }
+            accBias = java.util.Arrays.copyOf(dense.accBias, paddedWidth);
+            rows = new int[dense.inputSize][paddedWidth];
+            rowsHigh = new int[dense.inputSize][paddedWidth];
+            rowsLow = new int[dense.inputSize][paddedWidth];
+            for (int j = 0; j < dense.outputSize; j++)
+            {
+                for (int k = dense.columnStart[j]; k < dense.columnStart[j + 1]; k++)
+                {
+                    final int i = dense.inputIndex[k];
+                    rows[i][j] = dense.weight[k];
+                    rowsHigh[i][j] = dense.weightHigh[k];
+                    rowsLow[i][j] = dense.weightLow[k];
+                }
+            }
+        }
+    }
+
+    private final Stage[] stages;
+    private final int[] bufferA;
+    private final int[] bufferB;
+
+    VectorEventRunner(final LayerKernel[] kernels, final int inputSize, final int maxWidth)
+    {
+        final List<FusedStage> plan = FusedStage.plan(kernels, inputSize);
+        stages = new Stage[plan.size()];
+        for (int i = 0; i < stages.length; i++)
+        {
+            stages[i] = new Stage(plan.get(i));
+        }
+        bufferA = new int[padded(maxWidth)];
+        bufferB = new int[padded(maxWidth)];
+    }
+
+    private static int padded(final int width)
+    {
+        return (width + LANES - 1) / LANES * LANES;
+    }
+
+    /** The array the caller fills with the event's inputs. */
+    int[] input()
+    {
+        return bufferA;
+    }
+
+    /** Run the event in {@link #input()}; returns the array holding the outputs. */
+    int[] run()
+    {
+        int[] in = bufferA;
+        int[] out = bufferB;
+        for (final Stage stage : stages)
+        {
+            if (stage.dense != null)
+            {
+                runDense(stage, in, out);
+            }
+            else
+            {
+                for (int j = 0; j < stage.paddedWidth; j += LANES)
+                {
+                    applyOps(stage.ops, j, IntVector.fromArray(SPECIES, in, j)).intoArray(out, j);
+                }
+            }
+            final int[] t = in;
+            in = out;
+            out = t;
+        }
+        return in;
+    }
+
+    private static void runDense(final Stage stage, final int[] in, final int[] acc)
+    {
+        final DenseKernel d = stage.dense;
+        final int width = stage.paddedWidth;
+        System.arraycopy(stage.accBias, 0, acc, 0, width);
+        final int s = d.shift;
+        switch (d.mode)
+        {
+            case DenseKernel.MODE_SHIFT_RIGHT:
+                for (int i = 0; i < stage.inputSize; i++)
+                {
+                    final int x = in[i];
+                    if (x != 0)
+                    {
+                        final int[] row = stage.rows[i];
+                        for (int j = 0; j < width; j += LANES)
+                        {
+                            IntVector.fromArray(SPECIES, acc, j).add(
+                                IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.ASHR, s))
+                                .intoArray(acc, j);
+                        }
+                    }
+                }
+                break;
+            case DenseKernel.MODE_SHIFT_LEFT:
+                if (-s < 32)
+                {
+                    for (int i = 0; i < stage.inputSize; i++)
+                    {
+                        final int x = in[i];
+                        if (x != 0)
+                        {
+                            final int[] row = stage.rows[i];
+                            for (int j = 0; j < width; j += LANES)
+                            {
+                                IntVector.fromArray(SPECIES, acc, j).add(
+                                    IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.LSHL, -s))
+                                    .intoArray(acc, j);
+                            }
+                        }
+                    }
+                }
+                break;
+            default:
+                final int k0 = d.splitBits;
+                for (int i = 0; i < stage.inputSize; i++)
+                {
+                    final int x = in[i];
+                    if (x != 0)
+                    {
+                        final int[] high = stage.rowsHigh[i];
+                        final int[] low = stage.rowsLow[i];
+                        for (int j = 0; j < width; j += LANES)
+                        {
+                            final IntVector lowPart = IntVector.fromArray(SPECIES, low, j).mul(x)
+                                .lanewise(VectorOperators.ASHR, k0);
+                            IntVector.fromArray(SPECIES, acc, j).add(IntVector.fromArray(SPECIES, high, j).mul(x)
+                                .add(lowPart).lanewise(VectorOperators.ASHR, s - k0)).intoArray(acc, j);
+                        }
+                    }
+                }
+                break;
+        }
+        for (int j = 0; j < width; j += LANES)
+        {
+            applyOps(stage.ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, acc, j), d))
+                .intoArray(acc, j);
+        }
+    }
+
+    private static IntVector applyOps(final ElementOp[] ops, final int first, final IntVector value)
+    {
+        IntVector v = value;
+        for (final ElementOp op : ops)
+        {
+            if (op.kind == ElementOp.BATCHNORM)
+            {
+                v = v.mul(IntVector.fromArray(SPECIES, op.scale, first)).lanewise(VectorOperators.LSHL, op.productShift)
+                    .add(IntVector.fromArray(SPECIES, op.bias, first));
+                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+            }
+            else if (op.relu)
+            {
+                final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+                v = y.blend(0, v.compare(VectorOperators.LE, 0));
+            }
+            else
+            {
+                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+            }
+        }
+        return v;
+    }
+}
