@@ -1,6 +1,7 @@
 package io.l1infer.daemon;
 
 import io.l1infer.codec.sbe.ResultStatus;
+import io.l1infer.fpga.engine.FailingAccelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,18 +23,11 @@ class BackPressureAndFailoverTest
     {
         final int[][] inputs = DaemonEndToEndTest.readRealInputs();
         final int events = 4000;
-        final AtomicReference<DelegatingAccelerator> hook = new AtomicReference<>();
         try (L1inferDaemon daemon = L1inferDaemon.launch(
             TestDaemons.config(Map.of("l1infer.ring.size", "64", "l1infer.accelerator.max.batch", "8",
                 // a small term so the ingest stream itself fills up and the publisher sees back pressure
                 "l1infer.driver.term.length", "64k")),
-            model ->
-            {
-                final DelegatingAccelerator slow =
-                    new DelegatingAccelerator(new FixedPointEmulator(model, 8), 200_000L, 0);
-                hook.set(slow);
-                return slow;
-            });
+            model -> new SlowAccelerator(new FixedPointEmulator(model, 8), 200_000L));
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
@@ -68,7 +61,8 @@ class BackPressureAndFailoverTest
         final int events = 3000;
         try (L1inferDaemon daemon = L1inferDaemon.launch(
             TestDaemons.config(Map.of("l1infer.accelerator.max.batch", "16")),
-            model -> new DelegatingAccelerator(new FixedPointEmulator(model, 16), 20_000L, 25));
+            model -> new FailingAccelerator(new FixedPointEmulator(model, 16), 24, FailingAccelerator.Stage.LAUNCH,
+                FailingAccelerator.Persistence.PERMANENT));
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {

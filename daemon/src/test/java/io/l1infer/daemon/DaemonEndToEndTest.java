@@ -1,15 +1,10 @@
 package io.l1infer.daemon;
 
-import io.l1infer.fpga.engine.BatchBuffers;
-import io.l1infer.fpga.engine.FixedPointEmulator;
-import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -56,37 +51,11 @@ class DaemonEndToEndTest
 
     static int[] offline(final ModelBundle model, final int[][] inputs)
     {
-        final int[] out = new int[inputs.length];
-        try (FixedPointEmulator engine = new FixedPointEmulator(model, 1))
-        {
-            final BatchBuffers buf = engine.buffers(0);
-            for (int e = 0; e < inputs.length; e++)
-            {
-                for (int f = 0; f < inputs[e].length; f++)
-                {
-                    buf.putInput(0, f, inputs[e][f]);
-                }
-                engine.infer(0, 1);
-                out[e] = buf.getOutput(0, 0);
-            }
-        }
-        return out;
+        return ThesisInputs.offline(model, inputs);
     }
 
     static int[][] readRealInputs() throws IOException
     {
-        final List<String> lines = Files.readAllLines(TestDaemons.projectRoot().resolve("data/muon-pt-thesis/inputs.csv"));
-        final FixedPointType t = FixedPointType.apFixed(16, 6);
-        final int[][] rows = new int[lines.size() - 1][];
-        for (int l = 1; l < lines.size(); l++)
-        {
-            final String[] parts = lines.get(l).split(",");
-            rows[l - 1] = new int[parts.length];
-            for (int f = 0; f < parts.length; f++)
-            {
-                rows[l - 1][f] = (int)t.fromDouble(Double.parseDouble(parts[f]));
-            }
-        }
-        return rows;
+        return ThesisInputs.quantized();
     }
 }

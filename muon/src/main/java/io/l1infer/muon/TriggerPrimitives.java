@@ -1,5 +1,7 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitiveLimits;
+
 /**
  * Reusable, pre-allocated holder of the DT trigger primitives of one event, kept in arrival order.
  *
@@ -11,27 +13,29 @@ package io.l1infer.muon;
  */
 public final class TriggerPrimitives
 {
-    /** Most primitives one event can carry. */
-    public static final int CAPACITY = 8;
+    // The hardware ranges are declared once, in the wire contract.
 
-    public static final int STATION_MIN = 1;
-    public static final int STATION_MAX = 4;
-    public static final int WHEEL_MIN = -2;
-    public static final int WHEEL_MAX = 2;
-    public static final int SECTOR_MIN = 1;
-    public static final int SECTOR_MAX = 12;
-    public static final int PHI_MIN = -2048;
-    public static final int PHI_MAX = 2047;
-    public static final int PHI_B_MIN = -512;
-    public static final int PHI_B_MAX = 511;
-    public static final int QUALITY_MIN = 0;
-    public static final int QUALITY_MAX = 7;
+    /** Most primitives one event can carry. */
+    public static final int CAPACITY = MuonPrimitiveLimits.PRIMITIVE_COUNT_MAX;
+
+    public static final int STATION_MIN = MuonPrimitiveLimits.STATION_MIN;
+    public static final int STATION_MAX = MuonPrimitiveLimits.STATION_MAX;
+    public static final int WHEEL_MIN = MuonPrimitiveLimits.WHEEL_MIN;
+    public static final int WHEEL_MAX = MuonPrimitiveLimits.WHEEL_MAX;
+    public static final int SECTOR_MIN = MuonPrimitiveLimits.SECTOR_MIN;
+    public static final int SECTOR_MAX = MuonPrimitiveLimits.SECTOR_MAX;
+    public static final int PHI_MIN = MuonPrimitiveLimits.PHI_MIN;
+    public static final int PHI_MAX = MuonPrimitiveLimits.PHI_MAX;
+    public static final int PHI_B_MIN = MuonPrimitiveLimits.PHI_B_MIN;
+    public static final int PHI_B_MAX = MuonPrimitiveLimits.PHI_B_MAX;
+    public static final int QUALITY_MIN = MuonPrimitiveLimits.QUALITY_MIN;
+    public static final int QUALITY_MAX = MuonPrimitiveLimits.QUALITY_MAX;
     /** Quality code of a null primitive, which carries no measurement. */
     public static final int QUALITY_NULL = 7;
     /** Lowest quality code of a primitive built from both superlayers (correlated). */
     public static final int QUALITY_CORRELATED_MIN = 4;
-    public static final int TS2TAG_MIN = 0;
-    public static final int TS2TAG_MAX = 1;
+    public static final int TS2TAG_MIN = MuonPrimitiveLimits.TS2TAG_MIN;
+    public static final int TS2TAG_MAX = MuonPrimitiveLimits.TS2TAG_MAX;
 
     private final int[] station = new int[CAPACITY];
     private final int[] wheel = new int[CAPACITY];

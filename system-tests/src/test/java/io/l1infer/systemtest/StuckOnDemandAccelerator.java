@@ -1,8 +1,7 @@
 package io.l1infer.systemtest;
 
-import io.l1infer.fpga.engine.Accelerator;
-import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
+import io.l1infer.fpga.engine.ForwardingAccelerator;
 import io.l1infer.fpga.model.ModelBundle;
 
 import java.nio.file.Files;
@@ -12,45 +11,20 @@ import java.nio.file.Path;
  * The real CPU emulator, except that a launch hangs for as long as a trigger file exists: a device stuck in a call,
  * as seen from the accelerator-owner thread.
  */
-final class StuckOnDemandAccelerator implements Accelerator
+final class StuckOnDemandAccelerator extends ForwardingAccelerator
 {
-    private final FixedPointEmulator engine;
     private final Path trigger;
 
     StuckOnDemandAccelerator(final ModelBundle model, final int maxBatch, final Path trigger)
     {
-        this.engine = new FixedPointEmulator(model, maxBatch);
+        super(new FixedPointEmulator(model, maxBatch));
         this.trigger = trigger;
-    }
-
-    @Override
-    public ModelBundle model()
-    {
-        return engine.model();
     }
 
     @Override
     public String description()
     {
-        return "stuck-on-demand (" + trigger + ") " + engine.description();
-    }
-
-    @Override
-    public int maxBatchSize()
-    {
-        return engine.maxBatchSize();
-    }
-
-    @Override
-    public int bufferSetCount()
-    {
-        return engine.bufferSetCount();
-    }
-
-    @Override
-    public BatchBuffers buffers(final int set)
-    {
-        return engine.buffers(set);
+        return "stuck-on-demand (" + trigger + ") " + delegate.description();
     }
 
     @Override
@@ -68,18 +42,6 @@ final class StuckOnDemandAccelerator implements Accelerator
                 return;
             }
         }
-        engine.launch(set, batchSize);
-    }
-
-    @Override
-    public void await(final int set)
-    {
-        engine.await(set);
-    }
-
-    @Override
-    public void close()
-    {
-        engine.close();
+        delegate.launch(set, batchSize);
     }
 }

@@ -1,7 +1,5 @@
 package io.l1infer.fpga.engine;
 
-import io.l1infer.fpga.model.ModelBundle;
-
 import java.util.Objects;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Objects;
  * or at await, either once or from then on, the way a device that dies mid-run does. Nothing of OpenCL is mocked:
  * the wrapped engine really runs every batch that does not fail.
  */
-public final class FailingAccelerator implements Accelerator
+public final class FailingAccelerator extends ForwardingAccelerator
 {
     /** Where the injected fault surfaces. */
     public enum Stage
@@ -30,7 +28,6 @@ public final class FailingAccelerator implements Accelerator
         PERMANENT
     }
 
-    private final Accelerator delegate;
     private final long failingLaunch;
     private final Stage stage;
     private final Persistence persistence;
@@ -47,11 +44,11 @@ public final class FailingAccelerator implements Accelerator
     public FailingAccelerator(
         final Accelerator delegate, final long failingLaunch, final Stage stage, final Persistence persistence)
     {
+        super(delegate);
         if (failingLaunch < 0)
         {
             throw new IllegalArgumentException("failingLaunch must be >= 0: " + failingLaunch);
         }
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.failingLaunch = failingLaunch;
         this.stage = Objects.requireNonNull(stage, "stage");
         this.persistence = Objects.requireNonNull(persistence, "persistence");
@@ -71,34 +68,10 @@ public final class FailingAccelerator implements Accelerator
     }
 
     @Override
-    public ModelBundle model()
-    {
-        return delegate.model();
-    }
-
-    @Override
     public String description()
     {
         return "fault-injecting wrapper (fails launch " + failingLaunch + " at " + stage + ", " + persistence +
             ") of " + delegate.description();
-    }
-
-    @Override
-    public int maxBatchSize()
-    {
-        return delegate.maxBatchSize();
-    }
-
-    @Override
-    public int bufferSetCount()
-    {
-        return delegate.bufferSetCount();
-    }
-
-    @Override
-    public BatchBuffers buffers(final int set)
-    {
-        return delegate.buffers(set);
     }
 
     @Override
@@ -137,12 +110,6 @@ public final class FailingAccelerator implements Accelerator
             throw new AcceleratorException("await: injected fault, the accelerator failed at launch " +
                 failingLaunch + " (FailingAccelerator, for tests)");
         }
-    }
-
-    @Override
-    public void close()
-    {
-        delegate.close();
     }
 
     private static AcceleratorException injected(final String call, final long launch, final int set)
