@@ -152,6 +152,21 @@ public final class L1inferDaemon implements AutoCloseable
             config.openClKernelName(), config.acceleratorMaxBatch(), config.openClBufferSets());
     }
 
+    /**
+     * Print the distinct errors a daemon recorded in its error log in {@code aeronDir}; returns how many.
+     *
+     * @throws IllegalStateException when there is no error log there.
+     */
+    public static int printErrorLog(final java.nio.file.Path aeronDir, final PrintStream out)
+    {
+        final java.nio.file.Path file = aeronDir.resolve(DaemonErrorLog.FILE_NAME);
+        if (!java.nio.file.Files.isRegularFile(file))
+        {
+            throw new IllegalStateException("no l1infer error log at " + file);
+        }
+        return DaemonErrorLog.print(file, out);
+    }
+
     /** The model the daemon serves. */
     public ModelBundle model()
     {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         DevicesCommand.class,
+        ErrorsCommand.class,
         InferCommand.class,
         ModelCommand.class,
         CommandLine.HelpCommand.class
