@@ -36,6 +36,13 @@ final class DenseKernel implements LayerKernel
     final int[] weight;
     final int[] weightHigh;
     final int[] weightLow;
+    /**
+     * For the SIMD paths: the weights of the shift modes as one multiply-then-arithmetic-shift-right by
+     * {@link #vectorShift}. A left shift is folded into the weight: (x*w) << k and x*(w << k) agree modulo 2^32,
+     * and a shift of 32 or more leaves nothing in the low 32 >= W_acc bits, so such weights become 0.
+     */
+    final int[] vectorWeight;
+    final int vectorShift;
     /** The same weights by input row, for the single-event path (it skips zero inputs). */
     private final int[] rowStart;
     private final int[] rowOutput;
@@ -122,6 +129,12 @@ final class DenseKernel implements LayerKernel
             }
         }
         columnStart[outputSize] = n;
+        vectorWeight = new int[nonZero];
+        for (int e = 0; e < nonZero; e++)
+        {
+            vectorWeight[e] = mode != MODE_SHIFT_LEFT ? weight[e] : (-shift >= 32 ? 0 : weight[e] << -shift);
+        }
+        vectorShift = mode == MODE_SHIFT_LEFT ? 0 : shift;
 
         rowStart = new int[inputSize + 1];
         rowOutput = new int[nonZero];

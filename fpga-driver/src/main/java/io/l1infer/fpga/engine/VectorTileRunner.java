@@ -15,8 +15,8 @@ import java.util.List;
 final class VectorTileRunner
 {
     static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
-    /** Events per tile: a multiple of the lane count small enough that a tile's rows stay in L1. */
-    static final int TILE = Math.max(64, SPECIES.length());
+    /** Events per tile: four lane blocks, a tile's rows still in L1. */
+    static final int TILE = 4 * SPECIES.length();
 
     /** A fused stage with its element ops as an array, for the inner loop. */
     private static final class Stage
@@ -82,52 +82,127 @@ final class VectorTileRunner
 
     private static void runDense(final Stage stage, final int[][] in, final int[][] out, final int n)
     {
-        final DenseKernel d = stage.dense;
         final int lanes = SPECIES.length();
-        final int s = d.shift;
-        final int k0 = d.splitBits;
+        if (n <= lanes)
+        {
+            runDenseBlock(stage, in, out);
+            return;
+        }
+        // Four lane blocks at once: each weight and input index is loaded once for four vectors, and four
+        // independent accumulator chains keep the multiplier busy (twice the throughput of one block at a time).
+        for (int b0 = 0; b0 < n; b0 += 4 * lanes)
+        {
+            runDenseFourBlocks(stage, in, out, b0);
+        }
+    }
+
+    private static void runDenseBlock(final Stage stage, final int[][] in, final int[][] out)
+    {
+        final DenseKernel d = stage.dense;
         final int[] start = d.columnStart;
         final int[] index = d.inputIndex;
-        final int[] w = d.weight;
-        final int[] wh = d.weightHigh;
-        final int[] wl = d.weightLow;
-        for (int b0 = 0; b0 < n; b0 += lanes)
+        final boolean split = d.mode == DenseKernel.MODE_SPLIT;
+        final int s = d.vectorShift;
+        final int k0 = d.splitBits;
+        for (int j = 0; j < d.outputSize; j++)
         {
-            for (int j = 0; j < d.outputSize; j++)
+            IntVector acc = IntVector.broadcast(SPECIES, d.accBias[j]);
+            final int end = start[j + 1];
+            if (!split)
             {
-                IntVector acc = IntVector.broadcast(SPECIES, d.accBias[j]);
-                final int end = start[j + 1];
-                switch (d.mode)
+                final int[] w = d.vectorWeight;
+                for (int k = start[j]; k < end; k++)
                 {
-                    case DenseKernel.MODE_SHIFT_RIGHT:
-                        for (int k = start[j]; k < end; k++)
-                        {
-                            final IntVector x = IntVector.fromArray(SPECIES, in[index[k]], b0);
-                            acc = acc.add(x.mul(w[k]).lanewise(VectorOperators.ASHR, s));
-                        }
-                        break;
-                    case DenseKernel.MODE_SHIFT_LEFT:
-                        if (-s < 32)
-                        {
-                            for (int k = start[j]; k < end; k++)
-                            {
-                                final IntVector x = IntVector.fromArray(SPECIES, in[index[k]], b0);
-                                acc = acc.add(x.mul(w[k]).lanewise(VectorOperators.LSHL, -s));
-                            }
-                        }
-                        break;
-                    default:
-                        for (int k = start[j]; k < end; k++)
-                        {
-                            final IntVector x = IntVector.fromArray(SPECIES, in[index[k]], b0);
-                            final IntVector low = x.mul(wl[k]).lanewise(VectorOperators.ASHR, k0);
-                            acc = acc.add(x.mul(wh[k]).add(low).lanewise(VectorOperators.ASHR, s - k0));
-                        }
-                        break;
+                    acc = acc.add(IntVector.fromArray(SPECIES, in[index[k]], 0).mul(w[k])
+                        .lanewise(VectorOperators.ASHR, s));
                 }
-                applyOps(stage.ops, j, LanewiseConversion.finishDense(acc, d)).intoArray(out[j], b0);
+            }
+            else
+            {
+                for (int k = start[j]; k < end; k++)
+                {
+                    acc = acc.add(splitTerm(IntVector.fromArray(SPECIES, in[index[k]], 0), d.weightHigh[k],
+                        d.weightLow[k], k0, s - k0));
+                }
+            }
+            acc.intoArray(out[j], 0);
+        }
+        final ElementOp[] ops = stage.ops;
+        for (int j = 0; j < d.outputSize; j++)
+        {
+            final int[] o = out[j];
+            applyOps(ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, o, 0), d)).intoArray(o, 0);
+        }
+    }
+
+    private static void runDenseFourBlocks(final Stage stage, final int[][] in, final int[][] out, final int b0)
+    {
+        final DenseKernel d = stage.dense;
+        final int lanes = SPECIES.length();
+        final int b1 = b0 + lanes;
+        final int b2 = b1 + lanes;
+        final int b3 = b2 + lanes;
+        final int[] start = d.columnStart;
+        final int[] index = d.inputIndex;
+        final boolean split = d.mode == DenseKernel.MODE_SPLIT;
+        final int s = d.vectorShift;
+        final int k0 = d.splitBits;
+        for (int j = 0; j < d.outputSize; j++)
+        {
+            IntVector a0 = IntVector.broadcast(SPECIES, d.accBias[j]);
+            IntVector a1 = a0;
+            IntVector a2 = a0;
+            IntVector a3 = a0;
+            final int end = start[j + 1];
+            if (!split)
+            {
+                final int[] weights = d.vectorWeight;
+                for (int k = start[j]; k < end; k++)
+                {
+                    final int[] x = in[index[k]];
+                    final int w = weights[k];
+                    a0 = a0.add(IntVector.fromArray(SPECIES, x, b0).mul(w).lanewise(VectorOperators.ASHR, s));
+                    a1 = a1.add(IntVector.fromArray(SPECIES, x, b1).mul(w).lanewise(VectorOperators.ASHR, s));
+                    a2 = a2.add(IntVector.fromArray(SPECIES, x, b2).mul(w).lanewise(VectorOperators.ASHR, s));
+                    a3 = a3.add(IntVector.fromArray(SPECIES, x, b3).mul(w).lanewise(VectorOperators.ASHR, s));
+                }
+            }
+            else
+            {
+                for (int k = start[j]; k < end; k++)
+                {
+                    final int[] x = in[index[k]];
+                    final int wh = d.weightHigh[k];
+                    final int wl = d.weightLow[k];
+                    a0 = a0.add(splitTerm(IntVector.fromArray(SPECIES, x, b0), wh, wl, k0, s - k0));
+                    a1 = a1.add(splitTerm(IntVector.fromArray(SPECIES, x, b1), wh, wl, k0, s - k0));
+                    a2 = a2.add(splitTerm(IntVector.fromArray(SPECIES, x, b2), wh, wl, k0, s - k0));
+                    a3 = a3.add(splitTerm(IntVector.fromArray(SPECIES, x, b3), wh, wl, k0, s - k0));
+                }
+            }
+            final int[] o = out[j];
+            a0.intoArray(o, b0);
+            a1.intoArray(o, b1);
+            a2.intoArray(o, b2);
+            a3.intoArray(o, b3);
+        }
+        // Finish in a second pass over the (L1-resident) rows: one copy of the conversion code keeps the
+        // accumulation loop small enough for the JIT to keep every vector in a register.
+        final ElementOp[] ops = stage.ops;
+        for (int j = 0; j < d.outputSize; j++)
+        {
+            final int[] o = out[j];
+            for (int b = b0; b <= b3; b += lanes)
+            {
+                applyOps(ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, o, b), d)).intoArray(o, b);
             }
         }
+    }
+
+    /** floor(x*w / 2^s) modulo 2^32 through w = wh*2^k + wl, see {@link DenseKernel#splitBitsFor}. */
+    private static IntVector splitTerm(final IntVector x, final int wh, final int wl, final int k, final int rest)
+    {
+        return x.mul(wh).add(x.mul(wl).lanewise(VectorOperators.ASHR, k)).lanewise(VectorOperators.ASHR, rest);
     }
 
     private static void runElementwise(final Stage stage, final int[][] in, final int[][] out, final int n)
