@@ -12,8 +12,11 @@ package io.l1infer.client;
  * @param timeoutScanSlots   tracking-table slots one poll examines for expired requests; the whole table is swept
  *                           every {@code capacity / timeoutScanSlots} polls, which bounds how late a timeout is
  *                           reported.
+ * @param driverTimeoutNs    how long {@link L1inferClient#connect} waits for a media driver, and the Aeron client's
+ *                           driver liveness timeout (use the daemon's {@code l1infer.driver.timeout}).
  */
-public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragmentLimit, int timeoutScanSlots)
+public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragmentLimit, int timeoutScanSlots,
+                            long driverTimeoutNs)
 {
     /** Default {@link #maxInFlight}: 2^17, over a second of requests at 100 kHz. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1 << 17;
@@ -23,6 +26,8 @@ public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragment
     public static final int DEFAULT_FRAGMENT_LIMIT = 256;
     /** Default {@link #timeoutScanSlots}. */
     public static final int DEFAULT_TIMEOUT_SCAN_SLOTS = 64;
+    /** Default {@link #driverTimeoutNs}: 10 s, the daemon's default. */
+    public static final long DEFAULT_DRIVER_TIMEOUT_NS = 10_000_000_000L;
 
     /** Checks every value is usable, naming the offending one. */
     public ClientOptions
@@ -43,6 +48,10 @@ public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragment
         {
             throw new IllegalArgumentException("timeoutScanSlots must be >= 1, got " + timeoutScanSlots);
         }
+        if (driverTimeoutNs < 1_000_000L)
+        {
+            throw new IllegalArgumentException("driverTimeoutNs must be >= 1 ms, got " + driverTimeoutNs);
+        }
     }
 
     /**
@@ -53,7 +62,7 @@ public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragment
     public static ClientOptions defaults()
     {
         return new ClientOptions(DEFAULT_MAX_IN_FLIGHT, DEFAULT_REQUEST_TIMEOUT_NS, DEFAULT_FRAGMENT_LIMIT,
-            DEFAULT_TIMEOUT_SCAN_SLOTS);
+            DEFAULT_TIMEOUT_SCAN_SLOTS, DEFAULT_DRIVER_TIMEOUT_NS);
     }
 
     /**
@@ -64,7 +73,7 @@ public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragment
      */
     public ClientOptions withMaxInFlight(final int value)
     {
-        return new ClientOptions(value, requestTimeoutNs, fragmentLimit, timeoutScanSlots);
+        return new ClientOptions(value, requestTimeoutNs, fragmentLimit, timeoutScanSlots, driverTimeoutNs);
     }
 
     /**
@@ -75,6 +84,17 @@ public record ClientOptions(int maxInFlight, long requestTimeoutNs, int fragment
      */
     public ClientOptions withRequestTimeoutNs(final long value)
     {
-        return new ClientOptions(maxInFlight, value, fragmentLimit, timeoutScanSlots);
+        return new ClientOptions(maxInFlight, value, fragmentLimit, timeoutScanSlots, driverTimeoutNs);
+    }
+
+    /**
+     * These options with another driver timeout.
+     *
+     * @param value the new {@link #driverTimeoutNs}.
+     * @return new options.
+     */
+    public ClientOptions withDriverTimeoutNs(final long value)
+    {
+        return new ClientOptions(maxInFlight, requestTimeoutNs, fragmentLimit, timeoutScanSlots, value);
     }
 }

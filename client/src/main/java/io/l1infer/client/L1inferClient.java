@@ -149,6 +149,7 @@ public final class L1inferClient implements InferenceClient
         {
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(endpoint.aeronDir())
+                .driverTimeoutMs(Math.max(1, options.driverTimeoutNs() / 1_000_000L))
                 .clientName("l1infer-client"));
         }
         catch (final RuntimeException ex)

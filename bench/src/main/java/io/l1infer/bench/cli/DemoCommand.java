@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer>
         final List<RunResult> runs = new ArrayList<>();
         final BenchTarget daemon = BenchTarget.start(BenchTarget.Kind.EMBEDDED, config);
         console.println(daemon.describe());
-        try (BenchSession session = BenchSession.open(daemon, load.clientOptions(), console,
+        try (BenchSession session = BenchSession.open(daemon, load.clientOptions(config), console,
             LatencyCommand.CONNECT_TIMEOUT_NS))
         {
             runs.add(session.run(thesis, spec("daemon-thesis")));
@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer>
             console.println("== 4/4 transport baseline: Aeron echo, same driver, threads, idle strategies ==");
             final BenchTarget echo = BenchTarget.start(BenchTarget.Kind.ECHO, config);
             console.println(echo.describe());
-            try (BenchSession session = BenchSession.open(echo, load.clientOptions(), console,
+            try (BenchSession session = BenchSession.open(echo, load.clientOptions(config), console,
                 LatencyCommand.CONNECT_TIMEOUT_NS))
             {
                 runs.add(session.run(thesis, spec("echo-baseline")));

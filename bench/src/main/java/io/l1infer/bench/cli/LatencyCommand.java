@@ -101,7 +101,7 @@ final class LatencyCommand implements Callable<Integer>
     {
         final BenchTarget target = BenchTarget.start(kind, config);
         console.println(target.describe());
-        final ClientOptions options = load.clientOptions();
+        final ClientOptions options = load.clientOptions(config);
         try (BenchSession session = BenchSession.open(target, options, console, CONNECT_TIMEOUT_NS))
         {
             final RunResult run = session.run(workload, new OpenLoopRun.Spec(target.name() + "-" + workload.name(),

@@ -53,9 +53,9 @@ final class LoadOptions
         };
     }
 
-    ClientOptions clientOptions()
+    ClientOptions clientOptions(final DaemonConfig config)
     {
-        return ClientOptions.defaults().withRequestTimeoutNs(timeoutNs);
+        return ClientOptions.defaults().withRequestTimeoutNs(timeoutNs).withDriverTimeoutNs(config.driverTimeoutNs());
     }
 
     /** Build the named workload (the toy pool is simulated here, before any timing). */

@@ -80,7 +80,7 @@ final class ThroughputCommand implements Callable<Integer>
         final List<RunResult> steps = new ArrayList<>();
         long best = 0;
         long firstBad = 0;
-        try (BenchSession session = BenchSession.open(started, load.clientOptions(), console,
+        try (BenchSession session = BenchSession.open(started, load.clientOptions(config), console,
             LatencyCommand.CONNECT_TIMEOUT_NS))
         {
             for (final long rate : rates)
