@@ -123,7 +123,10 @@ public final class OpenLoopRun
                 final SendOutcome outcome = workload.send(client, SOURCE_ID, firstId + sentInRun, intended);
                 if (outcome == SendOutcome.SENT)
                 {
-                    maxLag = Math.max(maxLag, now - intended);
+                    if (sentInRun >= warmupEvents)
+                    {
+                        maxLag = Math.max(maxLag, now - intended);
+                    }
                     sentInRun++;
                     intended = start + sentInRun * SECOND_NS / rate;
                     worked = true;

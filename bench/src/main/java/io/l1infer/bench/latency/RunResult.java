@@ -18,7 +18,7 @@ import java.util.List;
  * @param lost          sent minus received minus rejected after the grace period.
  * @param timeouts      measured events the client timed out.
  * @param refusedSends  sends refused and retried (back pressure, not connected, in-flight table full).
- * @param maxSendLagNs  how far behind its intended time the latest send went out.
+ * @param maxSendLagNs  how far behind its intended time the latest measured send went out.
  * @param fellBehind    the sender gave up because it fell more than the allowed lag behind.
  * @param histogram     latencies of the measured events, ns.
  * @param daemonSide    the daemon's own ingest-to-publish times of the measured results, ns (empty for echo).
