@@ -61,6 +61,11 @@ final class ThroughputCommand implements Callable<Integer>
         description = "Warm-up per step (default: 1s).")
     long stepWarmupNs;
 
+    @Option(names = "--initial-warmup", defaultValue = "5s", converter = DurationConverter.class,
+        description = "Unmeasured run at the first rate before the first step, so JIT compilation of the daemon " +
+            "does not fail the first step (default: 5s).")
+    long initialWarmupNs;
+
     @Option(names = "--refine", defaultValue = "2",
         description = "Bisection steps between the last passing and the first failing rate (default: ${DEFAULT-VALUE}).")
     int refine;
@@ -83,6 +88,13 @@ final class ThroughputCommand implements Callable<Integer>
         try (BenchSession session = BenchSession.open(started, load.clientOptions(config), console,
             LatencyCommand.CONNECT_TIMEOUT_NS))
         {
+            if (initialWarmupNs > 0)
+            {
+                final RunResult warm = session.run(workload, new OpenLoopRun.Spec("initial-warm-up", rates.get(0), 0,
+                    initialWarmupNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+                console.printf(Locale.ROOT, "initial warm-up at %d/s for %.1f s: p99 %.1f us (not judged)%n",
+                    rates.get(0), initialWarmupNs / 1e9, warm.percentileUs(99));
+            }
             for (final long rate : rates)
             {
                 final RunResult step = step(session, workload, rate, console);

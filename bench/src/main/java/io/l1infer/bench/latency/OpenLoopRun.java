@@ -108,6 +108,7 @@ public final class OpenLoopRun
         long sentInRun = 0;
         long intended = start;
         long refused = 0;
+        long lastRefused = -1;
         long maxLag = 0;
         boolean fellBehind = false;
         long nextTick = start + SECOND_NS;
@@ -133,7 +134,11 @@ public final class OpenLoopRun
                 }
                 else if (outcome.isRetryable())
                 {
-                    refused++;
+                    if (lastRefused != sentInRun)
+                    {
+                        lastRefused = sentInRun;
+                        refused++;
+                    }
                     if (now - intended > spec.maxLagNs())
                     {
                         fellBehind = true;
@@ -159,7 +164,7 @@ public final class OpenLoopRun
                     recorder.resetInterval();
                 }
                 intervalStartNs = now;
-                liveLine(spec, now - start, sentInRun - sentAtLastTick, sentInRun > warmupEvents);
+                liveLine(spec, now - start, sentInRun - sentAtLastTick, recorder.measured().getTotalCount() > 0);
                 sentAtLastTick = sentInRun;
                 nextTick += SECOND_NS;
             }

@@ -20,9 +20,10 @@ public final class RunReport
         sb.append(String.format(Locale.ROOT, "%s: %d events/s, %d measured events sent, %d answered, %d rejected, " +
             "%d lost, %d timed out%s%n", r.label(), r.rate(), r.sent(), r.received(), r.rejected(), r.lost(),
             r.timeouts(), r.fellBehind() ? " (SENDER FELL BEHIND: target not keeping up, run cut short)" : ""));
-        sb.append(String.format(Locale.ROOT, "  sender: latest send %s behind schedule, %d sends refused and " +
-            "retried%s%n", LatencyFormat.us(r.maxSendLagNs()), r.refusedSends(), r.meanBatchSize() > 0 ?
-            String.format(Locale.ROOT, "; mean accelerator batch %.2f events", r.meanBatchSize()) : ""));
+        sb.append(String.format(Locale.ROOT, "  sender: latest measured send %s behind schedule; %d events had to " +
+            "wait for back pressure or in-flight room%s%n", LatencyFormat.us(r.maxSendLagNs()), r.refusedSends(),
+            r.meanBatchSize() > 0 ? String.format(Locale.ROOT, "; mean accelerator batch %.2f events",
+                r.meanBatchSize()) : ""));
         if (!r.notes().isEmpty())
         {
             sb.append("  note: ").append(r.notes()).append('\n');

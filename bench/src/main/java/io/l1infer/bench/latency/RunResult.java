@@ -17,7 +17,8 @@ import java.util.List;
  * @param rejected      measured events rejected.
  * @param lost          sent minus received minus rejected after the grace period.
  * @param timeouts      measured events the client timed out.
- * @param refusedSends  sends refused and retried (back pressure, not connected, in-flight table full).
+ * @param refusedSends  events whose send was refused at least once and retried (back pressure, not connected,
+ *                      in-flight table full), warm-up included.
  * @param maxSendLagNs  how far behind its intended time the latest measured send went out.
  * @param fellBehind    the sender gave up because it fell more than the allowed lag behind.
  * @param histogram     latencies of the measured events, ns.
