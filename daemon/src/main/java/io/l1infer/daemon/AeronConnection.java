@@ -12,15 +12,21 @@ import org.agrona.concurrent.AgentInvoker;
 /**
  * The daemon's Aeron client and, unless an external driver is configured, its embedded media driver. With the
  * {@code invoker} threading mode the driver has no threads of its own: the ingest agent drives it, so the daemon
- * needs one busy thread fewer.
+ * needs one busy thread fewer. Public so that benchmarks (the bench's echo server) run the very same driver setup.
  */
-final class AeronConnection implements AutoCloseable
+public final class AeronConnection implements AutoCloseable
 {
     private final MediaDriver driver;
     private final Aeron aeron;
     private final AgentInvoker driverInvoker;
 
-    AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler)
+    /**
+     * Start the embedded driver (unless configured external) and connect a client to it.
+     *
+     * @param config       driver, directory and timeout settings.
+     * @param errorHandler receives driver and client errors.
+     */
+    public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler)
     {
         final String dir = config.aeronDir().toString();
         MediaDriver launched = null;
@@ -72,19 +78,20 @@ final class AeronConnection implements AutoCloseable
         };
     }
 
-    Aeron aeron()
+    /** The connected Aeron client. */
+    public Aeron aeron()
     {
         return aeron;
     }
 
     /** The embedded driver's duty cycle when it runs in invoker mode, else null. */
-    AgentInvoker driverInvoker()
+    public AgentInvoker driverInvoker()
     {
         return driverInvoker;
     }
 
     /** The directory the driver and clients share. */
-    String directory()
+    public String directory()
     {
         return aeron.context().aeronDirectoryName();
     }

@@ -9,13 +9,19 @@ import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 /** Maps a configured {@link IdleStrategySpec} onto the Agrona strategy of the same name. */
-final class IdleStrategies
+public final class IdleStrategies
 {
     private IdleStrategies()
     {
     }
 
-    static IdleStrategy of(final IdleStrategySpec spec)
+    /**
+     * A new strategy instance (strategies hold state: one per thread).
+     *
+     * @param spec the configured strategy.
+     * @return the Agrona strategy.
+     */
+    public static IdleStrategy of(final IdleStrategySpec spec)
     {
         return switch (spec.kind())
         {

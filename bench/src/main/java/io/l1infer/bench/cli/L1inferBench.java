@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
         DevicesCommand.class,
         ErrorsCommand.class,
         InferCommand.class,
+        LatencyCommand.class,
         ModelCommand.class,
+        SimulateCommand.class,
+        ThroughputCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class L1inferBench
@@ -24,6 +27,8 @@ public final class L1inferBench
 
     public static void main(final String[] args)
     {
+        // The percentile plot draws with Java2D; no display is needed or wanted.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 

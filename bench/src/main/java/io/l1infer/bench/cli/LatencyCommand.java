@@ -1,0 +1,113 @@
+package io.l1infer.bench.cli;
+
+import io.l1infer.bench.latency.BenchSession;
+import io.l1infer.bench.latency.BenchTarget;
+import io.l1infer.bench.latency.OpenLoopRun;
+import io.l1infer.bench.latency.ResultLine;
+import io.l1infer.bench.latency.RunFiles;
+import io.l1infer.bench.latency.RunReport;
+import io.l1infer.bench.latency.RunResult;
+import io.l1infer.bench.latency.Workload;
+import io.l1infer.client.ClientOptions;
+import io.l1infer.config.DaemonConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code latency}: an open-loop publisher at a fixed rate against one target (and optionally the echo baseline with
+ * the same settings), with live lines, a percentile table, a RESULT line per run and, with --out, the histogram
+ * files and a percentile plot.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+    description = "Open-loop latency at a fixed rate: receive time - intended send time, no coordinated omission.")
+final class LatencyCommand implements Callable<Integer>
+{
+    /** How long a client waits for the target to connect. */
+    static final long CONNECT_TIMEOUT_NS = 15_000_000_000L;
+
+    @Option(names = "--target", defaultValue = "embedded", converter = TargetKindConverter.class,
+        description = TargetKindConverter.HELP)
+    BenchTarget.Kind targetKind;
+
+    @Option(names = "--workload", defaultValue = "thesis",
+        description = "thesis (the 14,248 real feature vectors, cycled; default) or toy (muon segments from the " +
+            "toy simulation).")
+    String workloadName;
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Mixin
+    LoadOptions load;
+
+    @Option(names = "--rate", defaultValue = "100000", converter = RateConverter.class,
+        description = "Events per second, e.g. 100000 or 100k (default: 100000).")
+    long rate;
+
+    @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
+        description = "Measured duration (default: 10s).")
+    long durationNs;
+
+    @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class,
+        description = "Warm-up at the same rate, not measured (default: 3s).")
+    long warmupNs;
+
+    @Option(names = "--baseline", description = "Also run the echo server with the same settings afterwards " +
+        "and show both.")
+    boolean baseline;
+
+    @Option(names = "--out", description = "Directory for LABEL.hgrm, LABEL.hlog and latency-percentiles.png.")
+    Path out;
+
+    @Override
+    public Integer call()
+    {
+        final PrintStream console = System.out;
+        final DaemonConfig config = settings.config(targetKind);
+        final Workload workload = load.workload(workloadName, config, settings.home, console);
+        final List<RunResult> runs = new ArrayList<>();
+        runs.add(runOn(targetKind, config, workload, rate, warmupNs, durationNs, load, console));
+        if (baseline && targetKind != BenchTarget.Kind.ECHO)
+        {
+            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, load, console));
+        }
+        console.println();
+        for (final RunResult run : runs)
+        {
+            console.print(RunReport.text(run));
+        }
+        if (out != null)
+        {
+            RunFiles.write(out, runs, "l1infer latency at " + rate + " events/s (" + workload.name() + ")",
+                List.of(), console);
+        }
+        for (final RunResult run : runs)
+        {
+            console.println(ResultLine.format(run));
+        }
+        return 0;
+    }
+
+    /** Start a target, run once on it, print its report, stop it. */
+    static RunResult runOn(final BenchTarget.Kind kind, final DaemonConfig config, final Workload workload,
+        final long rate, final long warmupNs, final long durationNs, final LoadOptions load, final PrintStream console)
+    {
+        final BenchTarget target = BenchTarget.start(kind, config);
+        console.println(target.describe());
+        final ClientOptions options = load.clientOptions(config);
+        try (BenchSession session = BenchSession.open(target, options, console, CONNECT_TIMEOUT_NS))
+        {
+            final RunResult run = session.run(workload, new OpenLoopRun.Spec(target.name() + "-" + workload.name(),
+                rate, warmupNs, durationNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+            console.print(session.closeWithReport());
+            return run;
+        }
+    }
+}

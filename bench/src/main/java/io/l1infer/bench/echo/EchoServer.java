@@ -1,0 +1,169 @@
+package io.l1infer.bench.echo;
+
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import io.aeron.Aeron;
+import io.aeron.Counter;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.l1infer.config.DaemonConfig;
+import io.l1infer.daemon.AeronConnection;
+import io.l1infer.daemon.IdleStrategies;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.status.AtomicCounter;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The transport floor: a plain Aeron echo laid out like the daemon from the same {@link DaemonConfig} (the same
+ * media driver setup, Aeron directory, channels and streams, ring size, fragment limit, and ingest and owner idle
+ * strategies), whose second thread sends each request's bytes straight back on the result stream instead of
+ * running the model. A client sees its requests come back unchanged.
+ *
+ * <p>Unlike the daemon it has no latency-monitor thread (that one sleeps 50 ms per cycle).
+ */
+public final class EchoServer implements AutoCloseable
+{
+    /** Aeron counter type ids of the echo server (application counters start at 1000; the daemon uses 10xx). */
+    static final int TYPE_ECHOED = 1100;
+    static final int TYPE_RING_FULL = 1101;
+    static final int TYPE_BACK_PRESSURE_RETRIES = 1102;
+    static final int TYPE_UNDELIVERABLE = 1103;
+    static final int TYPE_OVERSIZE = 1104;
+    static final int TYPE_ERRORS = 1105;
+
+    private final DaemonConfig config;
+    private final AeronConnection connection;
+    private final Subscription subscription;
+    private final ExclusivePublication publication;
+    private final Counter echoed;
+    private final Counter ringFull;
+    private final Counter backPressureRetries;
+    private final Counter undeliverable;
+    private final Counter oversize;
+    private final Counter errors;
+    private final AgentRunner ingestRunner;
+    private final AgentRunner publisherRunner;
+    private final AtomicLong errorCount = new AtomicLong();
+    private volatile Throwable firstError;
+    private boolean closed;
+
+    private EchoServer(final DaemonConfig config)
+    {
+        this.config = config;
+        final ErrorHandler errorHandler = this::onError;
+        connection = new AeronConnection(config, errorHandler);
+        try
+        {
+            final Aeron aeron = connection.aeron();
+            echoed = aeron.addCounter(TYPE_ECHOED, "l1infer echo: messages echoed");
+            ringFull = aeron.addCounter(TYPE_RING_FULL, "l1infer echo: ring full (fragment left in the log)");
+            backPressureRetries = aeron.addCounter(TYPE_BACK_PRESSURE_RETRIES, "l1infer echo: back pressure retries");
+            undeliverable = aeron.addCounter(TYPE_UNDELIVERABLE, "l1infer echo: undeliverable");
+            oversize = aeron.addCounter(TYPE_OVERSIZE, "l1infer echo: fragments too large to echo");
+            errors = aeron.addCounter(TYPE_ERRORS, "l1infer echo: errors");
+            subscription = aeron.addSubscription(config.ingestChannel(), config.ingestStream());
+            publication = aeron.addExclusivePublication(config.resultChannel(), config.resultStream());
+
+            final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.ringSize());
+            final Sequence consumed = new Sequence();
+            ring.addGatingSequences(consumed);
+            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection.driverInvoker(),
+                config.ingestFragmentLimit(), ringFull, oversize);
+            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
+                config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);
+            publisherRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorHandler, errors, publisher);
+            ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors, ingest);
+            AgentRunner.startOnThread(publisherRunner);
+            AgentRunner.startOnThread(ingestRunner);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(connection);
+            throw ex;
+        }
+    }
+
+    /**
+     * Start an echo server.
+     *
+     * @param config the daemon configuration whose transport settings to copy; model and accelerator are ignored.
+     * @return the running server.
+     */
+    public static EchoServer launch(final DaemonConfig config)
+    {
+        return new EchoServer(config);
+    }
+
+    private void onError(final Throwable throwable)
+    {
+        if (errorCount.getAndIncrement() == 0)
+        {
+            firstError = throwable;
+        }
+        System.err.println("l1infer echo: " + throwable);
+    }
+
+    /** The Aeron directory clients connect to. */
+    public String aeronDirectory()
+    {
+        return connection.directory();
+    }
+
+    /** The configuration the server copies its transport settings from. */
+    public DaemonConfig config()
+    {
+        return config;
+    }
+
+    /** One line describing the server. */
+    public String describe()
+    {
+        return "l1infer echo server (transport baseline): ingest " + config.ingestChannel() + " stream " +
+            config.ingestStream() + " -> ring of " + config.ringSize() + " -> results " + config.resultChannel() +
+            " stream " + config.resultStream() + "; idle ingest " + config.ingestIdle() + ", publisher " +
+            config.ownerIdle() + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ? " (embedded driver, " +
+            config.driverThreading().name().toLowerCase(Locale.ROOT) + ", idle " + config.driverIdle() + ")" :
+            " (external driver)");
+    }
+
+    /** The counters, for the end-of-run report. */
+    public String report()
+    {
+        final StringBuilder sb = new StringBuilder("l1infer echo server counters:\n");
+        line(sb, "messages echoed", echoed);
+        line(sb, "ring full", ringFull);
+        line(sb, "back pressure retries", backPressureRetries);
+        line(sb, "undeliverable", undeliverable);
+        line(sb, "too large to echo", oversize);
+        sb.append(String.format(Locale.ROOT, "  %-22s %d%s%n", "errors", errorCount.get(),
+            firstError == null ? "" : " (first: " + firstError + ")"));
+        return sb.toString();
+    }
+
+    private static void line(final StringBuilder sb, final String label, final Counter counter)
+    {
+        sb.append(String.format(Locale.ROOT, "  %-22s %d%n", label, counter.get()));
+    }
+
+    /** Messages echoed so far. */
+    public long echoed()
+    {
+        return echoed.get();
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        CloseHelper.closeAll(ingestRunner, publisherRunner, publication, subscription, echoed, ringFull,
+            backPressureRetries, undeliverable, oversize, errors, connection);
+    }
+}

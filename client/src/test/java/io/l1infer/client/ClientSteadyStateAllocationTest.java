@@ -1,0 +1,103 @@
+package io.l1infer.client;
+
+import io.l1infer.daemon.L1inferDaemon;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The send and poll path allocates nothing per request: the calling thread's allocation counter around a steady
+ * state of feature-vector and segment requests against a real daemon, with a listener that reads every field.
+ */
+class ClientSteadyStateAllocationTest
+{
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void sendAndPollDoNotAllocate() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        final SummingListener listener = new SummingListener();
+        try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon),
+                ClientOptions.defaults().withMaxInFlight(4096), listener))
+        {
+            assertTrue(client.awaitConnected(10_000_000_000L), "client did not connect");
+            final int[][] inputs = ClientTestDaemons.realInputs(daemon.model());
+            final PrimitiveList[] segments = L1inferClientTest.simulatedSegments(500, daemon.model().input().type(),
+                null);
+            long id = run(client, inputs, segments, 0, 50_000); // JIT warm-up
+            final long before = threads.getThreadAllocatedBytes(thread);
+            final int measured = 100_000;
+            id = run(client, inputs, segments, id, measured);
+            final long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            System.out.printf("client send+poll: %d bytes allocated over %d requests%n", allocated, measured);
+            assertEquals(id, client.results());
+            assertEquals(0, client.rejects() + client.timeouts() + client.unmatched() + client.malformed());
+            assertTrue(listener.sum != 0);
+            // Slack for one-off JVM work (a late deoptimisation), far below one byte per request.
+            assertTrue(allocated < 16 * 1024, "send+poll allocated " + allocated + " bytes over " + measured);
+        }
+    }
+
+    private static long run(final L1inferClient client, final int[][] inputs, final PrimitiveList[] segments,
+        final long firstId, final int count)
+    {
+        long id = firstId;
+        final long end = firstId + count;
+        while (id < end)
+        {
+            final SendOutcome outcome = (id & 1) == 0 ?
+                client.sendFeatures(1, id, System.nanoTime(), inputs[(int)(id % inputs.length)], 0, 27) :
+                client.sendSegments(1, id, System.nanoTime(), (int)(id % 3564), segments[(int)(id % segments.length)]);
+            if (outcome == SendOutcome.SENT)
+            {
+                id++;
+            }
+            else if (!outcome.isRetryable())
+            {
+                throw new AssertionError("send of event " + id + ": " + outcome);
+            }
+            client.poll();
+        }
+        final long deadline = System.nanoTime() + 30_000_000_000L;
+        while (client.inFlight() > 0 && System.nanoTime() - deadline < 0)
+        {
+            client.poll();
+        }
+        return id;
+    }
+
+    /** Reads every field of every answer so nothing is optimised away; allocates nothing. */
+    private static final class SummingListener implements ResultListener
+    {
+        long sum;
+
+        @Override
+        public void onResult(final ResultView r)
+        {
+            sum += r.sourceId() + r.eventId() + r.sendTimeNs() + r.receiveTimeNs() + r.status().value() +
+                r.batchSize() + r.daemonLatencyNs() + r.outputRaw(0) + (long)r.outputValue(0);
+        }
+
+        @Override
+        public void onReject(final RejectView r)
+        {
+            sum += r.reason().value() + r.field().value() + r.index() + r.value();
+        }
+
+        @Override
+        public void onTimeout(final long sourceId, final long eventId, final long sendTimeNs)
+        {
+            sum += eventId;
+        }
+    }
+}
