@@ -56,6 +56,10 @@ public final class AeronConnection implements AutoCloseable
             driverInvoker = launched != null ? launched.sharedAgentInvoker() : null;
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(dir)
+                // In invoker mode nothing runs the driver until the ingest agent starts: let the client run it
+                // while it waits for the driver's answers (connect, publications, subscriptions, counters).
+                .driverAgentInvoker(driverInvoker)
+                .useConductorAgentInvoker(driverInvoker != null)
                 .driverTimeoutMs(config.driverTimeoutNs() / 1_000_000L)
                 .errorHandler(errorHandler)
                 .clientName("l1infer-daemon"));
@@ -82,6 +86,15 @@ public final class AeronConnection implements AutoCloseable
     public Aeron aeron()
     {
         return aeron;
+    }
+
+    /**
+     * The Aeron client conductor's duty cycle when the driver runs in invoker mode (the client then has no thread
+     * of its own either), else null.
+     */
+    public AgentInvoker clientInvoker()
+    {
+        return driverInvoker != null ? aeron.conductorAgentInvoker() : null;
     }
 
     /** The embedded driver's duty cycle when it runs in invoker mode, else null. */

@@ -91,7 +91,7 @@ public final class L1inferDaemon implements AutoCloseable
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), counters,
-                conn.driverInvoker(), errorLog, config.ingestFragmentLimit());
+                conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,

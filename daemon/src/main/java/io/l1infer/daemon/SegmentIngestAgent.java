@@ -16,7 +16,8 @@ import org.agrona.concurrent.AgentInvoker;
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
- * the publishers and nothing is lost. In the driver's invoker mode it also runs the embedded driver's duty cycle.
+ * the publishers and nothing is lost. In the driver's invoker mode it also runs the embedded driver's and the
+ * Aeron client's duty cycles.
  */
 final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
 {
@@ -25,6 +26,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final RequestTranslator translator;
     private final DaemonCounters counters;
     private final AgentInvoker driverInvoker;
+    private final AgentInvoker clientInvoker;
     private final ErrorHandler errorHandler;
     private final int fragmentLimit;
     private volatile boolean intakeStopped;
@@ -35,10 +37,12 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final RequestTranslator translator,
         final DaemonCounters counters,
         final AgentInvoker driverInvoker,
+        final AgentInvoker clientInvoker,
         final ErrorHandler errorHandler,
         final int fragmentLimit)
     {
         this.errorHandler = errorHandler;
+        this.clientInvoker = clientInvoker;
         this.subscription = subscription;
         this.ring = ring;
         this.translator = translator;
@@ -66,6 +70,10 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         if (driverInvoker != null)
         {
             work += driverInvoker.invoke();
+        }
+        if (clientInvoker != null)
+        {
+            work += clientInvoker.invoke();
         }
         if (!intakeStopped)
         {

@@ -20,6 +20,7 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
     private final Subscription subscription;
     private final RingBuffer<EchoSlot> ring;
     private final AgentInvoker driverInvoker;
+    private final AgentInvoker clientInvoker;
     private final int fragmentLimit;
     private final AtomicCounter ringFull;
     private final AtomicCounter oversize;
@@ -28,6 +29,7 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
         final Subscription subscription,
         final RingBuffer<EchoSlot> ring,
         final AgentInvoker driverInvoker,
+        final AgentInvoker clientInvoker,
         final int fragmentLimit,
         final AtomicCounter ringFull,
         final AtomicCounter oversize)
@@ -35,6 +37,7 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
         this.subscription = subscription;
         this.ring = ring;
         this.driverInvoker = driverInvoker;
+        this.clientInvoker = clientInvoker;
         this.fragmentLimit = fragmentLimit;
         this.ringFull = ringFull;
         this.oversize = oversize;
@@ -53,6 +56,10 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
         if (driverInvoker != null)
         {
             work += driverInvoker.invoke();
+        }
+        if (clientInvoker != null)
+        {
+            work += clientInvoker.invoke();
         }
         return work + subscription.controlledPoll(this, fragmentLimit);
     }

@@ -72,6 +72,7 @@ public final class EchoServer implements AutoCloseable
             final Sequence consumed = new Sequence();
             ring.addGatingSequences(consumed);
             final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection.driverInvoker(),
+                connection.clientInvoker(),
                 config.ingestFragmentLimit(), ringFull, oversize);
             final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
                 config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);
