@@ -4,7 +4,8 @@ package io.l1infer.client;
  * Requests awaiting an answer, keyed by (source id, event id): an open-addressing table with linear probing over
  * parallel primitive arrays, sized once for a fixed number of entries, so inserting, matching and expiring
  * allocate nothing. Removal shifts the following run back instead of leaving tombstones, so probes stay short
- * however long the table runs. Expiry sweeps a cursor over a few slots per call. Single-threaded.
+ * however long the table runs. Expiry sweeps a cursor over a few slots per call. Each entry carries an int payload
+ * for its owner (the routing client's stored-request index). Single-threaded.
  */
 final class InFlightRequests
 {
@@ -15,6 +16,7 @@ final class InFlightRequests
     private final long[] eventIds;
     private final long[] sendTimesNs;
     private final long[] deadlinesNs;
+    private final int[] payloads;
     private final int mask;
     private final int maxEntries;
     private int size;
@@ -36,6 +38,7 @@ final class InFlightRequests
         eventIds = new long[capacity];
         sendTimesNs = new long[capacity];
         deadlinesNs = new long[capacity];
+        payloads = new int[capacity];
         java.util.Arrays.fill(sourceIds, FREE);
     }
 
@@ -81,10 +84,18 @@ final class InFlightRequests
     void insertAt(final int freeSlot, final long sourceId, final long eventId, final long sendTimeNs,
         final long deadlineNs)
     {
+        insertAt(freeSlot, sourceId, eventId, sendTimeNs, deadlineNs, 0);
+    }
+
+    /** As {@link #insertAt(int, long, long, long, long)}, with a payload for the owner. */
+    void insertAt(final int freeSlot, final long sourceId, final long eventId, final long sendTimeNs,
+        final long deadlineNs, final int payload)
+    {
         sourceIds[freeSlot] = sourceId;
         eventIds[freeSlot] = eventId;
         sendTimesNs[freeSlot] = sendTimeNs;
         deadlinesNs[freeSlot] = deadlineNs;
+        payloads[freeSlot] = payload;
         size++;
     }
 
@@ -119,6 +130,17 @@ final class InFlightRequests
         return sendTimesNs[slot];
     }
 
+    int payloadAt(final int slot)
+    {
+        return payloads[slot];
+    }
+
+    /** Move an entry's deadline (an occupied slot); the sweep sees the new one when it next reaches the slot. */
+    void deadlineAt(final int slot, final long deadlineNs)
+    {
+        deadlinesNs[slot] = deadlineNs;
+    }
+
     /**
      * Examine the slot under the sweep cursor: when it holds an entry past its deadline, return the slot and leave
      * the cursor there (the caller removes it and the next entry may shift into it); otherwise advance the cursor.
@@ -151,6 +173,7 @@ final class InFlightRequests
                 eventIds[hole] = eventIds[i];
                 sendTimesNs[hole] = sendTimesNs[i];
                 deadlinesNs[hole] = deadlinesNs[i];
+                payloads[hole] = payloads[i];
                 hole = i;
             }
             i = (i + 1) & mask;

@@ -7,20 +7,10 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
-import io.l1infer.codec.MessageValidator;
-import io.l1infer.codec.ModelIoLimits;
-import io.l1infer.codec.ValidationVerdict;
-import io.l1infer.codec.sbe.FeatureVectorDecoder;
-import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
-import io.l1infer.codec.sbe.MessageHeaderDecoder;
-import io.l1infer.codec.sbe.MessageHeaderEncoder;
-import io.l1infer.codec.sbe.MuonSegmentsDecoder;
-import io.l1infer.codec.sbe.MuonSegmentsEncoder;
 import io.l1infer.codec.sbe.RejectDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -36,14 +26,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class L1inferClient implements InferenceClient
 {
-    private static final int SEGMENTS_FIXED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH +
-        MuonSegmentsEncoder.BLOCK_LENGTH + MuonSegmentsEncoder.PrimitivesEncoder.sbeHeaderSize();
-    private static final int FEATURES_FIXED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH +
-        FeatureVectorEncoder.BLOCK_LENGTH + FeatureVectorEncoder.InputsEncoder.sbeHeaderSize();
-    private static final long MAX_SOURCE_ID = MuonSegmentsEncoder.sourceIdMaxValue();
-    private static final long NULL_EVENT_ID = MuonSegmentsEncoder.eventIdNullValue();
-    private static final long NULL_SEND_TIME = MuonSegmentsEncoder.sendTimeNsNullValue();
-
     private final Aeron aeron;
     private final boolean ownsAeron;
     private final DaemonEndpoint endpoint;
@@ -55,16 +37,8 @@ public final class L1inferClient implements InferenceClient
     private final InFlightRequests inFlight;
 
     private final BufferClaim claim = new BufferClaim();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
-    private final FeatureVectorEncoder featuresEncoder = new FeatureVectorEncoder();
-    private final MessageValidator validator = new MessageValidator();
-    private final ValidationVerdict verdict = new ValidationVerdict();
-    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final MuonSegmentsDecoder echoedSegments = new MuonSegmentsDecoder();
-    private final FeatureVectorDecoder echoedFeatures = new FeatureVectorDecoder();
-    private final ResultView resultView = new ResultView();
-    private final RejectView rejectView = new RejectView();
+    private final RequestEncoder encoder = new RequestEncoder();
+    private final AnswerReader reader = new AnswerReader();
     private final FragmentHandler fragmentHandler = this::onFragment;
 
     private long sent;
@@ -150,6 +124,9 @@ public final class L1inferClient implements InferenceClient
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(endpoint.aeronDir())
                 .driverTimeoutMs(Math.max(1, options.driverTimeoutNs() / 1_000_000L))
+                // Aeron's default handler exits the JVM when the driver goes away: an embedding application
+                // must decide that, so errors only go to stderr and sends start failing with CLOSED.
+                .errorHandler(StderrErrorHandler.INSTANCE)
                 .clientName("l1infer-client"));
         }
         catch (final RuntimeException ex)
@@ -195,46 +172,19 @@ public final class L1inferClient implements InferenceClient
     public SendOutcome sendSegments(
         final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
     {
-        checkIds(sourceId, eventId, sendTimeNs);
-        final int count = primitives.count();
-        if (count < 1)
-        {
-            throw new IllegalArgumentException("primitives: a MuonSegments message needs at least one primitive");
-        }
-        if (bx < 0 || bx > 0xFFFF)
-        {
-            throw new IllegalArgumentException("bx = " + bx + " does not fit its wire type uint16");
-        }
+        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
+        final int length = RequestEncoder.checkSegments(bx, primitives);
         final int slot = admit(sourceId, eventId);
         if (slot < 0)
         {
             return lastRefusal;
         }
-        final SendOutcome outcome = claim(SEGMENTS_FIXED_LENGTH +
-            count * MuonSegmentsEncoder.PrimitivesEncoder.sbeBlockLength());
+        final SendOutcome outcome = claim(length);
         if (outcome != SendOutcome.SENT)
         {
             return outcome;
         }
-        final MutableDirectBuffer buffer = claim.buffer();
-        segmentsEncoder.wrapAndApplyHeader(buffer, claim.offset(), headerEncoder)
-            .sourceId(sourceId)
-            .eventId(eventId)
-            .sendTimeNs(sendTimeNs)
-            .bx(bx);
-        final MuonSegmentsEncoder.PrimitivesEncoder group = segmentsEncoder.primitivesCount(count);
-        for (int i = 0; i < count; i++)
-        {
-            group.next()
-                .station((short)primitives.station(i))
-                .wheel((byte)primitives.wheel(i))
-                .sector((short)primitives.sector(i))
-                .phi((short)primitives.phi(i))
-                .phiB((short)primitives.phiB(i))
-                .quality((short)primitives.quality(i))
-                .ts2tag((short)primitives.ts2tag(i))
-                .bx((byte)primitives.bx(i));
-        }
+        encoder.encodeSegments(claim.buffer(), claim.offset(), sourceId, eventId, sendTimeNs, bx, primitives);
         claim.commit();
         track(slot, sourceId, eventId, sendTimeNs);
         return SendOutcome.SENT;
@@ -245,33 +195,19 @@ public final class L1inferClient implements InferenceClient
         final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
         final int count)
     {
-        checkIds(sourceId, eventId, sendTimeNs);
-        if (count < ModelIoLimits.INPUT_COUNT_MIN || count > ModelIoLimits.INPUT_COUNT_MAX)
-        {
-            throw new IllegalArgumentException("count = " + count + ": a FeatureVector carries " +
-                ModelIoLimits.INPUT_COUNT_MIN + ".." + ModelIoLimits.INPUT_COUNT_MAX + " inputs");
-        }
-        Objects.checkFromIndexSize(offset, count, raw.length);
+        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
+        final int length = RequestEncoder.checkFeatures(raw, offset, count);
         final int slot = admit(sourceId, eventId);
         if (slot < 0)
         {
             return lastRefusal;
         }
-        final SendOutcome outcome = claim(FEATURES_FIXED_LENGTH +
-            count * FeatureVectorEncoder.InputsEncoder.sbeBlockLength());
+        final SendOutcome outcome = claim(length);
         if (outcome != SendOutcome.SENT)
         {
             return outcome;
         }
-        featuresEncoder.wrapAndApplyHeader(claim.buffer(), claim.offset(), headerEncoder)
-            .sourceId(sourceId)
-            .eventId(eventId)
-            .sendTimeNs(sendTimeNs);
-        final FeatureVectorEncoder.InputsEncoder group = featuresEncoder.inputsCount(count);
-        for (int i = 0; i < count; i++)
-        {
-            group.next().raw(raw[offset + i]);
-        }
+        encoder.encodeFeatures(claim.buffer(), claim.offset(), sourceId, eventId, sendTimeNs, raw, offset, count);
         claim.commit();
         track(slot, sourceId, eventId, sendTimeNs);
         return SendOutcome.SENT;
@@ -325,22 +261,6 @@ public final class L1inferClient implements InferenceClient
         sent++;
     }
 
-    private static void checkIds(final long sourceId, final long eventId, final long sendTimeNs)
-    {
-        if (sourceId < 0 || sourceId > MAX_SOURCE_ID)
-        {
-            throw new IllegalArgumentException("sourceId = " + sourceId + " is outside 0.." + MAX_SOURCE_ID);
-        }
-        if (eventId == NULL_EVENT_ID)
-        {
-            throw new IllegalArgumentException("eventId = -1 is the wire's null value");
-        }
-        if (sendTimeNs == NULL_SEND_TIME)
-        {
-            throw new IllegalArgumentException("sendTimeNs = Long.MIN_VALUE is the wire's null value");
-        }
-    }
-
     @Override
     public int poll()
     {
@@ -384,16 +304,15 @@ public final class L1inferClient implements InferenceClient
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         final long now = System.nanoTime();
-        if (!validator.validate(buffer, offset, length, verdict))
+        final int templateId = reader.read(buffer, offset, length);
+        if (templateId == AnswerReader.MALFORMED)
         {
             malformedCount++;
-            listener.onMalformed(verdict);
+            listener.onMalformed(reader.verdict());
             return;
         }
-        headerDecoder.wrap(buffer, offset);
-        final int templateId = headerDecoder.templateId();
-        final long sourceId = verdict.sourceId();
-        final long eventId = verdict.eventId();
+        final long sourceId = reader.sourceId();
+        final long eventId = reader.eventId();
         if (!inFlight.remove(sourceId, eventId))
         {
             unmatchedCount++;
@@ -402,31 +321,11 @@ public final class L1inferClient implements InferenceClient
         }
         switch (templateId)
         {
-            case InferenceResultDecoder.TEMPLATE_ID ->
-            {
-                resultCount++;
-                resultView.wrap(buffer, offset, headerDecoder, now);
-                listener.onResult(resultView);
-            }
-            case RejectDecoder.TEMPLATE_ID ->
-            {
-                rejectCount++;
-                rejectView.wrap(buffer, offset, headerDecoder, now);
-                listener.onReject(rejectView);
-            }
-            case MuonSegmentsDecoder.TEMPLATE_ID ->
-            {
-                echoCount++;
-                listener.onEcho(sourceId, eventId,
-                    echoedSegments.wrapAndApplyHeader(buffer, offset, headerDecoder).sendTimeNs(), now);
-            }
-            default ->
-            {
-                echoCount++;
-                listener.onEcho(sourceId, eventId,
-                    echoedFeatures.wrapAndApplyHeader(buffer, offset, headerDecoder).sendTimeNs(), now);
-            }
+            case InferenceResultDecoder.TEMPLATE_ID -> resultCount++;
+            case RejectDecoder.TEMPLATE_ID -> rejectCount++;
+            default -> echoCount++;
         }
+        reader.deliver(templateId, buffer, offset, now, listener);
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class PrimitiveList
 {
     /** Most primitives one MuonSegments message carries. */
     public static final int CAPACITY = MuonPrimitiveLimits.PRIMITIVE_COUNT_MAX;
+    /** The quality code of a null segment, which the model does not use. */
+    public static final int QUALITY_NULL = MuonPrimitiveLimits.QUALITY_MAX;
 
     private final int[] station = new int[CAPACITY];
     private final int[] wheel = new int[CAPACITY];
@@ -136,6 +138,26 @@ public final class PrimitiveList
     public int bx(final int i)
     {
         return bx[i];
+    }
+
+    /**
+     * The primitive whose wheel and sector decide the event's detector partition: the first usable one in arrival
+     * order (bx == 0 and quality not null, 7), which is also the one the model sees in feature slot 1; when none is
+     * usable, the first primitive (the daemon then answers with a TOO_FEW_PRIMITIVES reject). The daemon's
+     * partition filter applies the same rule.
+     *
+     * @return an index below {@link #count()}, or -1 when the list is empty.
+     */
+    public int partitionPrimitive()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (bx[i] == 0 && quality[i] != QUALITY_NULL)
+            {
+                return i;
+            }
+        }
+        return count > 0 ? 0 : -1;
     }
 
     private static void checkUnsigned8(final String field, final int value)

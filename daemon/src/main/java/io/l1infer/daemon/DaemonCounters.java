@@ -30,6 +30,7 @@ final class DaemonCounters implements AutoCloseable
     static final int TYPE_FAILOVERS = 1012;
     static final int TYPE_ERRORS = 1013;
     static final int TYPE_OWNER_DUTY_CYCLES = 1014;
+    static final int TYPE_OUTSIDE_PARTITION = 1015;
 
     private static final String PREFIX = "l1infer: ";
 
@@ -49,6 +50,7 @@ final class DaemonCounters implements AutoCloseable
     final Counter failovers;
     final Counter errors;
     final Counter ownerDutyCycles;
+    final Counter outsidePartition;
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
@@ -78,6 +80,7 @@ final class DaemonCounters implements AutoCloseable
         failovers = add(aeron, TYPE_FAILOVERS, "failovers to CPU emulator");
         errors = add(aeron, TYPE_ERRORS, "errors logged");
         ownerDutyCycles = add(aeron, TYPE_OWNER_DUTY_CYCLES, "accelerator owner duty cycles");
+        outsidePartition = add(aeron, TYPE_OUTSIDE_PARTITION, "messages outside partition (ignored)");
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)

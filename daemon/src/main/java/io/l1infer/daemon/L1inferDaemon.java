@@ -7,6 +7,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.DaemonConfig;
+import io.l1infer.config.DaemonSettings;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
@@ -42,6 +43,7 @@ public final class L1inferDaemon implements AutoCloseable
     private final Subscription subscription;
     private final ExclusivePublication resultPublication;
     private final ExclusivePublication rejectPublication;
+    private final PartitionFilter partitionFilter;
     private final RingBuffer<RingEvent> ring;
     private final Sequence consumed = new Sequence();
     private final SingleWriterRecorder latency;
@@ -80,18 +82,22 @@ public final class L1inferDaemon implements AutoCloseable
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
 
-            subscription = aeron.addSubscription(config.ingestChannel(), config.ingestStream());
-            resultPublication = aeron.addExclusivePublication(config.resultChannel(), config.resultStream());
+            subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL, config.ingestChannel(),
+                config.ingestStream());
+            resultPublication = ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
+                config.resultStream());
             rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
-                aeron.addExclusivePublication(config.resultChannel(), config.rejectStream());
+                ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
+                config.rejectStream());
+            partitionFilter = new PartitionFilter(config.partitionWheels(), config.partitionSectors());
 
             final int inputSize = model.input().size();
             ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize), config.ringSize());
             ring.addGatingSequences(consumed);
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
-            ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), counters,
-                conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
+            ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
+                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
@@ -197,8 +203,9 @@ public final class L1inferDaemon implements AutoCloseable
         return "l1infer daemon: model " + model + "; accelerator " + primary.description() +
             (fallback != null ? " (failover to the CPU emulator)" : "") + "; ingest " + config.ingestChannel() +
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
-            config.resultStream() + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
-            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            config.resultStream() + "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() +
+            (config.driverEmbedded() ? " (embedded driver, " +
+            config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
     }
 
     /**

@@ -16,14 +16,16 @@ import org.agrona.concurrent.AgentInvoker;
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
- * the publishers and nothing is lost. In the driver's invoker mode it also runs the embedded driver's and the
- * Aeron client's duty cycles.
+ * the publishers and nothing is lost. Messages outside this daemon's detector partition (a stream shared with
+ * other daemons) are skipped before they take a slot. In the driver's invoker mode it also runs the embedded
+ * driver's and the Aeron client's duty cycles.
  */
 final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
 {
     private final Subscription subscription;
     private final RingBuffer<RingEvent> ring;
     private final RequestTranslator translator;
+    private final PartitionFilter partitionFilter;
     private final DaemonCounters counters;
     private final AgentInvoker driverInvoker;
     private final AgentInvoker clientInvoker;
@@ -35,6 +37,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final Subscription subscription,
         final RingBuffer<RingEvent> ring,
         final RequestTranslator translator,
+        final PartitionFilter partitionFilter,
         final DaemonCounters counters,
         final AgentInvoker driverInvoker,
         final AgentInvoker clientInvoker,
@@ -46,6 +49,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         this.subscription = subscription;
         this.ring = ring;
         this.translator = translator;
+        this.partitionFilter = partitionFilter;
         this.counters = counters;
         this.driverInvoker = driverInvoker;
         this.fragmentLimit = fragmentLimit;
@@ -85,6 +89,12 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
+        if (!partitionFilter.accepts(buffer, offset, length))
+        {
+            // Another daemon on the shared stream answers it: neither a request nor a reject here.
+            counters.outsidePartition.incrementRelease();
+            return Action.CONTINUE;
+        }
         final long sequence;
         try
         {

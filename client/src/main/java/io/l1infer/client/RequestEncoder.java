@@ -1,0 +1,154 @@
+package io.l1infer.client;
+
+import io.l1infer.codec.ModelIoLimits;
+import io.l1infer.codec.sbe.FeatureVectorEncoder;
+import io.l1infer.codec.sbe.MessageHeaderEncoder;
+import io.l1infer.codec.sbe.MuonSegmentsEncoder;
+import org.agrona.MutableDirectBuffer;
+
+import java.util.Objects;
+
+/**
+ * Checks request arguments and encodes MuonSegments and FeatureVector messages into any buffer (a publication's
+ * claimed log space, or a stored copy kept for re-sending); reusable flyweights, no allocation.
+ */
+final class RequestEncoder
+{
+    private static final int SEGMENTS_FIXED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH +
+        MuonSegmentsEncoder.BLOCK_LENGTH + MuonSegmentsEncoder.PrimitivesEncoder.sbeHeaderSize();
+    private static final int FEATURES_FIXED_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH +
+        FeatureVectorEncoder.BLOCK_LENGTH + FeatureVectorEncoder.InputsEncoder.sbeHeaderSize();
+    private static final long MAX_SOURCE_ID = MuonSegmentsEncoder.sourceIdMaxValue();
+    private static final long NULL_EVENT_ID = MuonSegmentsEncoder.eventIdNullValue();
+    private static final long NULL_SEND_TIME = MuonSegmentsEncoder.sendTimeNsNullValue();
+
+    /** Longest request either message can make: the larger of 8 primitives and 64 inputs. */
+    static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(PrimitiveList.CAPACITY),
+        featuresLength(ModelIoLimits.INPUT_COUNT_MAX));
+
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
+    private final FeatureVectorEncoder featuresEncoder = new FeatureVectorEncoder();
+
+    static int segmentsLength(final int primitiveCount)
+    {
+        return SEGMENTS_FIXED_LENGTH + primitiveCount * MuonSegmentsEncoder.PrimitivesEncoder.sbeBlockLength();
+    }
+
+    static int featuresLength(final int inputCount)
+    {
+        return FEATURES_FIXED_LENGTH + inputCount * FeatureVectorEncoder.InputsEncoder.sbeBlockLength();
+    }
+
+    /**
+     * Refuse ids the wire cannot carry.
+     *
+     * @throws IllegalArgumentException naming the argument.
+     */
+    static void checkIds(final long sourceId, final long eventId, final long sendTimeNs)
+    {
+        if (sourceId < 0 || sourceId > MAX_SOURCE_ID)
+        {
+            throw new IllegalArgumentException("sourceId = " + sourceId + " is outside 0.." + MAX_SOURCE_ID);
+        }
+        if (eventId == NULL_EVENT_ID)
+        {
+            throw new IllegalArgumentException("eventId = -1 is the wire's null value");
+        }
+        if (sendTimeNs == NULL_SEND_TIME)
+        {
+            throw new IllegalArgumentException("sendTimeNs = Long.MIN_VALUE is the wire's null value");
+        }
+    }
+
+    /**
+     * Refuse a MuonSegments request the wire cannot carry.
+     *
+     * @return the encoded length.
+     * @throws IllegalArgumentException naming the argument.
+     */
+    static int checkSegments(final int bx, final PrimitiveList primitives)
+    {
+        final int count = primitives.count();
+        if (count < 1)
+        {
+            throw new IllegalArgumentException("primitives: a MuonSegments message needs at least one primitive");
+        }
+        if (bx < 0 || bx > 0xFFFF)
+        {
+            throw new IllegalArgumentException("bx = " + bx + " does not fit its wire type uint16");
+        }
+        return segmentsLength(count);
+    }
+
+    /**
+     * Refuse a FeatureVector request the wire cannot carry.
+     *
+     * @return the encoded length.
+     * @throws IllegalArgumentException naming the argument.
+     * @throws IndexOutOfBoundsException when offset and count do not lie inside {@code raw}.
+     */
+    static int checkFeatures(final int[] raw, final int offset, final int count)
+    {
+        if (count < ModelIoLimits.INPUT_COUNT_MIN || count > ModelIoLimits.INPUT_COUNT_MAX)
+        {
+            throw new IllegalArgumentException("count = " + count + ": a FeatureVector carries " +
+                ModelIoLimits.INPUT_COUNT_MIN + ".." + ModelIoLimits.INPUT_COUNT_MAX + " inputs");
+        }
+        Objects.checkFromIndexSize(offset, count, raw.length);
+        return featuresLength(count);
+    }
+
+    /** Encode checked MuonSegments arguments at {@code offset}; the buffer has {@link #segmentsLength} bytes there. */
+    void encodeSegments(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long sourceId,
+        final long eventId,
+        final long sendTimeNs,
+        final int bx,
+        final PrimitiveList primitives)
+    {
+        segmentsEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            .sourceId(sourceId)
+            .eventId(eventId)
+            .sendTimeNs(sendTimeNs)
+            .bx(bx);
+        final int count = primitives.count();
+        final MuonSegmentsEncoder.PrimitivesEncoder group = segmentsEncoder.primitivesCount(count);
+        for (int i = 0; i < count; i++)
+        {
+            group.next()
+                .station((short)primitives.station(i))
+                .wheel((byte)primitives.wheel(i))
+                .sector((short)primitives.sector(i))
+                .phi((short)primitives.phi(i))
+                .phiB((short)primitives.phiB(i))
+                .quality((short)primitives.quality(i))
+                .ts2tag((short)primitives.ts2tag(i))
+                .bx((byte)primitives.bx(i));
+        }
+    }
+
+    /** Encode checked FeatureVector arguments at {@code offset}; the buffer has {@link #featuresLength} bytes there. */
+    void encodeFeatures(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long sourceId,
+        final long eventId,
+        final long sendTimeNs,
+        final int[] raw,
+        final int rawOffset,
+        final int count)
+    {
+        featuresEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            .sourceId(sourceId)
+            .eventId(eventId)
+            .sendTimeNs(sendTimeNs);
+        final FeatureVectorEncoder.InputsEncoder group = featuresEncoder.inputsCount(count);
+        for (int i = 0; i < count; i++)
+        {
+            group.next().raw(raw[rawOffset + i]);
+        }
+    }
+}

@@ -1,0 +1,657 @@
+package io.l1infer.client;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import io.l1infer.codec.sbe.InferenceResultDecoder;
+import io.l1infer.codec.sbe.RejectDecoder;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A client of several daemons over one Aeron client: one exclusive publication per daemon's ingest stream, one
+ * subscription per distinct result (and reject) stream, shared by the daemons that answer on it. Each request is
+ * encoded once into a stored copy and offered to the daemon the {@link RoutingPolicy} picks among the available
+ * ones; a daemon whose publication is not connected (NOT_CONNECTED, or no subscriber) or whose result stream has
+ * no image is skipped.
+ *
+ * <p><b>Delivery: at least once to the daemons, at most once to the listener.</b> A request unanswered
+ * {@link RoutingOptions#resendTimeoutNs()} after its last transmission is sent again, to another available daemon
+ * when there is one (else to the same one), and the daemon that let it wait is suspended for new requests; this
+ * repeats until the request is answered or {@link ClientOptions#requestTimeoutNs()} after its first transmission,
+ * when it is reported once through {@link ResultListener#onTimeout}. The listener gets exactly one answer or one
+ * timeout per request sent; further answers to a request that was sent more than once are counted as
+ * {@link #duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the result streams
+ * directly see every answer, duplicates included, and drop them by (source id, event id).
+ *
+ * <p>Send and poll allocate nothing. Single-threaded, like {@link L1inferClient}.
+ */
+public final class RoutingClient implements InferenceClient
+{
+    /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
+    public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
+
+    /** How soon a request whose re-send found no daemon willing is tried again. */
+    private static final long RESEND_RETRY_NS = 1_000_000L;
+
+    private final Aeron aeron;
+    private final boolean ownsAeron;
+    private final List<RoutedDaemon> daemons;
+    private final RoutingOptions options;
+    private final ResultListener listener;
+    private final long requestTimeoutNs;
+    private final long resendTimeoutNs;
+    private final ExclusivePublication[] publications;
+    private final Subscription[] subscriptions;
+    /** Per daemon, the indices into {@link #subscriptions} its answers arrive on. */
+    private final int[][] answerStreams;
+    private final DaemonSelector selector;
+    private final StoredRequests stored;
+    private final InFlightRequests inFlight;
+    /** Requests answered after more than one transmission, kept for a request timeout to recognise duplicates. */
+    private final InFlightRequests answeredAfterResend;
+
+    private final RequestEncoder encoder = new RequestEncoder();
+    private final AnswerReader reader = new AnswerReader();
+    private final FragmentHandler fragmentHandler = this::onFragment;
+
+    private long sent;
+    private long resends;
+    private long backPressured;
+    private long notConnected;
+    private long resultCount;
+    private long rejectCount;
+    private long echoCount;
+    private long timeoutCount;
+    private long unmatchedCount;
+    private long duplicateCount;
+    private long malformedCount;
+    private boolean closed;
+    /** Why the last refused transmission was refused; a field so refusing allocates nothing. */
+    private SendOutcome lastRefusal = SendOutcome.CLOSED;
+
+    /**
+     * A routing client over an Aeron instance the caller owns (and closes after this client).
+     *
+     * @param aeron    connected to the local media driver through which every daemon is reached.
+     * @param daemons  1..64 daemons; their order is the index used by the per-daemon accessors.
+     * @param options  policy, re-send and in-flight settings.
+     * @param listener receives answers and timeouts on the polling thread.
+     */
+    public RoutingClient(
+        final Aeron aeron, final List<RoutedDaemon> daemons, final RoutingOptions options,
+        final ResultListener listener)
+    {
+        this(aeron, false, daemons, options, listener);
+    }
+
+    private RoutingClient(
+        final Aeron aeron,
+        final boolean ownsAeron,
+        final List<RoutedDaemon> daemons,
+        final RoutingOptions options,
+        final ResultListener listener)
+    {
+        this.aeron = Objects.requireNonNull(aeron, "aeron");
+        this.ownsAeron = ownsAeron;
+        this.daemons = List.copyOf(daemons);
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.requestTimeoutNs = options.client().requestTimeoutNs();
+        this.resendTimeoutNs = options.resendTimeoutNs();
+        final List<DetectorPartition> partitions = new ArrayList<>();
+        for (final RoutedDaemon d : this.daemons)
+        {
+            partitions.add(d.partition());
+        }
+        selector = new DaemonSelector(partitions, options.policy(), options.partitionFallback(), options.suspendNs());
+        final int maxInFlight = options.client().maxInFlight();
+        stored = new StoredRequests(maxInFlight);
+        inFlight = new InFlightRequests(maxInFlight);
+        answeredAfterResend = new InFlightRequests(maxInFlight);
+
+        final int n = this.daemons.size();
+        publications = new ExclusivePublication[n];
+        answerStreams = new int[n][];
+        final List<String> streamKeys = new ArrayList<>();
+        final List<Subscription> subs = new ArrayList<>();
+        try
+        {
+            for (int d = 0; d < n; d++)
+            {
+                final DaemonEndpoint e = this.daemons.get(d).endpoint();
+                publications[d] = aeron.addExclusivePublication(e.ingestChannel(), e.ingestStream());
+                answerStreams[d] = e.separateRejectStream() ?
+                    new int[] {subscribe(e.resultChannel(), e.resultStream(), streamKeys, subs),
+                        subscribe(e.resultChannel(), e.rejectStream(), streamKeys, subs)} :
+                    new int[] {subscribe(e.resultChannel(), e.resultStream(), streamKeys, subs)};
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(subs);
+            CloseHelper.quietCloseAll(publications);
+            if (ownsAeron)
+            {
+                CloseHelper.quietClose(aeron);
+            }
+            throw new IllegalStateException("cannot open the streams of the daemons " + this.daemons + ": " + ex, ex);
+        }
+        subscriptions = subs.toArray(new Subscription[0]);
+    }
+
+    private int subscribe(final String channel, final int stream, final List<String> keys,
+        final List<Subscription> subs)
+    {
+        final String key = stream + " " + channel;
+        final int existing = keys.indexOf(key);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+        subs.add(aeron.addSubscription(channel, stream));
+        keys.add(key);
+        return subs.size() - 1;
+    }
+
+    /**
+     * Connect to the local media driver with a new Aeron client that this client owns and closes.
+     *
+     * @param aeronDir Aeron directory of the media driver on this host.
+     * @param daemons  1..64 daemons.
+     * @param options  policy, re-send and in-flight settings.
+     * @param listener receives answers and timeouts on the polling thread.
+     * @return the client; call {@link #awaitConnected(int, long)} before the first send.
+     * @throws IllegalStateException naming the directory when no media driver answers there.
+     */
+    public static RoutingClient connect(
+        final String aeronDir, final List<RoutedDaemon> daemons, final RoutingOptions options,
+        final ResultListener listener)
+    {
+        final Aeron aeron;
+        try
+        {
+            aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(aeronDir)
+                .driverTimeoutMs(Math.max(1, options.client().driverTimeoutNs() / 1_000_000L))
+                .errorHandler(StderrErrorHandler.INSTANCE)
+                .clientName("l1infer-routing-client"));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new IllegalStateException("cannot connect to an Aeron media driver at " + aeronDir +
+                " (is the host's media driver running?): " + ex, ex);
+        }
+        return new RoutingClient(aeron, true, daemons, options, listener);
+    }
+
+    /**
+     * Wait until at least {@code daemonCount} daemons are reachable (ingest publication and answer streams
+     * connected), sleeping a millisecond between checks.
+     *
+     * @param daemonCount how many must be reachable, 1..{@link #daemonCount()}.
+     * @param timeoutNs   longest wait.
+     * @return whether they were in time.
+     */
+    public boolean awaitConnected(final int daemonCount, final long timeoutNs)
+    {
+        final long deadline = System.nanoTime() + timeoutNs;
+        while (refreshReachability() < daemonCount)
+        {
+            if (closed || System.nanoTime() - deadline >= 0)
+            {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
+    }
+
+    /** Update each daemon's reachability from its streams; returns how many are reachable. */
+    private int refreshReachability()
+    {
+        if (closed)
+        {
+            return 0;
+        }
+        int reachable = 0;
+        for (int d = 0; d < publications.length; d++)
+        {
+            boolean up = publications[d].isConnected();
+            for (final int s : answerStreams[d])
+            {
+                up &= subscriptions[s].isConnected();
+            }
+            selector.reachable(d, up);
+            reachable += up ? 1 : 0;
+        }
+        return reachable;
+    }
+
+    @Override
+    public SendOutcome sendSegments(
+        final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
+    {
+        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
+        final int length = RequestEncoder.checkSegments(bx, primitives);
+        final int tableSlot = admit(sourceId, eventId);
+        if (tableSlot < 0)
+        {
+            return lastRefusal;
+        }
+        final int slot = stored.allocate();
+        encoder.encodeSegments(stored.buffer(), stored.offset(slot), sourceId, eventId, sendTimeNs, bx, primitives);
+        final int p = primitives.partitionPrimitive();
+        stored.describe(slot, length, primitives.wheel(p), primitives.sector(p));
+        return firstTransmission(tableSlot, slot, sourceId, eventId, sendTimeNs);
+    }
+
+    @Override
+    public SendOutcome sendFeatures(
+        final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
+        final int count)
+    {
+        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
+        final int length = RequestEncoder.checkFeatures(raw, offset, count);
+        final int tableSlot = admit(sourceId, eventId);
+        if (tableSlot < 0)
+        {
+            return lastRefusal;
+        }
+        final int slot = stored.allocate();
+        encoder.encodeFeatures(stored.buffer(), stored.offset(slot), sourceId, eventId, sendTimeNs, raw, offset,
+            count);
+        stored.describe(slot, length, DaemonSelector.NO_PARTITION, 0);
+        return firstTransmission(tableSlot, slot, sourceId, eventId, sendTimeNs);
+    }
+
+    /** The free table slot for a new request, or -1 with {@link #lastRefusal} saying why not. */
+    private int admit(final long sourceId, final long eventId)
+    {
+        if (closed)
+        {
+            lastRefusal = SendOutcome.CLOSED;
+            return -1;
+        }
+        if (inFlight.isFull())
+        {
+            lastRefusal = SendOutcome.IN_FLIGHT_FULL;
+            return -1;
+        }
+        final int found = inFlight.find(sourceId, eventId);
+        if (found >= 0)
+        {
+            lastRefusal = SendOutcome.DUPLICATE_IN_FLIGHT;
+            return -1;
+        }
+        return -found - 1;
+    }
+
+    private SendOutcome firstTransmission(
+        final int tableSlot, final int slot, final long sourceId, final long eventId, final long sendTimeNs)
+    {
+        final long now = System.nanoTime();
+        if (transmit(slot, 0L, now) < 0)
+        {
+            stored.release(slot);
+            return lastRefusal;
+        }
+        inFlight.insertAt(tableSlot, sourceId, eventId, sendTimeNs, now + resendTimeoutNs, slot);
+        sent++;
+        return SendOutcome.SENT;
+    }
+
+    /**
+     * Offer a stored request to the daemons the policy picks, in turn, until one takes it.
+     *
+     * @param excluded daemons not to try.
+     * @return the daemon that took it, or -1 with {@link #lastRefusal} saying why not.
+     */
+    private int transmit(final int slot, final long excluded, final long nowNs)
+    {
+        final UnsafeBuffer buffer = stored.buffer();
+        final int offset = stored.offset(slot);
+        final int length = stored.length(slot);
+        final int wheel = stored.wheel(slot);
+        final int sector = stored.sector(slot);
+        long tried = excluded;
+        SendOutcome refusal = SendOutcome.NOT_CONNECTED;
+        while (true)
+        {
+            final int d = selector.choose(wheel, sector, tried, nowNs);
+            if (d < 0)
+            {
+                lastRefusal = refusal;
+                return -1;
+            }
+            final long result = publications[d].offer(buffer, offset, length);
+            if (result > 0)
+            {
+                selector.onTransmitted(d);
+                stored.transmitted(slot, d, nowNs);
+                return d;
+            }
+            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+            {
+                backPressured++;
+                refusal = SendOutcome.BACK_PRESSURED;
+            }
+            else
+            {
+                // NOT_CONNECTED, CLOSED or MAX_POSITION_EXCEEDED: unusable until its streams say otherwise.
+                notConnected++;
+                selector.reachable(d, false);
+            }
+            tried |= 1L << d;
+        }
+    }
+
+    @Override
+    public int poll()
+    {
+        if (closed)
+        {
+            return 0;
+        }
+        refreshReachability();
+        int work = 0;
+        final int limit = options.client().fragmentLimit();
+        for (final Subscription s : subscriptions)
+        {
+            work += s.poll(fragmentHandler, limit);
+        }
+        final long now = System.nanoTime();
+        return work + sweepInFlight(now) + sweepAnswered(now);
+    }
+
+    /** Re-send or time out the requests past their deadline among a few table slots. */
+    private int sweepInFlight(final long nowNs)
+    {
+        if (inFlight.size() == 0)
+        {
+            return 0;
+        }
+        int handled = 0;
+        for (int n = options.client().timeoutScanSlots(); n > 0; n--)
+        {
+            final int tableSlot = inFlight.sweepStep(nowNs);
+            if (tableSlot < 0)
+            {
+                continue;
+            }
+            handled++;
+            final int slot = inFlight.payloadAt(tableSlot);
+            final long finalDeadline = stored.firstSentNs(slot) + requestTimeoutNs;
+            if (nowNs - finalDeadline >= 0)
+            {
+                final long sourceId = inFlight.sourceIdAt(tableSlot);
+                final long eventId = inFlight.eventIdAt(tableSlot);
+                final long sendTimeNs = inFlight.sendTimeNsAt(tableSlot);
+                inFlight.removeAt(tableSlot);
+                if (stored.daemon(slot) >= 0)
+                {
+                    selector.onAbandoned(stored.daemon(slot));
+                }
+                stored.release(slot);
+                timeoutCount++;
+                listener.onTimeout(sourceId, eventId, sendTimeNs);
+            }
+            else
+            {
+                resend(tableSlot, slot, finalDeadline, nowNs);
+            }
+        }
+        return handled;
+    }
+
+    /**
+     * Send a request that reached its re-send deadline again: to another available daemon when there is one, else
+     * to the daemon it was last sent to if that one is still reachable; when nobody takes it, try again shortly.
+     */
+    private void resend(final int tableSlot, final int slot, final long finalDeadline, final long nowNs)
+    {
+        final int current = stored.daemon(slot);
+        if (current >= 0)
+        {
+            selector.onResendTimeout(current, nowNs);
+            stored.detach(slot);
+        }
+        final int last = stored.lastDaemon(slot);
+        int d = transmit(slot, 1L << last, nowNs);
+        if (d < 0 && selector.isReachable(last))
+        {
+            if (publications[last].offer(stored.buffer(), stored.offset(slot), stored.length(slot)) > 0)
+            {
+                d = last;
+                selector.onTransmitted(last);
+                stored.transmitted(slot, last, nowNs);
+            }
+            else
+            {
+                backPressured++;
+            }
+        }
+        if (d >= 0)
+        {
+            resends++;
+            inFlight.deadlineAt(tableSlot, Math.min(nowNs + resendTimeoutNs, finalDeadline));
+        }
+        else
+        {
+            inFlight.deadlineAt(tableSlot, Math.min(nowNs + RESEND_RETRY_NS, finalDeadline));
+        }
+    }
+
+    private int sweepAnswered(final long nowNs)
+    {
+        if (answeredAfterResend.size() == 0)
+        {
+            return 0;
+        }
+        int expired = 0;
+        for (int n = options.client().timeoutScanSlots(); n > 0; n--)
+        {
+            final int slot = answeredAfterResend.sweepStep(nowNs);
+            if (slot >= 0)
+            {
+                answeredAfterResend.removeAt(slot);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        final long now = System.nanoTime();
+        final int templateId = reader.read(buffer, offset, length);
+        if (templateId == AnswerReader.MALFORMED)
+        {
+            malformedCount++;
+            listener.onMalformed(reader.verdict());
+            return;
+        }
+        final long sourceId = reader.sourceId();
+        final long eventId = reader.eventId();
+        final int tableSlot = inFlight.find(sourceId, eventId);
+        if (tableSlot < 0)
+        {
+            if (answeredAfterResend.find(sourceId, eventId) >= 0)
+            {
+                duplicateCount++;
+            }
+            else
+            {
+                unmatchedCount++;
+            }
+            listener.onUnmatched(sourceId, eventId, templateId);
+            return;
+        }
+        final int slot = inFlight.payloadAt(tableSlot);
+        inFlight.removeAt(tableSlot);
+        if (stored.daemon(slot) >= 0)
+        {
+            selector.onAnswered(stored.daemon(slot));
+        }
+        else
+        {
+            // Answered while waiting for a re-send: by the daemon it was last sent to, which is alive after all.
+            selector.onLateAnswer(stored.lastDaemon(slot));
+        }
+        if (stored.transmissions(slot) > 1 && !answeredAfterResend.isFull())
+        {
+            final int free = answeredAfterResend.find(sourceId, eventId);
+            answeredAfterResend.insertAt(-free - 1, sourceId, eventId, 0, now + requestTimeoutNs);
+        }
+        stored.release(slot);
+        switch (templateId)
+        {
+            case InferenceResultDecoder.TEMPLATE_ID -> resultCount++;
+            case RejectDecoder.TEMPLATE_ID -> rejectCount++;
+            default -> echoCount++;
+        }
+        reader.deliver(templateId, buffer, offset, now, listener);
+    }
+
+    @Override
+    public int inFlight()
+    {
+        return inFlight.size();
+    }
+
+    /** The number of daemons routed over. */
+    public int daemonCount()
+    {
+        return daemons.size();
+    }
+
+    /** Daemon {@code d} as configured. */
+    public RoutedDaemon daemon(final int d)
+    {
+        return daemons.get(d);
+    }
+
+    /** Whether daemon {@code d} would be chosen now: reachable at the last poll and not suspended. */
+    public boolean isAvailable(final int d)
+    {
+        return selector.isAvailable(d, System.nanoTime());
+    }
+
+    /** Requests currently in flight at daemon {@code d} (last sent there). */
+    public int inFlightAt(final int d)
+    {
+        return selector.inFlight(d);
+    }
+
+    /** Transmissions to daemon {@code d}, re-sends included. */
+    public long transmissionsTo(final int d)
+    {
+        return selector.transmissions(d);
+    }
+
+    /**
+     * Answers to requests last sent to daemon {@code d}. (An answer is credited to the daemon a request was last
+     * sent to; after a re-send an answer may in fact come from the earlier daemon.)
+     */
+    public long answersFrom(final int d)
+    {
+        return selector.answers(d);
+    }
+
+    /** Times daemon {@code d} was suspended because a request reached its re-send timeout there. */
+    public long suspensionsOf(final int d)
+    {
+        return selector.suspensions(d);
+    }
+
+    /** Requests sent (put in flight). */
+    public long sent()
+    {
+        return sent;
+    }
+
+    /** Transmissions of requests already sent once. */
+    public long resends()
+    {
+        return resends;
+    }
+
+    /** Offers refused for back pressure (each daemon tried counts). */
+    public long backPressured()
+    {
+        return backPressured;
+    }
+
+    /** Offers refused because a daemon's ingest stream was not connected (each daemon tried counts). */
+    public long notConnected()
+    {
+        return notConnected;
+    }
+
+    /** Results matched to requests. */
+    public long results()
+    {
+        return resultCount;
+    }
+
+    /** Rejects matched to requests. */
+    public long rejects()
+    {
+        return rejectCount;
+    }
+
+    /** Echoed requests matched (echo server only). */
+    public long echoes()
+    {
+        return echoCount;
+    }
+
+    /** Requests that timed out. */
+    public long timeouts()
+    {
+        return timeoutCount;
+    }
+
+    /** Second and later answers to requests that were sent more than once. */
+    public long duplicates()
+    {
+        return duplicateCount;
+    }
+
+    /** Well-formed answers that matched no request in flight and are not known duplicates. */
+    public long unmatched()
+    {
+        return unmatchedCount;
+    }
+
+    /** Messages on the result streams that failed validation. */
+    public long malformed()
+    {
+        return malformedCount;
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        CloseHelper.closeAll(subscriptions);
+        CloseHelper.closeAll(publications);
+        if (ownsAeron)
+        {
+            CloseHelper.close(aeron);
+        }
+    }
+}
