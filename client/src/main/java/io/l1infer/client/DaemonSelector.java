@@ -171,25 +171,17 @@ final class DaemonSelector
         transmissions[daemon]++;
     }
 
-    /** A request last sent to the daemon was answered: it is evidently alive. */
-    void onAnswered(final int daemon)
+    /** A request in flight at the daemon was answered (by it or by another daemon) or given up. */
+    void onCompleted(final int daemon)
     {
         inFlight[daemon]--;
-        answers[daemon]++;
-        suspended[daemon] = false;
     }
 
-    /** A request the daemon had let reach its re-send timeout was answered after all, before its re-send. */
-    void onLateAnswer(final int daemon)
+    /** The daemon answered a request: it is evidently alive, so any suspension ends. */
+    void onAnswerFrom(final int daemon)
     {
         answers[daemon]++;
         suspended[daemon] = false;
-    }
-
-    /** A request last sent to the daemon timed out for good. */
-    void onAbandoned(final int daemon)
-    {
-        inFlight[daemon]--;
     }
 
     /** A request last sent to the daemon reached its re-send timeout there: count it off and suspend the daemon. */

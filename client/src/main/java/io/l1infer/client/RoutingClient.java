@@ -10,6 +10,8 @@ import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.RejectDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Hashing;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
@@ -59,6 +61,8 @@ public final class RoutingClient implements InferenceClient
     private final InFlightRequests inFlight;
     /** Requests answered after more than one transmission, kept for a request timeout to recognise duplicates. */
     private final InFlightRequests answeredAfterResend;
+    /** Aeron session id of a result image to the daemon publishing it, learnt from unambiguous answers. */
+    private final Int2IntHashMap sessionDaemons = new Int2IntHashMap(256, Hashing.DEFAULT_LOAD_FACTOR, -1);
 
     private final RequestEncoder encoder = new RequestEncoder();
     private final AnswerReader reader = new AnswerReader();
@@ -75,6 +79,7 @@ public final class RoutingClient implements InferenceClient
     private long unmatchedCount;
     private long duplicateCount;
     private long malformedCount;
+    private long unattributedCount;
     private boolean closed;
     /** Why the last refused transmission was refused; a field so refusing allocates nothing. */
     private SendOutcome lastRefusal = SendOutcome.CLOSED;
@@ -196,7 +201,9 @@ public final class RoutingClient implements InferenceClient
 
     /**
      * Wait until at least {@code daemonCount} daemons are reachable (ingest publication and answer streams
-     * connected), sleeping a millisecond between checks.
+     * connected) and every result stream has an image from each reachable daemon answering on it, sleeping a
+     * millisecond between checks. Until a daemon's result image is there, its answers are published to nobody
+     * and lost (the daemon counts them as undeliverable), and only a re-send recovers them.
      *
      * @param daemonCount how many must be reachable, 1..{@link #daemonCount()}.
      * @param timeoutNs   longest wait.
@@ -205,13 +212,39 @@ public final class RoutingClient implements InferenceClient
     public boolean awaitConnected(final int daemonCount, final long timeoutNs)
     {
         final long deadline = System.nanoTime() + timeoutNs;
-        while (refreshReachability() < daemonCount)
+        while (refreshReachability() < daemonCount || !everyResultImagePresent())
         {
             if (closed || System.nanoTime() - deadline >= 0)
             {
                 return false;
             }
             LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
+    }
+
+    /**
+     * Whether each result subscription has at least as many images as reachable daemons answer on it. (Which
+     * image is whose cannot be told from the subscription, so once running, a shared result stream counts as
+     * connected while any daemon's image is there; give each daemon its own result stream or channel for exact
+     * tracking.)
+     */
+    private boolean everyResultImagePresent()
+    {
+        for (int s = 0; s < subscriptions.length; s++)
+        {
+            int expected = 0;
+            for (int d = 0; d < answerStreams.length; d++)
+            {
+                for (final int stream : answerStreams[d])
+                {
+                    expected += stream == s && selector.isReachable(d) ? 1 : 0;
+                }
+            }
+            if (subscriptions[s].imageCount() < expected)
+            {
+                return false;
+            }
         }
         return true;
     }
@@ -399,7 +432,7 @@ public final class RoutingClient implements InferenceClient
                 inFlight.removeAt(tableSlot);
                 if (stored.daemon(slot) >= 0)
                 {
-                    selector.onAbandoned(stored.daemon(slot));
+                    selector.onCompleted(stored.daemon(slot));
                 }
                 stored.release(slot);
                 timeoutCount++;
@@ -415,7 +448,8 @@ public final class RoutingClient implements InferenceClient
 
     /**
      * Send a request that reached its re-send deadline again: to another available daemon when there is one, else
-     * to the daemon it was last sent to if that one is still reachable; when nobody takes it, try again shortly.
+     * (none available, not merely back-pressured) to the daemon it was last sent to if that one is still
+     * reachable; when nobody takes it, try again shortly.
      */
     private void resend(final int tableSlot, final int slot, final long finalDeadline, final long nowNs)
     {
@@ -427,7 +461,8 @@ public final class RoutingClient implements InferenceClient
         }
         final int last = stored.lastDaemon(slot);
         int d = transmit(slot, 1L << last, nowNs);
-        if (d < 0 && selector.isReachable(last))
+        // The same daemon again only when no other is available (not merely busy): it may have been restarted.
+        if (d < 0 && lastRefusal == SendOutcome.NOT_CONNECTED && selector.isReachable(last))
         {
             if (publications[last].offer(stored.buffer(), stored.offset(slot), stored.length(slot)) > 0)
             {
@@ -500,12 +535,16 @@ public final class RoutingClient implements InferenceClient
         inFlight.removeAt(tableSlot);
         if (stored.daemon(slot) >= 0)
         {
-            selector.onAnswered(stored.daemon(slot));
+            selector.onCompleted(stored.daemon(slot));
+        }
+        final int from = answeringDaemon(slot, header.sessionId());
+        if (from >= 0)
+        {
+            selector.onAnswerFrom(from);
         }
         else
         {
-            // Answered while waiting for a re-send: by the daemon it was last sent to, which is alive after all.
-            selector.onLateAnswer(stored.lastDaemon(slot));
+            unattributedCount++;
         }
         if (stored.transmissions(slot) > 1 && !answeredAfterResend.isFull())
         {
@@ -520,6 +559,28 @@ public final class RoutingClient implements InferenceClient
             default -> echoCount++;
         }
         reader.deliver(templateId, buffer, offset, now, listener);
+    }
+
+    /**
+     * Which daemon sent an answer. A request sent to one daemon only was answered by it, which also teaches the
+     * Aeron session of that daemon's result image; a request sent to several is attributed by that session.
+     *
+     * @return the daemon, or -1 when it cannot be told.
+     */
+    private int answeringDaemon(final int slot, final int sessionId)
+    {
+        final long tried = stored.daemonsTried(slot);
+        if (Long.bitCount(tried) == 1)
+        {
+            final int d = Long.numberOfTrailingZeros(tried);
+            if (sessionDaemons.get(sessionId) != d)
+            {
+                sessionDaemons.put(sessionId, d);
+            }
+            return d;
+        }
+        final int d = sessionDaemons.get(sessionId);
+        return d >= 0 && (tried & (1L << d)) != 0 ? d : -1;
     }
 
     @Override
@@ -559,12 +620,19 @@ public final class RoutingClient implements InferenceClient
     }
 
     /**
-     * Answers to requests last sent to daemon {@code d}. (An answer is credited to the daemon a request was last
-     * sent to; after a re-send an answer may in fact come from the earlier daemon.)
+     * Answers that came from daemon {@code d}, first answers only (duplicates are not attributed). An answer to a
+     * request sent to one daemon is that daemon's; after a re-send it is attributed by the Aeron session of the
+     * result image it arrived on, as learnt from earlier answers; see {@link #unattributed()}.
      */
     public long answersFrom(final int d)
     {
         return selector.answers(d);
+    }
+
+    /** First answers to re-sent requests whose daemon could not be told (its session was not learnt yet). */
+    public long unattributed()
+    {
+        return unattributedCount;
     }
 
     /** Times daemon {@code d} was suspended because a request reached its re-send timeout there. */

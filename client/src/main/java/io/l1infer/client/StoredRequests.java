@@ -6,7 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Copies of the encoded requests a {@link RoutingClient} has in flight, so an unanswered one can be sent again to
  * another daemon: fixed-size slots in one direct buffer allocated up front, a stack of free slots, and per-slot
- * routing state (where it is in flight, where last sent, when first sent, how often, the partition key) in primitive
+ * routing state (where it is in flight, where it was sent, when first sent, how often, the partition key) in primitive
  * arrays. Single-threaded.
  */
 final class StoredRequests
@@ -20,6 +20,7 @@ final class StoredRequests
     private final int[] lengths;
     private final int[] daemons;
     private final int[] lastDaemons;
+    private final long[] daemonsTried;
     private final int[] transmissions;
     private final int[] wheels;
     private final int[] sectors;
@@ -37,6 +38,7 @@ final class StoredRequests
         lengths = new int[capacity];
         daemons = new int[capacity];
         lastDaemons = new int[capacity];
+        daemonsTried = new long[capacity];
         transmissions = new int[capacity];
         wheels = new int[capacity];
         sectors = new int[capacity];
@@ -78,6 +80,7 @@ final class StoredRequests
         transmissions[slot] = 0;
         daemons[slot] = -1;
         lastDaemons[slot] = -1;
+        daemonsTried[slot] = 0;
     }
 
     /** Record a successful transmission to a daemon. */
@@ -90,6 +93,7 @@ final class StoredRequests
         transmissions[slot]++;
         daemons[slot] = daemon;
         lastDaemons[slot] = daemon;
+        daemonsTried[slot] |= 1L << daemon;
     }
 
     /** The request is no longer counted at the daemon it was last sent to (its re-send is due). */
@@ -113,6 +117,12 @@ final class StoredRequests
     int lastDaemon(final int slot)
     {
         return lastDaemons[slot];
+    }
+
+    /** Bit {@code d} set: it was transmitted to daemon {@code d} at least once. */
+    long daemonsTried(final int slot)
+    {
+        return daemonsTried[slot];
     }
 
     int transmissions(final int slot)

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,7 +50,41 @@ class ClientSteadyStateAllocationTest
         }
     }
 
-    private static long run(final L1inferClient client, final int[][] inputs, final PrimitiveList[] segments,
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void routingSendAndPollDoNotAllocate() throws IOException
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        final SummingListener listener = new SummingListener();
+        final RoutingOptions options = RoutingOptions.defaults(RoutingPolicy.PARTITION)
+            .withClient(ClientOptions.defaults().withMaxInFlight(4096).withRequestTimeoutNs(60_000_000_000L))
+            .withResendTimeoutNs(20_000_000_000L);
+        try (UdpDaemonSet set = new UdpDaemonSet(List.of(DetectorPartition.parse("-2..0", "1..12"),
+            DetectorPartition.parse("1..2", "1..12")), false, Arrays.asList(null, null));
+            RoutingClient client = new RoutingClient(set.aeron, set.routes, options, listener))
+        {
+            assertTrue(client.awaitConnected(2, 20_000_000_000L), "routing client did not connect");
+            final int[][] inputs = ClientTestDaemons.realInputs(set.daemons.get(0).model());
+            final PrimitiveList[] segments = L1inferClientTest.simulatedSegments(500,
+                set.daemons.get(0).model().input().type(), null);
+            long id = run(client, inputs, segments, 0, 50_000); // JIT warm-up
+            final long before = threads.getThreadAllocatedBytes(thread);
+            final int measured = 100_000;
+            id = run(client, inputs, segments, id, measured);
+            final long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            System.out.printf("routing client send+poll: %d bytes allocated over %d requests (%d / %d per daemon)%n",
+                allocated, measured, client.transmissionsTo(0), client.transmissionsTo(1));
+            assertEquals(id, client.results());
+            assertEquals(0, client.rejects() + client.timeouts() + client.unmatched() + client.malformed());
+            assertTrue(client.transmissionsTo(0) > 0 && client.transmissionsTo(1) > 0);
+            assertTrue(listener.sum != 0);
+            assertTrue(allocated < 16 * 1024, "send+poll allocated " + allocated + " bytes over " + measured);
+        }
+    }
+
+    private static long run(final InferenceClient client, final int[][] inputs, final PrimitiveList[] segments,
         final long firstId, final int count)
     {
         long id = firstId;

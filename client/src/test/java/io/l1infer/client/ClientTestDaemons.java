@@ -4,6 +4,7 @@ import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.SettingsSource;
 import io.l1infer.daemon.L1inferDaemon;
+import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** Daemons for client tests (fresh Aeron directory each, the shipped model) and the shipped real inputs. */
 final class ClientTestDaemons
@@ -42,13 +44,25 @@ final class ClientTestDaemons
 
     static L1inferDaemon launch(final Map<String, String> overrides)
     {
+        return L1inferDaemon.launch(config(overrides));
+    }
+
+    /** A daemon whose primary accelerator comes from the factory (a stuck or slow device). */
+    static L1inferDaemon launch(final Map<String, String> overrides,
+        final Function<ModelBundle, Accelerator> acceleratorFactory)
+    {
+        return L1inferDaemon.launch(config(overrides), acceleratorFactory);
+    }
+
+    private static DaemonConfig config(final Map<String, String> overrides)
+    {
         final Map<String, String> all = new HashMap<>();
         all.put("l1infer.aeron.dir",
             "/dev/shm/l1infer-client-test-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet());
         all.put("l1infer.shutdown.timeout", "20s");
         all.putAll(overrides);
-        return L1inferDaemon.launch(DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
-            .overrides(all).home(projectRoot()).build()));
+        return DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
+            .overrides(all).home(projectRoot()).build());
     }
 
     static DaemonEndpoint endpoint(final L1inferDaemon daemon)

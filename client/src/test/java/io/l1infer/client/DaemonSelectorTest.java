@@ -105,8 +105,10 @@ class DaemonSelectorTest
 
         s.onResendTimeout(0, 2000);
         assertFalse(s.isAvailable(0, 2001));
-        s.onAnswered(0);
-        assertTrue(s.isAvailable(0, 2001), "an answer lifts the suspension");
+        s.onCompleted(0);
+        assertFalse(s.isAvailable(0, 2001), "completed elsewhere: still suspended");
+        s.onAnswerFrom(0);
+        assertTrue(s.isAvailable(0, 2001), "an answer from it lifts the suspension");
         assertEquals(0, s.inFlight(0));
         assertEquals(2, s.suspensions(0));
     }
@@ -150,7 +152,7 @@ class DaemonSelectorTest
                 final int d = random.nextInt(n);
                 if (load[d] > 0)
                 {
-                    s.onAnswered(d);
+                    s.onCompleted(d);
                     load[d]--;
                 }
             }
