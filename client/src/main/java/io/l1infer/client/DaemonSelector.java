@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Per-daemon availability and load for a {@link RoutingClient}, and the choice of a daemon for one request under
- * a {@link RoutingPolicy}. A daemon is available when its streams are connected and it is not suspended; a
+ * a {@link RoutingPolicy}. A daemon is available when its streams are connected and it is not suspended. A
  * suspension (a request of it reached its re-send timeout) lasts until the daemon answers something or the
- * suspension time passes, after which the daemon is tried again. Primitive arrays, no allocation; single-threaded.
+ * suspension time passes; then the daemon gets one probe request and no more until it answers (available again)
+ * or the probe reaches its re-send timeout too (suspended again), so a dead daemon costs one re-sent request per
+ * suspension period, not a burst. Primitive arrays, no allocation; single-threaded.
  */
 final class DaemonSelector
 {
@@ -26,6 +28,8 @@ final class DaemonSelector
     private final boolean[] reachable;
     private final boolean[] suspended;
     private final long[] suspendedUntilNs;
+    /** Suspension over and one probe request sent: no more until it answers or the probe times out. */
+    private final boolean[] probing;
     private final int[] inFlight;
     private final long[] transmissions;
     private final long[] answers;
@@ -58,6 +62,7 @@ final class DaemonSelector
         reachable = new boolean[count];
         suspended = new boolean[count];
         suspendedUntilNs = new long[count];
+        probing = new boolean[count];
         inFlight = new int[count];
         transmissions = new long[count];
         answers = new long[count];
@@ -80,10 +85,11 @@ final class DaemonSelector
         return reachable[daemon];
     }
 
-    /** Reachable and not suspended (a suspension that has run out no longer counts). */
+    /** Reachable, and not suspended or due for its probe request. */
     boolean isAvailable(final int daemon, final long nowNs)
     {
-        return reachable[daemon] && (!suspended[daemon] || nowNs - suspendedUntilNs[daemon] >= 0);
+        return reachable[daemon] &&
+            (!suspended[daemon] || (!probing[daemon] && nowNs - suspendedUntilNs[daemon] >= 0));
     }
 
     /**
@@ -169,6 +175,10 @@ final class DaemonSelector
     {
         inFlight[daemon]++;
         transmissions[daemon]++;
+        if (suspended[daemon])
+        {
+            probing[daemon] = true;
+        }
     }
 
     /** A request in flight at the daemon was answered (by it or by another daemon) or given up. */
@@ -182,6 +192,7 @@ final class DaemonSelector
     {
         answers[daemon]++;
         suspended[daemon] = false;
+        probing[daemon] = false;
     }
 
     /** A request last sent to the daemon reached its re-send timeout there: count it off and suspend the daemon. */
@@ -193,6 +204,7 @@ final class DaemonSelector
             suspensions[daemon]++;
         }
         suspended[daemon] = true;
+        probing[daemon] = false;
         suspendedUntilNs[daemon] = nowNs + suspendNs;
     }
 

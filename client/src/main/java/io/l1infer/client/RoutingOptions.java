@@ -17,7 +17,8 @@ import java.util.Objects;
  *                          Keep it well above the daemons' worst answer time: a daemon that is merely slow
  *                          answers too, and that answer becomes a duplicate.
  * @param suspendNs         a daemon that let a request reach its re-send timeout gets no new requests for this
- *                          long, unless it answers meanwhile; afterwards it is tried again.
+ *                          long, unless it answers meanwhile; afterwards it gets one probe request, and all
+ *                          its share again once it answers.
  * @param partitionFallback under {@link RoutingPolicy#PARTITION}: when no daemon of an event's partition is
  *                          available, send to any available daemon (true) or refuse with
  *                          {@link SendOutcome#NOT_CONNECTED} (false).

@@ -85,7 +85,7 @@ class DaemonSelectorTest
     }
 
     @Test
-    void aSuspendedDaemonIsSkippedUntilItAnswersOrTheSuspensionEnds()
+    void aSuspendedDaemonGetsOneProbeAfterTheSuspensionAndAllItsShareOnceItAnswers()
     {
         final DaemonSelector s = selector(RoutingPolicy.LEAST_IN_FLIGHT, true, ZERO, ZERO);
         s.onTransmitted(0);
@@ -99,17 +99,25 @@ class DaemonSelectorTest
             assertEquals(1, s.choose(NO_PARTITION, 0, 0, 100 + i));
             s.onTransmitted(1);
         }
-        assertTrue(s.isAvailable(0, 100 + SUSPEND_NS), "the suspension has run out");
-        assertEquals(0, s.choose(NO_PARTITION, 0, 0, 100 + SUSPEND_NS));
-        s.onTransmitted(0);
 
-        s.onResendTimeout(0, 2000);
-        assertFalse(s.isAvailable(0, 2001));
+        final long end = 100 + SUSPEND_NS;
+        assertTrue(s.isAvailable(0, end), "the suspension has run out");
+        assertEquals(0, s.choose(NO_PARTITION, 0, 0, end));
+        s.onTransmitted(0); // the probe
+        assertFalse(s.isAvailable(0, end), "one probe request, then nothing until it answers");
+        assertEquals(1, s.choose(NO_PARTITION, 0, 0, end));
+
+        s.onResendTimeout(0, end + 300); // the probe went unanswered
+        assertEquals(2, s.suspensions(0));
+        assertFalse(s.isAvailable(0, end + 300 + SUSPEND_NS - 1), "suspended again");
+        assertTrue(s.isAvailable(0, end + 300 + SUSPEND_NS));
+        s.onTransmitted(0); // the next probe
         s.onCompleted(0);
-        assertFalse(s.isAvailable(0, 2001), "completed elsewhere: still suspended");
+        assertFalse(s.isAvailable(0, end + 300 + SUSPEND_NS), "completed elsewhere: no answer from it yet");
         s.onAnswerFrom(0);
-        assertTrue(s.isAvailable(0, 2001), "an answer from it lifts the suspension");
-        assertEquals(0, s.inFlight(0));
+        assertTrue(s.isAvailable(0, end + 300 + SUSPEND_NS), "an answer from it ends the suspension");
+        assertEquals(1, s.choose(NO_PARTITION, 0, 1L, end + 300 + SUSPEND_NS));
+        assertEquals(1, s.inFlight(0));
         assertEquals(2, s.suspensions(0));
     }
 
