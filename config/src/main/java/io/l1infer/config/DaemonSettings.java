@@ -195,12 +195,14 @@ public final class DaemonSettings
     /** Wheels this instance handles. */
     public static final Setting<IntRange> PARTITION_WHEELS = declare(Setting.intRange(
         "l1infer.partition.wheels", "-2..2",
-        "Detector wheels this instance handles; events with primitives outside are not processed here.",
+        "Wheels this daemon answers for on an ingest stream shared with other daemons: a muon event whose " +
+        "deciding primitive (first usable, else first) lies outside, and unless this daemon covers the whole " +
+        "detector any message it cannot place (feature vector, malformed), is ignored and counted.",
         new IntRange(-2, 2)));
     /** Sectors this instance handles. */
     public static final Setting<IntRange> PARTITION_SECTORS = declare(Setting.intRange(
         "l1infer.partition.sectors", "1..12",
-        "Detector sectors this instance handles; events with primitives outside are not processed here.",
+        "Sectors this daemon answers for on a shared ingest stream, as l1infer.partition.wheels.",
         new IntRange(1, 12)));
 
     /** Every setting above, in declaration order. */

@@ -56,6 +56,12 @@ final class DaemonProcess implements AutoCloseable
     static DaemonProcess java(final Class<?> main, final List<String> args, final Map<String, String> env)
         throws IOException
     {
+        return start(javaCommand(main, args), env);
+    }
+
+    /** The command line that runs a main class of this test JVM's class path with l1infer's JVM flags. */
+    static List<String> javaCommand(final Class<?> main, final List<String> args)
+    {
         final List<String> command = new ArrayList<>(List.of(
             System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -64,6 +70,12 @@ final class DaemonProcess implements AutoCloseable
             "-cp", System.getProperty("java.class.path"),
             main.getName()));
         command.addAll(args);
+        return command;
+    }
+
+    /** Start any command (such as one run in a network namespace) with extra environment variables. */
+    static DaemonProcess start(final List<String> command, final Map<String, String> env) throws IOException
+    {
         final ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         return new DaemonProcess(builder);
