@@ -135,6 +135,11 @@ public final class DaemonSettings
 
     // Threads and the ring.
 
+    /** Threads of the ingest agent and the accelerator owner. */
+    public static final Setting<AgentLayout> AGENT_LAYOUT = declare(Setting.oneOf(
+        "l1infer.agent.layout", "separate",
+        "Ingest and accelerator owner on their own threads (separate) or on one thread (combined, uses " +
+        "l1infer.ingest.idle).", AgentLayout.class));
     /** Idle strategy of the ingest thread. */
     public static final Setting<IdleStrategySpec> INGEST_IDLE = declare(Setting.idleStrategy(
         "l1infer.ingest.idle", "backoff",
