@@ -7,11 +7,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 rate="${1:-100k}"
 repeats="${2:-3}"
 layouts=(
-  "shared-backoff|l1infer.driver.threading=shared l1infer.ingest.idle=backoff l1infer.owner.idle=backoff"
-  "shared-yield|l1infer.driver.threading=shared l1infer.ingest.idle=yield l1infer.owner.idle=yield"
-  "invoker-yield|l1infer.driver.threading=invoker l1infer.ingest.idle=yield l1infer.owner.idle=yield"
-  "invoker-backoff|l1infer.driver.threading=invoker l1infer.ingest.idle=backoff l1infer.owner.idle=backoff"
-  "invoker-shortpark|l1infer.driver.threading=invoker l1infer.ingest.idle=backoff:100:50:1us:20us l1infer.owner.idle=backoff:100:50:1us:20us"
+  "shared-separate-backoff|l1infer.driver.threading=shared l1infer.agent.layout=separate l1infer.ingest.idle=backoff l1infer.owner.idle=backoff"
+  "shared-separate-yield|l1infer.driver.threading=shared l1infer.agent.layout=separate l1infer.ingest.idle=yield l1infer.owner.idle=yield"
+  "invoker-separate-yield|l1infer.driver.threading=invoker l1infer.agent.layout=separate l1infer.ingest.idle=yield l1infer.owner.idle=yield"
+  "invoker-combined-yield|l1infer.driver.threading=invoker l1infer.agent.layout=combined l1infer.ingest.idle=yield"
+  "invoker-combined-backoff|l1infer.driver.threading=invoker l1infer.agent.layout=combined l1infer.ingest.idle=backoff"
+  "shared-combined-yield|l1infer.driver.threading=shared l1infer.agent.layout=combined l1infer.ingest.idle=yield"
 )
 for r in $(seq 1 "$repeats"); do
   for entry in "${layouts[@]}"; do
