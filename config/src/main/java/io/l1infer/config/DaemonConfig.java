@@ -48,6 +48,7 @@ public final class DaemonConfig
     private final long watchdogStallNs;
     private final long shutdownTimeoutNs;
     private final AgentLayout agentLayout;
+    private final int acceleratorWarmup;
     private final IntRange partitionWheels;
     private final IntRange partitionSectors;
     private final List<EffectiveSetting> effectiveSettings;
@@ -89,6 +90,7 @@ public final class DaemonConfig
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
         shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
         agentLayout = in.read(DaemonSettings.AGENT_LAYOUT);
+        acceleratorWarmup = in.read(DaemonSettings.ACCELERATOR_WARMUP);
         partitionWheels = in.read(DaemonSettings.PARTITION_WHEELS);
         partitionSectors = in.read(DaemonSettings.PARTITION_SECTORS);
 
@@ -534,6 +536,16 @@ public final class DaemonConfig
     public AgentLayout agentLayout()
     {
         return agentLayout;
+    }
+
+    /**
+     * Synthetic events run through the accelerator at start.
+     *
+     * @return events, 0 for none.
+     */
+    public int acceleratorWarmup()
+    {
+        return acceleratorWarmup;
     }
 
     /**

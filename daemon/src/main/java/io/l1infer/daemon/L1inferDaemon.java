@@ -71,6 +71,11 @@ public final class L1inferDaemon implements AutoCloseable
                 new FixedPointEmulator(model, prim.maxBatchSize()) : null;
             primary = prim;
             fallback = fall;
+            AcceleratorWarmup.run(primary, config.acceleratorWarmup(), 1);
+            if (fallback != null)
+            {
+                AcceleratorWarmup.run(fallback, config.acceleratorWarmup(), 2);
+            }
 
             final java.nio.file.Path dir = config.aeronDir();
             conn = new AeronConnection(config, new DeferredErrorHandler());
