@@ -64,7 +64,8 @@ class RoutingClientTest
             for (int e = 0; e < events; e++)
             {
                 final int id = e;
-                sendUntilSent(client, () -> client.sendSegments(7, id, 1000 + id, id % 3564, segments[id]), "event " + e);
+                sendUntilSent(client, () -> client.sendSegments(7, id, 1000 + id, id % 3564, segments[id]),
+                    "event " + e);
             }
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "every answer");
 

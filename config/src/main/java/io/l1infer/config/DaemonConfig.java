@@ -47,6 +47,8 @@ public final class DaemonConfig
     private final long statusIntervalNs;
     private final long watchdogStallNs;
     private final long shutdownTimeoutNs;
+    private final AgentLayout agentLayout;
+    private final int acceleratorWarmup;
     private final IntRange partitionWheels;
     private final IntRange partitionSectors;
     private final List<EffectiveSetting> effectiveSettings;
@@ -87,6 +89,8 @@ public final class DaemonConfig
         statusIntervalNs = in.read(DaemonSettings.STATUS_INTERVAL);
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
         shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
+        agentLayout = in.read(DaemonSettings.AGENT_LAYOUT);
+        acceleratorWarmup = in.read(DaemonSettings.ACCELERATOR_WARMUP);
         partitionWheels = in.read(DaemonSettings.PARTITION_WHEELS);
         partitionSectors = in.read(DaemonSettings.PARTITION_SECTORS);
 
@@ -522,6 +526,26 @@ public final class DaemonConfig
     public long shutdownTimeoutNs()
     {
         return shutdownTimeoutNs;
+    }
+
+    /**
+     * Threads of the ingest agent and the accelerator owner.
+     *
+     * @return the layout.
+     */
+    public AgentLayout agentLayout()
+    {
+        return agentLayout;
+    }
+
+    /**
+     * Synthetic events run through the accelerator at start.
+     *
+     * @return events, 0 for none.
+     */
+    public int acceleratorWarmup()
+    {
+        return acceleratorWarmup;
     }
 
     /**

@@ -46,6 +46,11 @@ public final class DaemonSettings
     public static final Setting<Integer> ACCELERATOR_MAX_BATCH = declare(Setting.intInRange(
         "l1infer.accelerator.max.batch", "256",
         "Most events per accelerator call; must not exceed l1infer.ring.size.", 1, 65536));
+    /** Events run through the accelerator before READY. */
+    public static final Setting<Integer> ACCELERATOR_WARMUP = declare(Setting.intInRange(
+        "l1infer.accelerator.warmup", "20000",
+        "Synthetic events run through the accelerator (and the fallback) at start, before the daemon reports " +
+        "ready, so the JIT and device compilers are done before the first real event; 0 = none.", 0, 10_000_000));
     /** Whether an accelerator error moves processing to the CPU emulator. */
     public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
         "l1infer.failover.enabled", "true",
@@ -135,6 +140,11 @@ public final class DaemonSettings
 
     // Threads and the ring.
 
+    /** Threads of the ingest agent and the accelerator owner. */
+    public static final Setting<AgentLayout> AGENT_LAYOUT = declare(Setting.oneOf(
+        "l1infer.agent.layout", "separate",
+        "Ingest and accelerator owner on their own threads (separate) or on one thread (combined, uses " +
+        "l1infer.ingest.idle).", AgentLayout.class));
     /** Idle strategy of the ingest thread. */
     public static final Setting<IdleStrategySpec> INGEST_IDLE = declare(Setting.idleStrategy(
         "l1infer.ingest.idle", "backoff",

@@ -6,6 +6,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.config.AcceleratorKind;
+import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.fpga.engine.Accelerator;
@@ -72,6 +73,11 @@ public final class L1inferDaemon implements AutoCloseable
                 new FixedPointEmulator(model, prim.maxBatchSize()) : null;
             primary = prim;
             fallback = fall;
+            AcceleratorWarmup.run(primary, config.acceleratorWarmup(), 1);
+            if (fallback != null)
+            {
+                AcceleratorWarmup.run(fallback, config.acceleratorWarmup(), 2);
+            }
 
             final java.nio.file.Path dir = config.aeronDir();
             conn = new AeronConnection(config, new DeferredErrorHandler());
@@ -82,10 +88,10 @@ public final class L1inferDaemon implements AutoCloseable
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
 
-            subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL, config.ingestChannel(),
-                config.ingestStream());
-            resultPublication = ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
-                config.resultStream());
+            subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL,
+                config.ingestChannel(), config.ingestStream());
+            resultPublication = ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL,
+                config.resultChannel(), config.resultStream());
             rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
                 ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
                 config.rejectStream());
@@ -109,11 +115,24 @@ public final class L1inferDaemon implements AutoCloseable
                 config.watchdogStallNs(), config.statusIntervalNs());
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
                 new CompositeAgent(monitor, status));
-            ownerRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorLog, counters.errors, owner);
-            ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
-                ingestAgent);
+            if (config.agentLayout() == AgentLayout.COMBINED)
+            {
+                // One busy thread: each duty cycle polls the ingest stream into the ring, then drains the ring.
+                ownerRunner = null;
+                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
+                    new CompositeAgent(ingestAgent, owner));
+            }
+            else
+            {
+                ownerRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorLog, counters.errors, owner);
+                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
+                    ingestAgent);
+            }
             AgentRunner.startOnThread(monitorRunner);
-            AgentRunner.startOnThread(ownerRunner);
+            if (ownerRunner != null)
+            {
+                AgentRunner.startOnThread(ownerRunner);
+            }
             AgentRunner.startOnThread(ingestRunner);
             // Ready only now: the accelerator is loaded and the ingest subscription is up.
             notifier.ready();
@@ -203,9 +222,9 @@ public final class L1inferDaemon implements AutoCloseable
         return "l1infer daemon: model " + model + "; accelerator " + primary.description() +
             (fallback != null ? " (failover to the CPU emulator)" : "") + "; ingest " + config.ingestChannel() +
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
-            config.resultStream() + "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() +
-            (config.driverEmbedded() ? " (embedded driver, " +
-            config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
+            "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
+            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
     }
 
     /**

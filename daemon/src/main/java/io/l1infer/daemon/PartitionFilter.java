@@ -22,7 +22,8 @@ import org.agrona.DirectBuffer;
  */
 final class PartitionFilter
 {
-    private static final IntRange ALL_WHEELS = new IntRange(MuonPrimitiveLimits.WHEEL_MIN, MuonPrimitiveLimits.WHEEL_MAX);
+    private static final IntRange ALL_WHEELS =
+        new IntRange(MuonPrimitiveLimits.WHEEL_MIN, MuonPrimitiveLimits.WHEEL_MAX);
     private static final IntRange ALL_SECTORS =
         new IntRange(MuonPrimitiveLimits.SECTOR_MIN, MuonPrimitiveLimits.SECTOR_MAX);
     private static final int QUALITY_NULL = MuonPrimitiveLimits.QUALITY_MAX;

@@ -49,6 +49,36 @@ class DaemonEndToEndTest
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void combinedThreadAndInvokerDriverAnswerLikeTheEngine() throws IOException
+    {
+        final int[][] inputs = readRealInputs();
+        final int events = 5000;
+        try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
+            "l1infer.agent.layout", "combined", "l1infer.driver.threading", "invoker", "l1infer.ingest.idle", "yield")));
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            assertTrue(daemon.describe().contains("threads combined") && daemon.describe().contains("invoker"),
+                daemon.describe());
+            final int[] expected = offline(daemon.model(), inputs);
+            for (int e = 0; e < events; e++)
+            {
+                client.send(client.encodeFeatures(e, inputs[e]));
+                client.poll();
+            }
+            client.awaitAnswers(events, 60_000);
+            for (int e = 0; e < events; e++)
+            {
+                final DaemonTestClient.Answer a = client.answers.get((long)e);
+                assertFalse(a.reject(), "event " + e);
+                assertEquals(expected[e], a.raw()[0], "event " + e);
+            }
+            assertTrue(daemon.drainAndStop());
+        }
+    }
+
     static int[] offline(final ModelBundle model, final int[][] inputs)
     {
         return ThesisInputs.offline(model, inputs);

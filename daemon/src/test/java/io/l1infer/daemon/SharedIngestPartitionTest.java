@@ -166,7 +166,8 @@ class SharedIngestPartitionTest
                 assertEquals(expectedMessages[d], answers.byDaemon[d].size() - 1, where + ": answers");
                 assertEquals(expectedMessages[d], counter(daemons[d], "messages received") - receivedBefore[d], where);
                 assertEquals(expectedMessages[other] + unplaceable,
-                    counter(daemons[d], "messages outside partition (ignored)") - ignoredBefore[d], where + ": ignored");
+                    counter(daemons[d], "messages outside partition (ignored)") - ignoredBefore[d],
+                    where + ": ignored");
                 for (final long id : answers.byDaemon[d].keySet())
                 {
                     assertFalse(answers.byDaemon[other].containsKey(id), "event " + id + " answered by both");
@@ -180,8 +181,8 @@ class SharedIngestPartitionTest
         }
     }
 
-    private static Map<String, String> daemonSettings(final int ingestPort, final String results, final int resultStream,
-        final String wheels)
+    private static Map<String, String> daemonSettings(final int ingestPort, final String results,
+        final int resultStream, final String wheels)
     {
         final Map<String, String> s = new HashMap<>();
         s.put("l1infer.ingest.channel", "aeron:udp?endpoint=127.0.0.1:" + ingestPort);

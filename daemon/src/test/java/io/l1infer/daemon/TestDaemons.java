@@ -49,6 +49,8 @@ final class TestDaemons
         all.put("l1infer.aeron.dir", uniqueAeronDir());
         all.put("l1infer.histogram.interval", "1s");
         all.put("l1infer.shutdown.timeout", "20s");
+        // Fault-injection tests count launches from the first real batch.
+        all.put("l1infer.accelerator.warmup", "0");
         all.putAll(overrides);
         return DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(all)

@@ -269,9 +269,9 @@ class MultiHostUdpTest
 
     /**
      * Loss injected on every host's receive path (the driver's debug receive channel endpoint, 2% of data frames
-     * dropped unless {@code -Dl1infer.test.loss.rate} says otherwise): two daemons share one multicast ingest stream, each answering its wheels (partition filter), and
-     * answer a publisher host over unicast. Aeron repairs every loss (NAKs, retransmits, no gap fills): no event
-     * is lost.
+     * dropped unless {@code -Dl1infer.test.loss.rate} says otherwise): two daemons share one multicast ingest
+     * stream, each answering its wheels (partition filter), and answer a publisher host over unicast. Aeron repairs
+     * every loss (NAKs, retransmits, no gap fills): no event is lost.
      */
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -305,7 +305,8 @@ class MultiHostUdpTest
                     final Map<String, String> settings = new LinkedHashMap<>();
                     settings.put("l1infer.aeron.dir", aeronDir(hosts[i]));
                     settings.put("l1infer.driver.embedded", "false");
-                    settings.put("l1infer.ingest.channel", "aeron:udp?endpoint=" + group + "|interface=" + addresses[i]);
+                    settings.put("l1infer.ingest.channel",
+                        "aeron:udp?endpoint=" + group + "|interface=" + addresses[i]);
                     settings.put("l1infer.result.channel", results);
                     settings.put("l1infer.partition.wheels", wheels[i]);
                     settings.put("l1infer.shutdown.timeout", "10s");

@@ -8,6 +8,7 @@ import io.l1infer.bench.latency.RunFiles;
 import io.l1infer.bench.latency.RunReport;
 import io.l1infer.bench.latency.RunResult;
 import io.l1infer.bench.latency.Workload;
+import io.l1infer.bench.latency.HiccupMeter;
 import io.l1infer.client.ClientOptions;
 import io.l1infer.config.DaemonConfig;
 import picocli.CommandLine.Command;
@@ -66,6 +67,10 @@ final class LatencyCommand implements Callable<Integer>
     @Option(names = "--out", description = "Directory for LABEL.hgrm, LABEL.hlog and latency-percentiles.png.")
     Path out;
 
+    @Option(names = "--hiccups", description = "Also measure this machine's own stalls during the runs " +
+        "(a thread sleeping 1 ms at a time records its overruns, as jHiccup does).")
+    boolean hiccups;
+
     @Override
     public Integer call()
     {
@@ -73,12 +78,18 @@ final class LatencyCommand implements Callable<Integer>
         final DaemonConfig config = settings.config(targetKind);
         final Workload workload = load.workload(workloadName, config, settings.home, console);
         final List<RunResult> runs = new ArrayList<>();
+        final HiccupMeter meter = hiccups ? HiccupMeter.start() : null;
         runs.add(runOn(targetKind, config, workload, rate, warmupNs, durationNs, load, console));
         if (baseline && targetKind != BenchTarget.Kind.ECHO)
         {
             runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, load, console));
         }
         console.println();
+        if (meter != null)
+        {
+            meter.close();
+            console.println(meter.summary());
+        }
         for (final RunResult run : runs)
         {
             console.print(RunReport.text(run));

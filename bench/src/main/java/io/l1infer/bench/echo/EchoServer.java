@@ -6,12 +6,14 @@ import io.aeron.Aeron;
 import io.aeron.Counter;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
+import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.daemon.AeronConnection;
 import io.l1infer.daemon.IdleStrategies;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
@@ -76,9 +78,20 @@ public final class EchoServer implements AutoCloseable
                 config.ingestFragmentLimit(), ringFull, oversize);
             final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
                 config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);
-            publisherRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorHandler, errors, publisher);
-            ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors, ingest);
-            AgentRunner.startOnThread(publisherRunner);
+            if (config.agentLayout() == AgentLayout.COMBINED)
+            {
+                // The daemon's combined layout: one thread polls into the ring and drains it.
+                publisherRunner = null;
+                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors,
+                    new CompositeAgent(ingest, publisher));
+            }
+            else
+            {
+                publisherRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorHandler, errors,
+                    publisher);
+                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors, ingest);
+                AgentRunner.startOnThread(publisherRunner);
+            }
             AgentRunner.startOnThread(ingestRunner);
         }
         catch (final RuntimeException ex)
