@@ -12,7 +12,6 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Hashing;
 import org.agrona.collections.Int2IntHashMap;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -351,9 +350,6 @@ public final class RoutingClient implements InferenceClient
      */
     private int transmit(final int slot, final long excluded, final long nowNs)
     {
-        final UnsafeBuffer buffer = stored.buffer();
-        final int offset = stored.offset(slot);
-        final int length = stored.length(slot);
         final int wheel = stored.wheel(slot);
         final int sector = stored.sector(slot);
         long tried = excluded;
@@ -366,26 +362,38 @@ public final class RoutingClient implements InferenceClient
                 lastRefusal = refusal;
                 return -1;
             }
-            final long result = publications[d].offer(buffer, offset, length);
-            if (result > 0)
+            final SendOutcome outcome = offer(d, slot, nowNs);
+            if (outcome == SendOutcome.SENT)
             {
-                selector.onTransmitted(d);
-                stored.transmitted(slot, d, nowNs);
                 return d;
             }
-            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+            if (outcome == SendOutcome.BACK_PRESSURED)
             {
-                backPressured++;
                 refusal = SendOutcome.BACK_PRESSURED;
-            }
-            else
-            {
-                // NOT_CONNECTED, CLOSED or MAX_POSITION_EXCEEDED: unusable until its streams say otherwise.
-                notConnected++;
-                selector.reachable(d, false);
             }
             tried |= 1L << d;
         }
+    }
+
+    /** Offer a stored request to one daemon, keeping the counts and the daemon's reachability up to date. */
+    private SendOutcome offer(final int d, final int slot, final long nowNs)
+    {
+        final long result = publications[d].offer(stored.buffer(), stored.offset(slot), stored.length(slot));
+        if (result > 0)
+        {
+            selector.onTransmitted(d);
+            stored.transmitted(slot, d, nowNs);
+            return SendOutcome.SENT;
+        }
+        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+        {
+            backPressured++;
+            return SendOutcome.BACK_PRESSURED;
+        }
+        // NOT_CONNECTED, CLOSED or MAX_POSITION_EXCEEDED: unusable until its streams say otherwise.
+        notConnected++;
+        selector.reachable(d, false);
+        return SendOutcome.NOT_CONNECTED;
     }
 
     @Override
@@ -462,18 +470,10 @@ public final class RoutingClient implements InferenceClient
         final int last = stored.lastDaemon(slot);
         int d = transmit(slot, 1L << last, nowNs);
         // The same daemon again only when no other is available (not merely busy): it may have been restarted.
-        if (d < 0 && lastRefusal == SendOutcome.NOT_CONNECTED && selector.isReachable(last))
+        if (d < 0 && lastRefusal == SendOutcome.NOT_CONNECTED && selector.isReachable(last) &&
+            offer(last, slot, nowNs) == SendOutcome.SENT)
         {
-            if (publications[last].offer(stored.buffer(), stored.offset(slot), stored.length(slot)) > 0)
-            {
-                d = last;
-                selector.onTransmitted(last);
-                stored.transmitted(slot, last, nowNs);
-            }
-            else
-            {
-                backPressured++;
-            }
+            d = last;
         }
         if (d >= 0)
         {
