@@ -113,9 +113,19 @@ public final class RoutingClient implements InferenceClient
         this.requestTimeoutNs = options.client().requestTimeoutNs();
         this.resendTimeoutNs = options.resendTimeoutNs();
         final List<DetectorPartition> partitions = new ArrayList<>();
+        final List<String> ingestKeys = new ArrayList<>();
         for (final RoutedDaemon d : this.daemons)
         {
             partitions.add(d.partition());
+            // Two routes to one ingest stream would be two publications to the same daemons: every event twice.
+            final String ingest = d.endpoint().ingestStream() + " " + d.endpoint().ingestChannel();
+            if (ingestKeys.contains(ingest))
+            {
+                throw new IllegalArgumentException("daemons " + this.daemons.get(ingestKeys.indexOf(ingest)).name() +
+                    " and " + d.name() + " share the ingest stream " + d.endpoint().ingestStream() + " on " +
+                    d.endpoint().ingestChannel() + ": route to each ingest stream once");
+            }
+            ingestKeys.add(ingest);
         }
         selector = new DaemonSelector(partitions, options.policy(), options.partitionFallback(), options.suspendNs());
         final int maxInFlight = options.client().maxInFlight();

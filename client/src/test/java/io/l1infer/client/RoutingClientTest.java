@@ -297,6 +297,13 @@ class RoutingClientTest
                 client.close();
                 assertEquals(SendOutcome.CLOSED, client.sendSegments(1, 40, 1, 0, wheelMinus1));
             }
+            final List<RoutedDaemon> twice = List.of(set.routes.get(0), new RoutedDaemon("again",
+                set.routes.get(0).endpoint(), DetectorPartition.WHOLE_DETECTOR));
+            final IllegalArgumentException sameIngest = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new RoutingClient(set.aeron, twice, strict, listener));
+            assertTrue(sameIngest.getMessage().contains("d0 and again share the ingest stream 1001"),
+                sameIngest.getMessage());
+
             final RoutingOptions fallback = RoutingOptions.defaults(RoutingPolicy.PARTITION);
             try (RoutingClient client = new RoutingClient(set.aeron, withSilentOne, fallback, listener))
             {
