@@ -205,7 +205,15 @@ public final class RoutingClient implements InferenceClient
             throw new IllegalStateException("cannot connect to an Aeron media driver at " + aeronDir +
                 " (is the host's media driver running?): " + ex, ex);
         }
-        return new RoutingClient(aeron, true, daemons, options, listener);
+        try
+        {
+            return new RoutingClient(aeron, true, daemons, options, listener);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(aeron);
+            throw ex;
+        }
     }
 
     /**
