@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         DevicesCommand.class,
+        EvaluateCommand.class,
         InferCommand.class,
         ModelCommand.class,
+        TrainCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class L1inferBench
