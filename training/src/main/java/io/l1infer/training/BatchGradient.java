@@ -17,6 +17,8 @@ final class BatchGradient implements AutoCloseable
     private final QuantizedMlp model;
     private final TrainingSample train;
     private final RegressionLoss loss;
+    /** Loss weight per training event. */
+    private final double[] weight;
     private final int partitions;
     private final int threads;
     private final List<QatPass> passes = new ArrayList<>();
@@ -30,6 +32,7 @@ final class BatchGradient implements AutoCloseable
         this.model = model;
         this.train = train;
         this.loss = config.loss();
+        this.weight = config.weighting().weights(train);
         this.partitions = config.partitions();
         this.threads = config.threads();
         this.outputs = model.width(model.denseCount());
@@ -49,8 +52,8 @@ final class BatchGradient implements AutoCloseable
     }
 
     /**
-     * Replace the model's gradients by those of the mean loss over events {@code order[from .. from+size-1]} (plus
-     * the range penalty), and return the summed loss of those events.
+     * Replace the model's gradients by those of the mean weighted loss over events
+     * {@code order[from .. from+size-1]} (plus the range penalty), and return the summed weighted loss.
      */
     double compute(final int[] order, final int from, final int size)
     {
@@ -109,11 +112,14 @@ final class BatchGradient implements AutoCloseable
         double sum = 0;
         for (int b = 0; b < size; b++)
         {
-            final double target = train.pt(order[from + b]) / QuantizedMlp.OUTPUT_SCALE;
+            final int event = order[from + b];
+            final double target = train.pt(event) / QuantizedMlp.OUTPUT_SCALE;
+            final double w = weight[event];
             for (int k = 0; k < outputs; k++)
             {
-                sum += loss.loss(pass.output(b, k), target);
-                outputGradient[b * outputs + k] = loss.gradient(pass.outputForGradient(b, k), target) * inverseBatchSize;
+                sum += w * loss.loss(pass.output(b, k), target);
+                outputGradient[b * outputs + k] =
+                    w * loss.gradient(pass.outputForGradient(b, k), target) * inverseBatchSize;
             }
         }
         pass.backward(outputGradient, Trainer.RANGE_PENALTY * inverseBatchSize);

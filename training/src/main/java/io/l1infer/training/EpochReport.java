@@ -6,8 +6,8 @@ package io.l1infer.training;
  * @param epoch              1-based epoch number.
  * @param epochs             total epochs.
  * @param phase              "dense", "pruning" or "fine-tune".
- * @param trainLoss          mean training loss over the epoch (on the quantized forward pass).
- * @param validationLoss     mean loss on the validation events.
+ * @param trainLoss          mean weighted training loss over the epoch (on the quantized forward pass).
+ * @param validationLoss     mean (unweighted) loss on the validation events.
  * @param validationSigma    core sigma of (pT_pred - pT_true) / pT_true on all validation events ({@link RobustSigma}).
  * @param sparsity           fraction of dense weights pruned.
  * @param learningRate       learning rate of the epoch's last step.

@@ -39,6 +39,24 @@ public final class EvaluationResult
         return truePt.length;
     }
 
+    /** True pT of event e, GeV/c. */
+    public double truePt(final int e)
+    {
+        return truePt[e];
+    }
+
+    /** The model's pT of event e as the engine computed it, GeV/c. */
+    public double modelPt(final int e)
+    {
+        return modelPt[e];
+    }
+
+    /** The lookup table's pT of event e, GeV/c (NaN when it could not assign one). */
+    public double lutPt(final int e)
+    {
+        return lutPt[e];
+    }
+
     public String engineDescription()
     {
         return engineDescription;

@@ -13,9 +13,13 @@ final class MagnitudePruner
     {
     }
 
-    static void prune(final QuantizedMlp model, final double sparsity)
+    /**
+     * Prune every dense layer to {@code sparsity}, except the output layer when {@code includeOutput} is false.
+     */
+    static void prune(final QuantizedMlp model, final double sparsity, final boolean includeOutput)
     {
-        for (int l = 0; l < model.denseCount(); l++)
+        final int layers = includeOutput ? model.denseCount() : model.denseCount() - 1;
+        for (int l = 0; l < layers; l++)
         {
             prune(model.dense(l), sparsity);
         }

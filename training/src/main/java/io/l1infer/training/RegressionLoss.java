@@ -65,7 +65,41 @@ public enum RegressionLoss
             final double yc = Math.max(y, LOG_FLOOR * t);
             return 2 * StrictMath.log(yc / t) / yc;
         }
+    },
+
+    /**
+     * Huber loss on d = ln(y / t): d^2 for |d| &lt;= {@link #HUBER_DELTA}, linear beyond. The resolution is judged on
+     * the Gaussian core; muons far off (a hard scatter, a missing station) cost only linearly here, so they pull the
+     * fit of the core less than under {@link #LOG_MSE}. Same floor as {@link #LOG_MSE} below y = t/4.
+     */
+    LOG_HUBER
+    {
+        @Override
+        double loss(final double y, final double t)
+        {
+            final double floor = LOG_FLOOR * t;
+            final double d = StrictMath.log(Math.max(y, floor) / t);
+            final double a = Math.abs(d);
+            final double core = a <= HUBER_DELTA ? d * d : 2 * HUBER_DELTA * a - HUBER_DELTA * HUBER_DELTA;
+            return y >= floor ? core : core + huberSlope(d) / floor * (y - floor);
+        }
+
+        @Override
+        double gradient(final double y, final double t)
+        {
+            final double yc = Math.max(y, LOG_FLOOR * t);
+            return huberSlope(StrictMath.log(yc / t)) / yc;
+        }
     };
+
+    /** Where {@link #LOG_HUBER} turns from quadratic to linear: |ln(y / t)| = 0.2, about a 20% error. */
+    static final double HUBER_DELTA = 0.2;
+
+    /** d/dd of the Huber function of d. */
+    static double huberSlope(final double d)
+    {
+        return 2 * Math.max(-HUBER_DELTA, Math.min(HUBER_DELTA, d));
+    }
 
     /** Where {@link #LOG_MSE} turns linear, as a fraction of the target: an underestimate by a factor 4. */
     static final double LOG_FLOOR = 0.25;

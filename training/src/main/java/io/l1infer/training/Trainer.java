@@ -99,11 +99,12 @@ public final class Trainer
 
     private String about(final int events, final long seed)
     {
-        return "CMS barrel muon pT regression MLP " + config.architectureText() + " (ReLU, linear output pT/200) " +
+        return "CMS barrel muon pT regression MLP " + config.architectureText() + " (ReLU, linear output pT/200), " +
             "trained by l1infer-training on " + events + " toy-simulated muons, seed " + seed + ": " +
-            "quantization-aware (" + config.scheme().weight() + " weights), " + config.loss() + " loss, Adam, " +
-            config.epochs() + " epochs, magnitude pruning to " + Math.round(config.targetSparsity() * 100) +
-            "% per dense layer. Input scaled by a fixed power-of-two batchnorm.";
+            "quantization-aware in the exported types, " + config.loss() + " loss with " + config.weighting() +
+            " event weights, Adam, " + config.epochs() + " epochs, hidden dense layers magnitude-pruned to " +
+            Math.round(config.targetSparsity() * 100) + "%" + (config.pruneOutputLayer() ? " (output layer too)" : "") +
+            ". Inputs scaled by a fixed power-of-two batchnorm.";
     }
 
     private EpochReport runEpochs(
@@ -147,7 +148,7 @@ public final class Trainer
                     adam.update(model, rate);
                     if (schedule.prunesAt(step))
                     {
-                        MagnitudePruner.prune(model, schedule.sparsityAt(step));
+                        MagnitudePruner.prune(model, schedule.sparsityAt(step), config.pruneOutputLayer());
                     }
                 }
                 final double[] validationResult = validate(model, validation, validationPass);

@@ -36,6 +36,10 @@ final class TrainCommand implements Callable<Integer>
     @Option(names = "--loss", description = "LOG_MSE, RELATIVE_MSE or SCALED_MSE (default: the shipped model's).")
     RegressionLoss loss;
 
+    @Option(names = "--sparsity", description = "Fraction of every hidden dense layer's weights pruned " +
+        "(default: the shipped model's; the seed pruned 0.75).")
+    Double sparsity;
+
     @Option(names = "--threads", defaultValue = "2",
         description = "Threads (1 or 2); the result does not depend on it (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -57,8 +61,13 @@ final class TrainCommand implements Callable<Integer>
         {
             config = config.withLoss(loss);
         }
-        System.out.println("training " + config.architectureText() + ", " + config.loss() + ", " + config.epochs() +
-            " epochs, " + events + " muons, seed " + seed);
+        if (sparsity != null)
+        {
+            config = config.withTargetSparsity(sparsity);
+        }
+        System.out.println("training " + config.architectureText() + ", " + config.loss() + " loss, " +
+            config.weighting() + " weights, " + config.epochs() + " epochs, hidden layers pruned to " +
+            config.targetSparsity() + ", " + events + " muons, seed " + seed);
         final TrainingResult result = new Trainer(config, new TrainingProgress()
         {
             @Override
