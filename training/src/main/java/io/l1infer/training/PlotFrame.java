@@ -50,6 +50,7 @@ final class PlotFrame
     private final List<String> legendLabels = new ArrayList<>();
     private final List<Color> legendColors = new ArrayList<>();
     private final List<Boolean> legendDashed = new ArrayList<>();
+    private boolean legendAtBottom;
 
     PlotFrame(
         final String title, final String xLabel, final String yLabel, final double xMin, final double xMax,
@@ -215,6 +216,12 @@ final class PlotFrame
         g.setStroke(saved);
     }
 
+    /** Put the legend in the lower right corner instead of the upper right (curves that end high). */
+    void legendAtBottom()
+    {
+        legendAtBottom = true;
+    }
+
     void legend(final String label, final Color color, final boolean dashed)
     {
         legendLabels.add(label);
@@ -253,7 +260,7 @@ final class PlotFrame
         final int boxWidth = textWidth + 60;
         final int boxHeight = lineHeight * legendLabels.size() + 10;
         final int x0 = px(xMax) - boxWidth - 10;
-        final int y0 = py(yMax) + 10;
+        final int y0 = legendAtBottom ? py(yMin) - 10 - boxHeight : py(yMax) + 10;
         g.setColor(new Color(255, 255, 255, 230));
         g.fillRect(x0, y0, boxWidth, boxHeight);
         g.setColor(Color.GRAY);

@@ -24,6 +24,7 @@ public final class TurnOnPlot
             String.format(Locale.ROOT, "Efficiency of pT >= %.0f GeV/c", ml.threshold()),
             "true pT (GeV/c)", "efficiency", 0, maxPt, 0, 1.05);
         frame.verticalLine(ml.threshold(), Color.GRAY);
+        frame.legendAtBottom();
         draw(frame, lut, ResolutionPlot.LUT);
         draw(frame, ml, ResolutionPlot.ML);
         frame.legend(String.format(Locale.ROOT, "%s (engine): 50%% at %.1f, 90%% at %.1f GeV/c", modelName,
