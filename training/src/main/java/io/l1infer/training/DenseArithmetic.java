@@ -24,8 +24,9 @@ final class DenseArithmetic
         final int s = x.fractionBits() + weight.fractionBits() - accum.fractionBits();
         if (s > 0 ? s + accum.width() > 32 : -s >= 32)
         {
-            throw new IllegalArgumentException(where + ": input " + x + " times weight " + weight + " onto accumulator " +
-                accum + " shifts by " + s + " bits, not exact in 32-bit arithmetic (needs s + W_acc <= 32)");
+            throw new IllegalArgumentException(where + ": input " + x + " times weight " + weight +
+                " onto accumulator " + accum + " shifts by " + s +
+                " bits, not exact in 32-bit arithmetic (needs s + W_acc <= 32)");
         }
         return s;
     }

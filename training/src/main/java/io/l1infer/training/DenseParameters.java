@@ -149,28 +149,6 @@ final class DenseParameters
         java.util.Arrays.fill(biasGradient, 0);
     }
 
-    /** Fraction of pruned weights. */
-    double sparsity()
-    {
-        int pruned = 0;
-        for (final byte m : mask)
-        {
-            pruned += m == 0 ? 1 : 0;
-        }
-        return (double)pruned / mask.length;
-    }
-
-    /** Fraction of weights whose raw value is zero (pruned, or too small for the weight type). */
-    double zeroFraction()
-    {
-        int zero = 0;
-        for (final int w : weightRaw)
-        {
-            zero += w == 0 ? 1 : 0;
-        }
-        return (double)zero / weightRaw.length;
-    }
-
     /** The layer as the bundle holds it. */
     DenseLayer toLayer(final FixedPointType accum, final FixedPointType result)
     {

@@ -32,7 +32,8 @@ public record EpochReport(
     public String line()
     {
         return String.format(java.util.Locale.ROOT,
-            "epoch %d/%d %-9s loss=%.5f val_loss=%.5f val_sigma=%.4f sparsity=%.3f lr=%.2e clipped=%.2f wraps=%d t=%.1fs",
+            "epoch %d/%d %-9s loss=%.5f val_loss=%.5f val_sigma=%.4f sparsity=%.3f lr=%.2e clipped=%.2f wraps=%d " +
+                "t=%.1fs",
             epoch, epochs, phase, trainLoss, validationLoss, validationSigma, sparsity, learningRate, clippedFraction,
             wraps, seconds);
     }

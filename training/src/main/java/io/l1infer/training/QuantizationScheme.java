@@ -41,8 +41,8 @@ public record QuantizationScheme(
      * every 1/4096 rad phi count of the delta-phi features, which ap_fixed&lt;16,6&gt; would cut to 1/1024),
      * power-of-two input scales in ap_fixed&lt;16,8&gt; and everything else hls4ml's default ap_fixed&lt;16,6&gt;
      * (ReLU results included: lossless, and no wrap below 32), except the output layer: its accumulator
-     * ap_fixed&lt;24,8&gt; and its result ap_fixed&lt;16,3&gt; (pT / 200 in [-4, 4) to 1/8192, i.e. 0.024 GeV/c instead of
-     * the 0.2 GeV/c of ap_fixed&lt;16,6&gt;, which would be a 3% step at 6 GeV/c; up to 800 GeV/c, so that a
+     * ap_fixed&lt;24,8&gt; and its result ap_fixed&lt;16,3&gt; (pT / 200 in [-4, 4) to 1/8192, i.e. 0.024 GeV/c
+     * instead of the 0.2 GeV/c of ap_fixed&lt;16,6&gt;, which would be a 3% step at 6 GeV/c; up to 800 GeV/c, so that a
      * realistic prediction never comes near a wrap).
      */
     public static QuantizationScheme talk()

@@ -60,7 +60,8 @@ public final class QuantizedMlp
         this.dense = new DenseParameters[widths.length - 1];
         for (int l = 0; l < dense.length; l++)
         {
-            dense[l] = new DenseParameters("dense_" + (l + 1), widths[l], widths[l + 1], scheme.weight(), scheme.bias());
+            dense[l] = new DenseParameters(
+                "dense_" + (l + 1), widths[l], widths[l + 1], scheme.weight(), scheme.bias());
         }
     }
 
@@ -94,11 +95,6 @@ public final class QuantizedMlp
     QuantizationScheme scheme()
     {
         return scheme;
-    }
-
-    int[] widths()
-    {
-        return widths.clone();
     }
 
     int width(final int layer)

@@ -12,13 +12,12 @@ final class TrackStations
     static final int NONE = -1;
 
     private final int[] primitiveOfStation = new int[TriggerPrimitives.STATION_MAX + 1];
-    private int stations;
 
     /** Finds the stations of {@code primitives}; returns how many distinct stations it has. */
     int find(final TriggerPrimitives primitives)
     {
         java.util.Arrays.fill(primitiveOfStation, NONE);
-        stations = 0;
+        int stations = 0;
         for (int i = 0, n = primitives.count(); i < n; i++)
         {
             if (!MuonFeatures.isUsable(primitives, i) || primitives.invalidField(i) != null)
@@ -44,10 +43,5 @@ final class TrackStations
     boolean has(final StationPair pair)
     {
         return primitiveOfStation[pair.inner()] != NONE && primitiveOfStation[pair.outer()] != NONE;
-    }
-
-    int stations()
-    {
-        return stations;
     }
 }

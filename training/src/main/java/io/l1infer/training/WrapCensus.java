@@ -76,7 +76,8 @@ public record WrapCensus(List<String> layerNames, long[] values, long[] wrapped)
                     final int[] b = second[l];
                     for (int j = 0; j < out; j++)
                     {
-                        long sum = acc.applyOverflow(floorShift(b[j], d.biasType().fractionBits() - acc.fractionBits()));
+                        final int biasShift = d.biasType().fractionBits() - acc.fractionBits();
+                        long sum = acc.applyOverflow(floorShift(b[j], biasShift));
                         for (int i = 0; i < d.inputSize(); i++)
                         {
                             sum += floorShift(x[i] * w[i * out + j], s);

@@ -43,7 +43,8 @@ class PtLutTest
     @Test
     void monotoneFitPoolsViolators()
     {
-        final double[] fit = MonotoneFit.nonIncreasing(new double[] {5, 3, 4, 1, 2, 0}, new double[] {1, 1, 1, 1, 3, 1}, 6);
+        final double[] fit =
+            MonotoneFit.nonIncreasing(new double[] {5, 3, 4, 1, 2, 0}, new double[] {1, 1, 1, 1, 3, 1}, 6);
         assertArrayEquals(new double[] {5, 3.5, 3.5, 1.75, 1.75, 0}, fit, 1e-12);
     }
 
@@ -57,7 +58,8 @@ class PtLutTest
             {
                 final double pt = lut.deltaPhiEntry(pair, a);
                 assertTrue(pt <= previous && pt >= 3.0 && pt <= 200.0,
-                    "pair " + pair.label() + " address " + a + ": " + pt + " after " + previous + " (seed " + SEED + ")");
+                    "pair " + pair.label() + " address " + a + ": " + pt + " after " + previous +
+                        " (seed " + SEED + ")");
                 previous = pt;
             }
             assertEquals(200.0, lut.deltaPhiEntry(pair, 0), "a zero difference is the hardest muon");

@@ -27,8 +27,8 @@ class WrapCensusTest
         final int one = (int)T.fromDouble(1.0);
         final DenseLayer dense = new DenseLayer("sum", 2, 1, T, new int[] {one, one}, T, new int[] {0}, T, T);
         final ReluLayer relu = new ReluLayer("relu", 1, NARROW);
-        return ModelBundle.of("sum", "", new ModelInput(2, T, List.of()), new ModelOutput(1, NARROW, List.of(), 1.0, ""),
-            List.of(dense, relu));
+        return ModelBundle.of("sum", "", new ModelInput(2, T, List.of()),
+            new ModelOutput(1, NARROW, List.of(), 1.0, ""), List.of(dense, relu));
     }
 
     @Test
