@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         DevicesCommand.class,
         ErrorsCommand.class,
+        EvaluateCommand.class,
         InferCommand.class,
         LatencyCommand.class,
         ModelCommand.class,
         SimulateCommand.class,
         ThroughputCommand.class,
+        TrainCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class L1inferBench
