@@ -32,7 +32,6 @@ final class AcceleratorOwner implements Agent
     private final long highestTrackableNs;
     private final DaemonCounters counters;
     private final ErrorHandler errorHandler;
-    private final int inputSize;
     private final int configuredMaxBatch;
 
     private Accelerator active;
@@ -73,7 +72,6 @@ final class AcceleratorOwner implements Agent
         this.highestTrackableNs = highestTrackableNs;
         this.counters = counters;
         this.errorHandler = errorHandler;
-        this.inputSize = primary.model().input().size();
         this.configuredMaxBatch = maxBatch;
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
@@ -144,11 +142,7 @@ final class AcceleratorOwner implements Agent
                 if (event.kind == RingEvent.KIND_REQUEST)
                 {
                     event.batchSlot = requests;
-                    final int[] inputs = event.inputs;
-                    for (int f = 0; f < inputSize; f++)
-                    {
-                        buffers.putInput(requests, f, inputs[f]);
-                    }
+                    buffers.putInputs(requests, event.inputs, 0);
                     requests++;
                 }
                 seq++;

@@ -91,6 +91,75 @@ public final class BatchBuffers
         put(input, inputBytes, (event * inputSize + index) * inputBytes, raw);
     }
 
+    /**
+     * Write all raw inputs of event {@code event} from {@code src[offset .. offset + inputSize)}: the
+     * element-size decision is made once per event, not per value.
+     */
+    public void putInputs(final int event, final int[] src, final int offset)
+    {
+        final int n = inputSize;
+        final int base = event * n * inputBytes;
+        final UnsafeBuffer b = input;
+        switch (inputBytes)
+        {
+            case 1 ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    b.putByte(base + f, (byte)src[offset + f]);
+                }
+            }
+            case 2 ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    b.putShort(base + 2 * f, (short)src[offset + f], ByteOrder.LITTLE_ENDIAN);
+                }
+            }
+            default ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    b.putInt(base + 4 * f, src[offset + f], ByteOrder.LITTLE_ENDIAN);
+                }
+            }
+        }
+    }
+
+    /** Read all raw inputs of event {@code event} into {@code dst[0 .. inputSize)}. */
+    public void getInputs(final int event, final int[] dst)
+    {
+        final int n = inputSize;
+        final int base = event * n * inputBytes;
+        final UnsafeBuffer b = input;
+        switch (inputBytes)
+        {
+            case 1 ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    final byte v = b.getByte(base + f);
+                    dst[f] = inputSigned ? v : v & 0xFF;
+                }
+            }
+            case 2 ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    final short v = b.getShort(base + 2 * f, ByteOrder.LITTLE_ENDIAN);
+                    dst[f] = inputSigned ? v : v & 0xFFFF;
+                }
+            }
+            default ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    dst[f] = b.getInt(base + 4 * f, ByteOrder.LITTLE_ENDIAN);
+                }
+            }
+        }
+    }
+
     public int getInput(final int event, final int index)
     {
         return get(input, inputBytes, inputSigned, (event * inputSize + index) * inputBytes);

@@ -190,12 +190,13 @@ public final class FixedPointEmulator implements Accelerator
     {
         final BatchBuffers buf = buffers;
         final int[][] rows = tileRunner.inputRows();
-        for (int f = 0; f < inputSize; f++)
+        final int[] event = vectorB;
+        for (int b = 0; b < n; b++)
         {
-            final int[] row = rows[f];
-            for (int b = 0; b < n; b++)
+            buf.getInputs(first + b, event);
+            for (int f = 0; f < inputSize; f++)
             {
-                row[b] = buf.getInput(first + b, f);
+                rows[f][b] = event[f];
             }
         }
         final int[][] result = tileRunner.run(n);
@@ -214,11 +215,7 @@ public final class FixedPointEmulator implements Accelerator
     {
         if (eventRunner != null)
         {
-            final int[] in = eventRunner.input();
-            for (int f = 0; f < inputSize; f++)
-            {
-                in[f] = buffers.getInput(event, f);
-            }
+            buffers.getInputs(event, eventRunner.input());
             final int[] result = eventRunner.run();
             for (int o = 0; o < outputSize; o++)
             {
@@ -227,11 +224,7 @@ public final class FixedPointEmulator implements Accelerator
             return;
         }
         final BatchBuffers buf = buffers;
-        final int[] a = vectorA;
-        for (int f = 0; f < inputSize; f++)
-        {
-            a[f] = buf.getInput(event, f);
-        }
+        buf.getInputs(event, vectorA);
         int[] in = vectorA;
         int[] out = vectorB;
         for (final LayerKernel kernel : kernels)

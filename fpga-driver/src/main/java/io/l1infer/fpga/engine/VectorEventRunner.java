@@ -56,7 +56,7 @@ final class VectorEventRunner
                 for (int k = dense.columnStart[j]; k < dense.columnStart[j + 1]; k++)
                 {
                     final int i = dense.inputIndex[k];
-                    rows[i][j] = dense.weight[k];
+                    rows[i][j] = dense.vectorWeight[k];
                     rowsHigh[i][j] = dense.weightHigh[k];
                     rowsLow[i][j] = dense.weightLow[k];
                 }
@@ -120,69 +120,160 @@ final class VectorEventRunner
     {
         final DenseKernel d = stage.dense;
         final int width = stage.paddedWidth;
-        System.arraycopy(stage.accBias, 0, acc, 0, width);
-        final int s = d.shift;
-        switch (d.mode)
+        if (d.mode == DenseKernel.MODE_SPLIT)
         {
-            case DenseKernel.MODE_SHIFT_RIGHT:
-                for (int i = 0; i < stage.inputSize; i++)
-                {
-                    final int x = in[i];
-                    if (x != 0)
-                    {
-                        final int[] row = stage.rows[i];
-                        for (int j = 0; j < width; j += LANES)
-                        {
-                            IntVector.fromArray(SPECIES, acc, j).add(
-                                IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.ASHR, s))
-                                .intoArray(acc, j);
-                        }
-                    }
-                }
-                break;
-            case DenseKernel.MODE_SHIFT_LEFT:
-                if (-s < 32)
-                {
-                    for (int i = 0; i < stage.inputSize; i++)
-                    {
-                        final int x = in[i];
-                        if (x != 0)
-                        {
-                            final int[] row = stage.rows[i];
-                            for (int j = 0; j < width; j += LANES)
-                            {
-                                IntVector.fromArray(SPECIES, acc, j).add(
-                                    IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.LSHL, -s))
-                                    .intoArray(acc, j);
-                            }
-                        }
-                    }
-                }
-                break;
-            default:
-                final int k0 = d.splitBits;
-                for (int i = 0; i < stage.inputSize; i++)
-                {
-                    final int x = in[i];
-                    if (x != 0)
-                    {
-                        final int[] high = stage.rowsHigh[i];
-                        final int[] low = stage.rowsLow[i];
-                        for (int j = 0; j < width; j += LANES)
-                        {
-                            final IntVector lowPart = IntVector.fromArray(SPECIES, low, j).mul(x)
-                                .lanewise(VectorOperators.ASHR, k0);
-                            IntVector.fromArray(SPECIES, acc, j).add(IntVector.fromArray(SPECIES, high, j).mul(x)
-                                .add(lowPart).lanewise(VectorOperators.ASHR, s - k0)).intoArray(acc, j);
-                        }
-                    }
-                }
-                break;
+            accumulateSplit(stage, in, acc);
+        }
+        else if (width <= 4 * LANES)
+        {
+            accumulateInRegisters(stage, in, acc);
+        }
+        else
+        {
+            accumulateInMemory(stage, in, acc);
         }
         for (int j = 0; j < width; j += LANES)
         {
             applyOps(stage.ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, acc, j), d))
                 .intoArray(acc, j);
+        }
+    }
+
+    /**
+     * Up to four vectors of outputs kept in registers across all inputs. No test for zero inputs: on real events
+     * that branch is unpredictable and a mispredicted one costs more than the products it would skip. One method per
+     * vector count, straight-line, so the JIT keeps every vector in a register.
+     */
+    private static void accumulateInRegisters(final Stage stage, final int[] in, final int[] acc)
+    {
+        switch (stage.paddedWidth / LANES)
+        {
+            case 1 -> accumulateOne(stage, in, acc);
+            case 2 -> accumulateTwo(stage, in, acc);
+            case 3 -> accumulateThree(stage, in, acc);
+            default -> accumulateFour(stage, in, acc);
+        }
+    }
+
+    private static void accumulateOne(final Stage stage, final int[] in, final int[] acc)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, 0);
+    }
+
+    private static void accumulateTwo(final Stage stage, final int[] in, final int[] acc)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, 0);
+        a1.intoArray(acc, LANES);
+    }
+
+    private static void accumulateThree(final Stage stage, final int[] in, final int[] acc)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
+        IntVector a2 = IntVector.fromArray(SPECIES, bias, 2 * LANES);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a2 = a2.add(IntVector.fromArray(SPECIES, row, 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, 0);
+        a1.intoArray(acc, LANES);
+        a2.intoArray(acc, 2 * LANES);
+    }
+
+    private static void accumulateFour(final Stage stage, final int[] in, final int[] acc)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
+        IntVector a2 = IntVector.fromArray(SPECIES, bias, 2 * LANES);
+        IntVector a3 = IntVector.fromArray(SPECIES, bias, 3 * LANES);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a2 = a2.add(IntVector.fromArray(SPECIES, row, 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a3 = a3.add(IntVector.fromArray(SPECIES, row, 3 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, 0);
+        a1.intoArray(acc, LANES);
+        a2.intoArray(acc, 2 * LANES);
+        a3.intoArray(acc, 3 * LANES);
+    }
+
+    /** Wider layers: accumulators in memory, zero inputs skipped (each skipped input saves a whole row). */
+    private static void accumulateInMemory(final Stage stage, final int[] in, final int[] acc)
+    {
+        final DenseKernel d = stage.dense;
+        final int width = stage.paddedWidth;
+        final int s = d.vectorShift;
+        System.arraycopy(stage.accBias, 0, acc, 0, width);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            if (x != 0)
+            {
+                final int[] row = stage.rows[i];
+                for (int j = 0; j < width; j += LANES)
+                {
+                    IntVector.fromArray(SPECIES, acc, j).add(
+                        IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.ASHR, s))
+                        .intoArray(acc, j);
+                }
+            }
+        }
+    }
+
+    private static void accumulateSplit(final Stage stage, final int[] in, final int[] acc)
+    {
+        final DenseKernel d = stage.dense;
+        final int width = stage.paddedWidth;
+        final int k0 = d.splitBits;
+        final int rest = d.shift - k0;
+        System.arraycopy(stage.accBias, 0, acc, 0, width);
+        for (int i = 0; i < stage.inputSize; i++)
+        {
+            final int x = in[i];
+            if (x != 0)
+            {
+                final int[] high = stage.rowsHigh[i];
+                final int[] low = stage.rowsLow[i];
+                for (int j = 0; j < width; j += LANES)
+                {
+                    final IntVector lowPart = IntVector.fromArray(SPECIES, low, j).mul(x)
+                        .lanewise(VectorOperators.ASHR, k0);
+                    IntVector.fromArray(SPECIES, acc, j).add(IntVector.fromArray(SPECIES, high, j).mul(x)
+                        .add(lowPart).lanewise(VectorOperators.ASHR, rest)).intoArray(acc, j);
+                }
+            }
         }
     }
 
