@@ -68,6 +68,8 @@ final class UdpDaemonSet implements AutoCloseable
                 settings.put("l1infer.reject.stream", Integer.toString(resultStream));
                 settings.put("l1infer.driver.term.length", TERM_LENGTH);
                 settings.put("l1infer.driver.threading", "invoker");
+                // Several daemons share two cores here: idle threads park instead of yielding.
+                settings.put("l1infer.ingest.idle", "backoff");
                 final Function<ModelBundle, Accelerator> factory = acceleratorFactories.get(d);
                 final L1inferDaemon daemon = factory == null ? ClientTestDaemons.launch(settings) :
                     ClientTestDaemons.launch(settings, factory);

@@ -99,8 +99,9 @@ public final class DaemonSettings
         "Run the Aeron media driver inside the daemon; false = connect to an external driver at l1infer.aeron.dir."));
     /** Threading mode of the embedded driver. */
     public static final Setting<DriverThreading> DRIVER_THREADING = declare(Setting.oneOf(
-        "l1infer.driver.threading", "shared",
-        "Threading mode of the embedded media driver.", DriverThreading.class));
+        "l1infer.driver.threading", "invoker",
+        "Threading mode of the embedded media driver; invoker: the ingest thread runs the driver (fewest threads).",
+        DriverThreading.class));
     /** Idle strategy of the embedded driver's threads. */
     public static final Setting<IdleStrategySpec> DRIVER_IDLE = declare(Setting.idleStrategy(
         "l1infer.driver.idle", "backoff",
@@ -142,16 +143,16 @@ public final class DaemonSettings
 
     /** Threads of the ingest agent and the accelerator owner. */
     public static final Setting<AgentLayout> AGENT_LAYOUT = declare(Setting.oneOf(
-        "l1infer.agent.layout", "separate",
+        "l1infer.agent.layout", "combined",
         "Ingest and accelerator owner on their own threads (separate) or on one thread (combined, uses " +
         "l1infer.ingest.idle).", AgentLayout.class));
     /** Idle strategy of the ingest thread. */
     public static final Setting<IdleStrategySpec> INGEST_IDLE = declare(Setting.idleStrategy(
-        "l1infer.ingest.idle", "backoff",
-        "Idle strategy of the ingest thread when a poll finds no fragments."));
+        "l1infer.ingest.idle", "yield",
+        "Idle strategy of the ingest thread when a poll finds no fragments; yield holds a core, backoff parks."));
     /** Idle strategy of the accelerator-owner thread. */
     public static final Setting<IdleStrategySpec> OWNER_IDLE = declare(Setting.idleStrategy(
-        "l1infer.owner.idle", "backoff",
+        "l1infer.owner.idle", "yield",
         "Idle strategy of the accelerator-owner thread when the ring is empty."));
     /** Fragments per poll. */
     public static final Setting<Integer> INGEST_FRAGMENT_LIMIT = declare(Setting.intInRange(

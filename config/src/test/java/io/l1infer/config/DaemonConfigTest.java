@@ -44,7 +44,8 @@ class DaemonConfigTest
         assertEquals(2, config.openClBufferSets());
         assertEquals(Path.of("/dev/shm/l1infer"), config.aeronDir());
         assertTrue(config.driverEmbedded());
-        assertEquals(DriverThreading.SHARED, config.driverThreading());
+        assertEquals(DriverThreading.INVOKER, config.driverThreading());
+        assertEquals(AgentLayout.COMBINED, config.agentLayout());
         assertEquals(IdleStrategySpec.backoff(), config.driverIdle());
         assertEquals(10_000_000_000L, config.driverTimeoutNs());
         assertEquals(16 << 20, config.driverTermLength());
@@ -53,8 +54,8 @@ class DaemonConfigTest
         assertEquals("aeron:ipc", config.resultChannel());
         assertEquals(1002, config.resultStream());
         assertEquals(1002, config.rejectStream());
-        assertEquals(IdleStrategySpec.backoff(), config.ingestIdle());
-        assertEquals(IdleStrategySpec.backoff(), config.ownerIdle());
+        assertEquals(IdleStrategySpec.parse("yield"), config.ingestIdle());
+        assertEquals(IdleStrategySpec.parse("yield"), config.ownerIdle());
         assertEquals(64, config.ingestFragmentLimit());
         assertEquals(4096, config.ringSize());
         assertEquals(10_000, config.publishMaxRetries());

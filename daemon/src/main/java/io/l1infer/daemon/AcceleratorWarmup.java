@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Runs seeded synthetic inputs through an accelerator before the daemon reports ready, in the batch sizes it will
- * see (one event, small and full batches), so the JIT has compiled every path and an OpenCL device has built its
+ * see (single events and every batch size up to the maximum), so the JIT has compiled every path and an OpenCL device has built its
  * kernel: the first real events then do not pay for compilation (a cold start otherwise stalls them for up to a
  * second).
  */
@@ -28,7 +28,12 @@ final class AcceleratorWarmup
         final FixedPointType type = accelerator.model().input().type();
         final int inputSize = accelerator.model().input().size();
         final int max = accelerator.maxBatchSize();
-        final int[] sizes = {1, 1, 2, 3, Math.min(16, max), Math.min(64, max), max};
+        // Half of the events as single-event batches: the single-event path is a separate method tree that the
+        // JIT only compiles fully (C2, with the Vector API intrinsified, so no vector objects are allocated) after
+        // thousands of calls. The other half walks through the batch sizes with a stride coprime to every vector
+        // width, so each tail of a partly filled vector has been profiled and no real batch meets a cold branch
+        // (which would deoptimise into the interpreter, where vector operations allocate).
+        final int singles = events / 2;
         // Values near zero with about half of them zero, like real features and ReLU outputs, so that no branch
         // is left cold.
         final long span = Math.min(type.maxRaw(), 4096);
@@ -36,7 +41,8 @@ final class AcceleratorWarmup
         int round = 0;
         while (done < events)
         {
-            final int n = Math.min(sizes[round++ % sizes.length], events - done);
+            final int size = max < 2 ? 1 : 2 + (int)((round++ * 37L) % (max - 1));
+            final int n = done < singles ? 1 : Math.min(size, events - done);
             final BatchBuffers buffers = accelerator.buffers(0);
             for (int b = 0; b < n; b++)
             {

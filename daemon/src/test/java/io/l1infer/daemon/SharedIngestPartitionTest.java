@@ -192,6 +192,8 @@ class SharedIngestPartitionTest
         s.put("l1infer.partition.wheels", wheels);
         s.put("l1infer.driver.term.length", "4m");
         s.put("l1infer.driver.threading", "invoker");
+        // Several daemons share two cores here: idle threads park instead of yielding.
+        s.put("l1infer.ingest.idle", "backoff");
         return s;
     }
 

@@ -109,6 +109,8 @@ class MultiHostUdpTest
                     settings.put("l1infer.result.channel",
                         "aeron:udp?control=" + control + "|control-mode=dynamic|fc=min");
                     settings.put("l1infer.shutdown.timeout", "10s");
+                    // Several daemons share two cores here: idle threads park instead of yielding.
+                    settings.put("l1infer.ingest.idle", "backoff");
                     daemons[i] = startDaemon(net, daemonHosts[i], settings);
                     processes.add(daemons[i]);
                     named.put(daemonHosts[i] + " daemon", daemons[i]);
@@ -310,6 +312,8 @@ class MultiHostUdpTest
                     settings.put("l1infer.result.channel", results);
                     settings.put("l1infer.partition.wheels", wheels[i]);
                     settings.put("l1infer.shutdown.timeout", "10s");
+                    // Several daemons share two cores here: idle threads park instead of yielding.
+                    settings.put("l1infer.ingest.idle", "backoff");
                     daemons[i] = startDaemon(net, hosts[i], settings);
                     processes.add(daemons[i]);
                 }
