@@ -3,7 +3,7 @@
 #   bench/scripts/performance.sh OUT_DIR [REPEATS] [LONG_DURATION]
 # 1. latency at 100 kHz and 1 MHz, thesis workload, daemon then echo with the same settings, REPEATS times each;
 # 2. the toy workload at 100 kHz, REPEATS times;
-# 3. throughput: the highest rate sustained with no loss and p99 under 5 ms;
+# 3. throughput: the highest rate sustained with no loss and p99 under 50 ms (this VM's echo p99 alone is 4-9 ms);
 # 4. a long run (LONG_DURATION, default 10m) at 100 kHz, daemon then echo, with the hiccup meter and GC and
 #    safepoint logs.
 # Raw RESULT lines go to OUT_DIR/*.txt, medians (summarize.awk) to OUT_DIR/summary.txt.
@@ -27,7 +27,7 @@ run_latency thesis-100k --rate 100k --workload thesis
 run_latency thesis-1M --rate 1M --workload thesis
 run_latency toy-100k --rate 100k --workload toy
 
-bin/l1infer-bench throughput --p99-bound-us 5000 --out "$out/throughput" > "$out/throughput.log" 2>&1 || true
+bin/l1infer-bench throughput --p99-bound-us 50000 --out "$out/throughput" > "$out/throughput.log" 2>&1 || true
 grep '^THROUGHPUT' "$out/throughput.log" | tee "$out/throughput.txt"
 
 L1INFER_JAVA_OPTS="-Xlog:gc*,safepoint:file=$out/long-gc.log:uptime,level,tags" \
