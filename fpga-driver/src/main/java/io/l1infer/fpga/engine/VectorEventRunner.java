@@ -106,7 +106,7 @@ final class VectorEventRunner
             {
                 for (int j = 0; j < stage.paddedWidth; j += LANES)
                 {
-                    applyOps(stage.ops, j, IntVector.fromArray(SPECIES, in, j)).intoArray(out, j);
+                    applyOps(stage.ops, j, in, out);
                 }
             }
             final int[] t = in;
@@ -134,8 +134,8 @@ final class VectorEventRunner
         }
         for (int j = 0; j < width; j += LANES)
         {
-            applyOps(stage.ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, acc, j), d))
-                .intoArray(acc, j);
+            finishDense(d, acc, j);
+            applyOps(stage.ops, j, acc, acc);
         }
     }
 
@@ -277,27 +277,49 @@ final class VectorEventRunner
         }
     }
 
-    private static IntVector applyOps(final ElementOp[] ops, final int first, final IntVector value)
+    /*
+     * The conversions below work in place on arrays, a few vector operations per method, and take no vector
+     * argument: see LanewiseConversion on why a compiled unit must stay small and vectors must not cross calls.
+     */
+
+    /** The dense layer's deferred accumulator wrap and conversion to result_t, lanes j..j+LANES-1 in place. */
+    private static void finishDense(final DenseKernel d, final int[] acc, final int j)
     {
-        IntVector v = value;
+        LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, acc, j), d).intoArray(acc, j);
+    }
+
+    private static void applyOps(final ElementOp[] ops, final int j, final int[] from, final int[] to)
+    {
+        int[] source = from;
         for (final ElementOp op : ops)
         {
             if (op.kind == ElementOp.BATCHNORM)
             {
-                v = v.mul(IntVector.fromArray(SPECIES, op.scale, first)).lanewise(VectorOperators.LSHL, op.productShift)
-                    .add(IntVector.fromArray(SPECIES, op.bias, first));
-                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
-            }
-            else if (op.relu)
-            {
-                final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
-                v = y.blend(0, v.compare(VectorOperators.LE, 0));
+                batchNorm(op, j, source, to);
             }
             else
             {
-                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+                activation(op, j, source, to);
             }
+            source = to;
         }
-        return v;
+        if (source != to)
+        {
+            System.arraycopy(source, j, to, j, LANES);
+        }
+    }
+
+    private static void batchNorm(final ElementOp op, final int j, final int[] from, final int[] to)
+    {
+        final IntVector v = IntVector.fromArray(SPECIES, from, j).mul(IntVector.fromArray(SPECIES, op.scale, j))
+            .lanewise(VectorOperators.LSHL, op.productShift).add(IntVector.fromArray(SPECIES, op.bias, j));
+        LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask).intoArray(to, j);
+    }
+
+    private static void activation(final ElementOp op, final int j, final int[] from, final int[] to)
+    {
+        final IntVector v = IntVector.fromArray(SPECIES, from, j);
+        final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+        (op.relu ? y.blend(0, v.compare(VectorOperators.LE, 0)) : y).intoArray(to, j);
     }
 }

@@ -130,8 +130,8 @@ final class VectorTileRunner
         final ElementOp[] ops = stage.ops;
         for (int j = 0; j < d.outputSize; j++)
         {
-            final int[] o = out[j];
-            applyOps(ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, o, 0), d)).intoArray(o, 0);
+            finishDense(d, out[j], 0);
+            applyOps(ops, j, out[j], out[j], 0);
         }
     }
 
@@ -194,7 +194,8 @@ final class VectorTileRunner
             final int[] o = out[j];
             for (int b = b0; b <= b3; b += lanes)
             {
-                applyOps(ops, j, LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, o, b), d)).intoArray(o, b);
+                finishDense(d, o, b);
+                applyOps(ops, j, o, o, b);
             }
         }
     }
@@ -212,31 +213,56 @@ final class VectorTileRunner
         {
             for (int k = 0; k < stage.width; k++)
             {
-                applyOps(stage.ops, k, IntVector.fromArray(SPECIES, in[k], b0)).intoArray(out[k], b0);
+                applyOps(stage.ops, k, in[k], out[k], b0);
             }
         }
     }
 
-    private static IntVector applyOps(final ElementOp[] ops, final int feature, final IntVector value)
+    /*
+     * The conversions below work in place on arrays, a few vector operations per method, and take no vector
+     * argument: see LanewiseConversion on why a compiled unit must stay small and vectors must not cross calls.
+     */
+
+    /** The dense layer's deferred accumulator wrap and conversion to result_t, lanes b.. of one row in place. */
+    private static void finishDense(final DenseKernel d, final int[] row, final int b)
     {
-        IntVector v = value;
+        LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, row, b), d).intoArray(row, b);
+    }
+
+    private static void applyOps(final ElementOp[] ops, final int feature, final int[] from, final int[] to,
+        final int b)
+    {
+        int[] source = from;
         for (final ElementOp op : ops)
         {
             if (op.kind == ElementOp.BATCHNORM)
             {
-                v = v.mul(op.scale[feature]).lanewise(VectorOperators.LSHL, op.productShift).add(op.bias[feature]);
-                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
-            }
-            else if (op.relu)
-            {
-                final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
-                v = y.blend(0, v.compare(VectorOperators.LE, 0));
+                batchNorm(op, feature, source, to, b);
             }
             else
             {
-                v = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+                activation(op, source, to, b);
             }
+            source = to;
         }
-        return v;
+        if (source != to)
+        {
+            System.arraycopy(source, b, to, b, SPECIES.length());
+        }
+    }
+
+    private static void batchNorm(final ElementOp op, final int feature, final int[] from, final int[] to,
+        final int b)
+    {
+        final IntVector v = IntVector.fromArray(SPECIES, from, b).mul(op.scale[feature])
+            .lanewise(VectorOperators.LSHL, op.productShift).add(op.bias[feature]);
+        LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask).intoArray(to, b);
+    }
+
+    private static void activation(final ElementOp op, final int[] from, final int[] to, final int b)
+    {
+        final IntVector v = IntVector.fromArray(SPECIES, from, b);
+        final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+        (op.relu ? y.blend(0, v.compare(VectorOperators.LE, 0)) : y).intoArray(to, b);
     }
 }
