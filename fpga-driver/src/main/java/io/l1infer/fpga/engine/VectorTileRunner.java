@@ -128,10 +128,11 @@ final class VectorTileRunner
             acc.intoArray(out[j], 0);
         }
         final ElementOp[] ops = stage.ops;
+        final int lanes = SPECIES.length();
         for (int j = 0; j < d.outputSize; j++)
         {
-            finishDense(d, out[j], 0);
-            applyOps(ops, j, out[j], out[j], 0);
+            finishDense(d, out[j], 0, lanes);
+            applyOps(ops, j, out[j], out[j], 0, lanes);
         }
     }
 
@@ -191,12 +192,8 @@ final class VectorTileRunner
         final ElementOp[] ops = stage.ops;
         for (int j = 0; j < d.outputSize; j++)
         {
-            final int[] o = out[j];
-            for (int b = b0; b <= b3; b += lanes)
-            {
-                finishDense(d, o, b);
-                applyOps(ops, j, o, o, b);
-            }
+            finishDense(d, out[j], b0, b3 + lanes);
+            applyOps(ops, j, out[j], out[j], b0, b3 + lanes);
         }
     }
 
@@ -209,12 +206,10 @@ final class VectorTileRunner
     private static void runElementwise(final Stage stage, final int[][] in, final int[][] out, final int n)
     {
         final int lanes = SPECIES.length();
-        for (int b0 = 0; b0 < n; b0 += lanes)
+        final int end = (n + lanes - 1) / lanes * lanes;
+        for (int k = 0; k < stage.width; k++)
         {
-            for (int k = 0; k < stage.width; k++)
-            {
-                applyOps(stage.ops, k, in[k], out[k], b0);
-            }
+            applyOps(stage.ops, k, in[k], out[k], 0, end);
         }
     }
 
@@ -223,46 +218,63 @@ final class VectorTileRunner
      * argument: see LanewiseConversion on why a compiled unit must stay small and vectors must not cross calls.
      */
 
-    /** The dense layer's deferred accumulator wrap and conversion to result_t, lanes b.. of one row in place. */
-    private static void finishDense(final DenseKernel d, final int[] row, final int b)
+    /*
+     * Each method loops over the lanes [start, end) of one row, a multiple of the vector length: one call per row
+     * and operation, and the loop body is what C2 inlines into, whatever the unrolling it does afterwards.
+     */
+
+    /** The dense layer's deferred accumulator wrap and conversion to result_t, in place. */
+    private static void finishDense(final DenseKernel d, final int[] row, final int start, final int end)
     {
-        LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, row, b), d).intoArray(row, b);
+        for (int b = start; b < end; b += SPECIES.length())
+        {
+            LanewiseConversion.finishDense(IntVector.fromArray(SPECIES, row, b), d).intoArray(row, b);
+        }
     }
 
     private static void applyOps(final ElementOp[] ops, final int feature, final int[] from, final int[] to,
-        final int b)
+        final int start, final int end)
     {
         int[] source = from;
         for (final ElementOp op : ops)
         {
             if (op.kind == ElementOp.BATCHNORM)
             {
-                batchNorm(op, feature, source, to, b);
+                batchNorm(op, feature, source, to, start, end);
             }
             else
             {
-                activation(op, source, to, b);
+                activation(op, source, to, start, end);
             }
             source = to;
         }
         if (source != to)
         {
-            System.arraycopy(source, b, to, b, SPECIES.length());
+            System.arraycopy(source, start, to, start, end - start);
         }
     }
 
     private static void batchNorm(final ElementOp op, final int feature, final int[] from, final int[] to,
-        final int b)
+        final int start, final int end)
     {
-        final IntVector v = IntVector.fromArray(SPECIES, from, b).mul(op.scale[feature])
-            .lanewise(VectorOperators.LSHL, op.productShift).add(op.bias[feature]);
-        LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask).intoArray(to, b);
+        final int scale = op.scale[feature];
+        final int bias = op.bias[feature];
+        for (int b = start; b < end; b += SPECIES.length())
+        {
+            final IntVector v = IntVector.fromArray(SPECIES, from, b).mul(scale)
+                .lanewise(VectorOperators.LSHL, op.productShift).add(bias);
+            LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask).intoArray(to, b);
+        }
     }
 
-    private static void activation(final ElementOp op, final int[] from, final int[] to, final int b)
+    private static void activation(final ElementOp op, final int[] from, final int[] to, final int start,
+        final int end)
     {
-        final IntVector v = IntVector.fromArray(SPECIES, from, b);
-        final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
-        (op.relu ? y.blend(0, v.compare(VectorOperators.LE, 0)) : y).intoArray(to, b);
+        for (int b = start; b < end; b += SPECIES.length())
+        {
+            final IntVector v = IntVector.fromArray(SPECIES, from, b);
+            final IntVector y = LanewiseConversion.apply(v, op.shift, op.wrapShift, op.signed, op.mask);
+            (op.relu ? y.blend(0, v.compare(VectorOperators.LE, 0)) : y).intoArray(to, b);
+        }
     }
 }
