@@ -1,5 +1,6 @@
 package io.l1infer.client;
 
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.SettingsSource;
@@ -28,19 +29,6 @@ final class ClientTestDaemons
     {
     }
 
-    static Path projectRoot()
-    {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("models/muon-pt-thesis")))
-        {
-            p = p.getParent();
-        }
-        if (p == null)
-        {
-            throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
 
     static L1inferDaemon launch(final Map<String, String> overrides)
     {
@@ -62,7 +50,7 @@ final class ClientTestDaemons
         all.put("l1infer.shutdown.timeout", "20s");
         all.putAll(overrides);
         return DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
-            .overrides(all).home(projectRoot()).build());
+            .overrides(all).home(ProjectPaths.root()).build());
     }
 
     static DaemonEndpoint endpoint(final L1inferDaemon daemon)
@@ -75,7 +63,7 @@ final class ClientTestDaemons
     /** The shipped real inputs quantised to the model's input type. */
     static int[][] realInputs(final ModelBundle model) throws IOException
     {
-        final List<String> lines = Files.readAllLines(projectRoot().resolve("data/muon-pt-thesis/inputs.csv"));
+        final List<String> lines = Files.readAllLines(ProjectPaths.root().resolve("data/muon-pt-thesis/inputs.csv"));
         final FixedPointType t = model.input().type();
         final int[][] rows = new int[lines.size() - 1][];
         for (int l = 1; l < lines.size(); l++)

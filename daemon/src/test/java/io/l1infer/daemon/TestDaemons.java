@@ -1,5 +1,6 @@
 package io.l1infer.daemon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.SettingsSource;
@@ -19,24 +20,7 @@ final class TestDaemons
     {
     }
 
-    static Path projectRoot()
-    {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("models/muon-pt-thesis")))
-        {
-            p = p.getParent();
-        }
-        if (p == null)
-        {
-            throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
 
-    static Path sharedData()
-    {
-        return projectRoot().resolve("../shared/data/muon-pt-thesis").normalize();
-    }
 
     static String uniqueAeronDir()
     {
@@ -54,7 +38,7 @@ final class TestDaemons
         all.putAll(overrides);
         return DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(all)
-            .home(projectRoot())
+            .home(ProjectPaths.root())
             .build());
     }
 }

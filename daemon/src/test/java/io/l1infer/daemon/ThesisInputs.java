@@ -1,5 +1,6 @@
 package io.l1infer.daemon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
@@ -20,7 +21,7 @@ public final class ThesisInputs
     public static int[][] quantized() throws IOException
     {
         final List<String> lines =
-            Files.readAllLines(TestDaemons.projectRoot().resolve("data/muon-pt-thesis/inputs.csv"));
+            Files.readAllLines(ProjectPaths.root().resolve("data/muon-pt-thesis/inputs.csv"));
         final FixedPointType t = FixedPointType.apFixed(16, 6);
         final int[][] rows = new int[lines.size() - 1][];
         for (int l = 1; l < lines.size(); l++)

@@ -1,5 +1,6 @@
 package io.l1infer.muon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class FeatureTableCsvTest
     void readsTheRealTable()
     {
         final double[] first = new double[MuonFeatures.FEATURE_COUNT];
-        final int rows = FeatureTableCsv.forEachRow(SharedFiles.resolve(SharedFiles.INPUTS_CSV), (row, line) ->
+        final int rows = FeatureTableCsv.forEachRow(ProjectPaths.thesisInputsCsv(), (row, line) ->
         {
             if (line == 2)
             {

@@ -1,5 +1,6 @@
 package io.l1infer.muon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class MarginalsTest
     void toyMarginalsMatchTheRealSample()
     {
         final MarginalsReport real = new MarginalsReport();
-        FeatureTableCsv.forEachRow(SharedFiles.resolve(SharedFiles.INPUTS_CSV), (row, line) -> real.accept(row, 0));
+        FeatureTableCsv.forEachRow(ProjectPaths.thesisInputsCsv(), (row, line) -> real.accept(row, 0));
 
         final ToyBarrelSimulation simulation = new ToyBarrelSimulation(ToySimulationConfig.thesisLike(), SEED);
         final MuonFeatures features = new MuonFeatures();

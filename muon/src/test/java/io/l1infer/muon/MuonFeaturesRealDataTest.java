@@ -1,5 +1,6 @@
 package io.l1infer.muon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -27,7 +28,7 @@ class MuonFeaturesRealDataTest
     void featuresOfReconstructedRealRowsEqualTheTable() throws IOException
     {
         final List<double[]> rows = new ArrayList<>();
-        FeatureTableCsv.forEachRow(SharedFiles.resolve(SharedFiles.INPUTS_CSV), (row, line) -> rows.add(row.clone()));
+        FeatureTableCsv.forEachRow(ProjectPaths.thesisInputsCsv(), (row, line) -> rows.add(row.clone()));
         final List<int[]> expected = readExpected();
         assertEquals(14248, rows.size(), "real input rows");
         assertEquals(1000, expected.size(), "expected quantised rows");
@@ -184,7 +185,7 @@ class MuonFeaturesRealDataTest
     private static List<int[]> readExpected() throws IOException
     {
         final List<int[]> result = new ArrayList<>();
-        final List<String> lines = Files.readAllLines(SharedFiles.resolve(SharedFiles.EXPECTED_CSV));
+        final List<String> lines = Files.readAllLines(ProjectPaths.thesisExpectedCsv());
         for (int i = 0; i < lines.size(); i++)
         {
             final String[] fields = lines.get(i).split(",");

@@ -1,5 +1,6 @@
 package io.l1infer.muon;
 
+import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class MuonFeaturesTest
     @Test
     void namesEqualTheModelFeatureList() throws IOException
     {
-        final String json = Files.readString(SharedFiles.resolve(SharedFiles.MODEL_JSON));
+        final String json = Files.readString(ProjectPaths.thesisModel().resolve("model.json"));
         final Matcher block = Pattern.compile("\"features\"\\s*:\\s*\\[(.*?)\\]", Pattern.DOTALL).matcher(json);
         assertTrue(block.find(), "model.json has no features array");
         final List<String> names = new ArrayList<>();

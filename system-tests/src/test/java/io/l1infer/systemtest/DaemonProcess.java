@@ -1,5 +1,6 @@
 package io.l1infer.systemtest;
 
+import io.l1infer.testsupport.ProjectPaths;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,26 +26,13 @@ final class DaemonProcess implements AutoCloseable
         process = builder.start();
     }
 
-    static Path projectRoot()
-    {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("bin/l1infer-daemon")))
-        {
-            p = p.getParent();
-        }
-        if (p == null)
-        {
-            throw new IllegalStateException("project root not found above " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
 
     /** Start {@code bin/l1infer-daemon} with the given settings. */
     static DaemonProcess launcher(final Map<String, String> settings, final Map<String, String> env)
         throws IOException
     {
         final List<String> command = new ArrayList<>();
-        command.add(projectRoot().resolve("bin/l1infer-daemon").toString());
+        command.add(ProjectPaths.root().resolve("bin/l1infer-daemon").toString());
         settings.forEach((k, v) -> command.add("--set=" + k + "=" + v));
         final ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("L1INFER_NO_BUILD", "1");
@@ -66,7 +54,7 @@ final class DaemonProcess implements AutoCloseable
             System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "--add-modules", "jdk.incubator.vector",
-            "-Dl1infer.home=" + projectRoot(),
+            "-Dl1infer.home=" + ProjectPaths.root(),
             "-cp", System.getProperty("java.class.path"),
             main.getName()));
         command.addAll(args);

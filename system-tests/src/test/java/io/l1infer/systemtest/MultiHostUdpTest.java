@@ -1,5 +1,6 @@
 package io.l1infer.systemtest;
 
+import io.l1infer.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -490,14 +491,14 @@ class MultiHostUdpTest
             p.store(out, "media driver of host " + host);
         }
         return DaemonProcess.start(net.inHost(host, List.of(
-            DaemonProcess.projectRoot().resolve("bin/l1infer-mediadriver").toString(), file.toString())), NO_BUILD);
+            ProjectPaths.root().resolve("bin/l1infer-mediadriver").toString(), file.toString())), NO_BUILD);
     }
 
     private static DaemonProcess startDaemon(final NetworkNamespaces net, final String host,
         final Map<String, String> settings) throws IOException
     {
         final List<String> command = new ArrayList<>();
-        command.add(DaemonProcess.projectRoot().resolve("bin/l1infer-daemon").toString());
+        command.add(ProjectPaths.root().resolve("bin/l1infer-daemon").toString());
         settings.forEach((k, v) -> command.add("--set=" + k + "=" + v));
         return DaemonProcess.start(net.inHost(host, command), NO_BUILD);
     }

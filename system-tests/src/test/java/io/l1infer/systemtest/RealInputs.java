@@ -1,5 +1,6 @@
 package io.l1infer.systemtest;
 
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.daemon.ThesisInputs;
 import io.l1infer.fpga.model.ModelBundle;
 
@@ -15,7 +16,7 @@ final class RealInputs
     {
         inputs = ThesisInputs.quantized();
         expected = ThesisInputs.offline(
-            ModelBundle.load(DaemonProcess.projectRoot().resolve("models/muon-pt-thesis")), inputs);
+            ModelBundle.load(ProjectPaths.root().resolve("models/muon-pt-thesis")), inputs);
     }
 
     int[] input(final long eventId)

@@ -1,5 +1,6 @@
 package io.l1infer.systemtest;
 
+import io.l1infer.testsupport.ProjectPaths;
 import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.l1infer.client.ClientOptions;
@@ -71,7 +72,7 @@ public final class ScaleOutPublisherMain
         this.args = args;
         source = Long.parseLong(args.getOrDefault("source", "1"));
         window = Integer.parseInt(args.getOrDefault("window", "4096"));
-        final ModelBundle model = ModelBundle.load(DaemonProcess.projectRoot().resolve("models/muon-pt-thesis"));
+        final ModelBundle model = ModelBundle.load(ProjectPaths.root().resolve("models/muon-pt-thesis"));
         events = new SimulatedEvents(model, 2048, Long.parseLong(args.getOrDefault("seed", "77")));
         final List<RoutedDaemon> daemons = routes(Path.of(args.get("routes")), List.of(args.get("use").split(",")));
         for (final RoutedDaemon d : daemons)

@@ -1,5 +1,6 @@
 package io.l1infer.systemtest;
 
+import io.l1infer.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +30,7 @@ class SystemdUnitsTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void installedUnitsVerifyCleanly() throws Exception
     {
-        final Path root = DaemonProcess.projectRoot();
+        final Path root = ProjectPaths.root();
         final boolean haveAnalyze = Files.isExecutable(Path.of("/usr/bin/systemd-analyze")) ||
             Files.isExecutable(Path.of("/bin/systemd-analyze"));
         if (!"true".equals(System.getenv("CI")))

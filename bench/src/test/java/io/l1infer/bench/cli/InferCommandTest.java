@@ -18,7 +18,7 @@ class InferCommandTest
 {
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Path MODEL = HOME.resolve("models/muon-pt-thesis");
-    private static final Path EXPECTED = HOME.resolve("../shared/data/muon-pt-thesis/expected-first1000.csv");
+    private static final Path EXPECTED = HOME.resolve("data/muon-pt-thesis/expected-first1000.csv");
 
     @TempDir
     Path temp;

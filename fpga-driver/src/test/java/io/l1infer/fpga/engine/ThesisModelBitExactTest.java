@@ -1,6 +1,7 @@
 package io.l1infer.fpga.engine;
 
-import io.l1infer.fpga.ProjectPaths;
+import io.l1infer.testsupport.ProjectPaths;
+import io.l1infer.testsupport.SharedReference;
 import io.l1infer.fpga.model.ModelBundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ThesisModelBitExactTest
     {
         model = ModelBundle.load(ProjectPaths.thesisModel());
         final List<String> lines = Files.readAllLines(
-            ProjectPaths.shared().resolve("data/muon-pt-thesis/expected-first1000.csv"));
+            ProjectPaths.thesisExpectedCsv());
         final List<int[]> in = new ArrayList<>();
         final List<Integer> out = new ArrayList<>();
         for (final String line : lines)
@@ -55,7 +56,7 @@ class ThesisModelBitExactTest
     void shippedBundleIsTheSharedOneUnchanged() throws IOException
     {
         final Path shipped = ProjectPaths.thesisModel();
-        final Path shared = ProjectPaths.shared().resolve("models/muon-pt-thesis");
+        final Path shared = SharedReference.require("models/muon-pt-thesis", "shipped bundle equals the shared one");
         try (var files = Files.list(shared))
         {
             for (final Path f : (Iterable<Path>)files::iterator)

@@ -1,6 +1,6 @@
 package io.l1infer.fpga.model;
 
-import io.l1infer.fpga.ProjectPaths;
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.fpga.engine.RandomFixedPointModels;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.l1infer.fpga.opencl;
 
-import io.l1infer.fpga.ProjectPaths;
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;

@@ -1,6 +1,6 @@
 package io.l1infer.fpga.opencl;
 
-import io.l1infer.fpga.ProjectPaths;
+import io.l1infer.testsupport.ProjectPaths;
 import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.model.ModelBundle;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package io.l1infer.fpga.opencl;
 
-import io.l1infer.fpga.ProjectPaths;
+import io.l1infer.testsupport.ProjectPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The hls4ml C simulation's first 1000 thesis events: 27 raw ap_fixed&lt;16,6&gt; inputs and the raw
- * ap_fixed&lt;17,2&gt; output per line of {@code ../shared/data/muon-pt-thesis/expected-first1000.csv}.
+ * ap_fixed&lt;17,2&gt; output per line of {@code data/muon-pt-thesis/expected-first1000.csv}.
  */
 final class ThesisReferenceData
 {
@@ -26,7 +26,7 @@ final class ThesisReferenceData
 
     static ThesisReferenceData load()
     {
-        final Path file = ProjectPaths.shared().resolve("data/muon-pt-thesis/expected-first1000.csv");
+        final Path file = ProjectPaths.thesisExpectedCsv();
         final List<String> lines;
         try
         {
