@@ -17,6 +17,8 @@ public final class DaemonConfig
     private final AcceleratorKind accelerator;
     private final int acceleratorMaxBatch;
     private final boolean failoverEnabled;
+    private final long acceleratorTimeoutNs;
+    private final boolean acceleratorRequired;
     private final String openClPlatform;
     private final String openClDevice;
     private final OpenClDeviceType openClDeviceType;
@@ -59,6 +61,8 @@ public final class DaemonConfig
         accelerator = in.read(DaemonSettings.ACCELERATOR);
         acceleratorMaxBatch = in.read(DaemonSettings.ACCELERATOR_MAX_BATCH);
         failoverEnabled = in.read(DaemonSettings.FAILOVER_ENABLED);
+        acceleratorTimeoutNs = in.read(DaemonSettings.ACCELERATOR_TIMEOUT);
+        acceleratorRequired = in.read(DaemonSettings.ACCELERATOR_REQUIRED);
         openClPlatform = in.read(DaemonSettings.OPENCL_PLATFORM);
         openClDevice = in.read(DaemonSettings.OPENCL_DEVICE);
         openClDeviceType = in.read(DaemonSettings.OPENCL_DEVICE_TYPE);
@@ -226,6 +230,18 @@ public final class DaemonConfig
     public boolean failoverEnabled()
     {
         return failoverEnabled;
+    }
+
+    /** {@link DaemonSettings#ACCELERATOR_TIMEOUT}, in nanoseconds. */
+    public long acceleratorTimeoutNs()
+    {
+        return acceleratorTimeoutNs;
+    }
+
+    /** {@link DaemonSettings#ACCELERATOR_REQUIRED}. */
+    public boolean acceleratorRequired()
+    {
+        return acceleratorRequired;
     }
 
     /**

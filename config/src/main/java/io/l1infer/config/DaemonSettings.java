@@ -55,6 +55,17 @@ public final class DaemonSettings
     public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
         "l1infer.failover.enabled", "true",
         "On an accelerator error, re-run the batch on the CPU emulator and stay on it."));
+    /** Deadline of one accelerator batch. */
+    public static final Setting<Long> ACCELERATOR_TIMEOUT = declare(Setting.duration(
+        "l1infer.accelerator.timeout", "100ms",
+        "A batch not complete this long after its launch counts as an accelerator failure: the device is " +
+        "abandoned (never called again) and its events and all later ones run on the CPU emulator.",
+        MS / 10, HOUR));
+    /** Whether a configured device that cannot be opened stops the start. */
+    public static final Setting<Boolean> ACCELERATOR_REQUIRED = declare(Setting.bool(
+        "l1infer.accelerator.required", "true",
+        "true: a configured accelerator that is missing or fails to open stops the daemon from starting; " +
+        "false: the daemon starts on the CPU emulator instead, degraded (results FALLBACK)."));
 
     // OpenCL device selection and kernel.
 

@@ -9,8 +9,10 @@ import io.l1infer.codec.sbe.ResultStatus;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.BatchBuffers;
 import org.HdrHistogram.SingleWriterRecorder;
+import io.l1infer.fpga.engine.AcceleratorException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -19,7 +21,9 @@ import org.agrona.concurrent.Agent;
  * two or more buffer sets the next batch is filled and launched while the previous one runs.
  *
  * <p>Ring slots are released only once answered, so a batch that fails on the accelerator is re-run from the ring
- * on the CPU emulator (failover): no event is lost.
+ * on the CPU emulator (failover): no event is lost. A batch that is not complete by its deadline is such a failure
+ * too; the owner only polls a device for completion, so a device that never answers cannot block it, and once
+ * abandoned the device is never called again.
  */
 final class AcceleratorOwner implements Agent
 {
@@ -33,11 +37,17 @@ final class AcceleratorOwner implements Agent
     private final DaemonCounters counters;
     private final ErrorHandler errorHandler;
     private final int configuredMaxBatch;
+    private final long timeoutNs;
+    private final NanoClock clock;
 
     private Accelerator active;
     private int maxBatch;
     private int setCount;
     private volatile boolean failedOver;
+    /** Why the daemon runs degraded (on the CPU emulator instead of its device), or null while it does not. */
+    private volatile String degradedReason;
+    /** The primary was abandoned after a timeout: no call may reach it again from this thread. */
+    private boolean primaryAbandoned;
 
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
@@ -46,6 +56,7 @@ final class AcceleratorOwner implements Agent
     private final long[] batchLast;
     private final int[] batchRequests;
     private final boolean[] batchComplete;
+    private final long[] batchLaunchNs;
     /** Highest ring sequence assigned to a batch. */
     private long queuedUpTo;
     /** Next ring sequence to answer. */
@@ -61,7 +72,10 @@ final class AcceleratorOwner implements Agent
         final SingleWriterRecorder latency,
         final long highestTrackableNs,
         final DaemonCounters counters,
-        final ErrorHandler errorHandler)
+        final ErrorHandler errorHandler,
+        final long timeoutNs,
+        final NanoClock clock,
+        final String startDegradedReason)
     {
         this.ring = ring;
         this.consumed = consumed;
@@ -73,14 +87,23 @@ final class AcceleratorOwner implements Agent
         this.counters = counters;
         this.errorHandler = errorHandler;
         this.configuredMaxBatch = maxBatch;
+        this.timeoutNs = timeoutNs;
+        this.clock = clock;
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
         batchRequests = new int[maxSets];
         batchComplete = new boolean[maxSets];
+        batchLaunchNs = new long[maxSets];
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
+        if (startDegradedReason != null)
+        {
+            // Started on the CPU emulator in place of a device that could not be opened: answers say so.
+            failedOver = true;
+            degradedReason = startDegradedReason;
+        }
     }
 
     private void use(final Accelerator accelerator)
@@ -106,6 +129,18 @@ final class AcceleratorOwner implements Agent
     boolean hasFailedOver()
     {
         return failedOver;
+    }
+
+    /** Why the daemon runs on the CPU emulator instead of its device, or null when it does not. */
+    String degradedReason()
+    {
+        return degradedReason;
+    }
+
+    /** True once a batch timeout made the owner abandon the primary accelerator. */
+    boolean hasAbandonedPrimary()
+    {
+        return primaryAbandoned;
     }
 
     @Override
@@ -139,6 +174,13 @@ final class AcceleratorOwner implements Agent
             while (seq <= cursor && requests < maxBatch)
             {
                 final RingEvent event = ring.get(seq);
+                if (event.kind == RingEvent.KIND_REQUEST && primaryAbandoned && active == primary)
+                {
+                    // Hung device and failover disabled: answer, never call into it again.
+                    event.kind = RingEvent.KIND_REJECT;
+                    event.verdict.reject(
+                        RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+                }
                 if (event.kind == RingEvent.KIND_REQUEST)
                 {
                     event.batchSlot = requests;
@@ -156,6 +198,7 @@ final class AcceleratorOwner implements Agent
             work += (int)(seq - first);
             if (requests > 0)
             {
+                batchLaunchNs[set] = clock.nanoTime();
                 try
                 {
                     active.launch(set, requests);
@@ -177,6 +220,15 @@ final class AcceleratorOwner implements Agent
         {
             try
             {
+                if (active != fallback && !active.isComplete(set))
+                {
+                    if (clock.nanoTime() - batchLaunchNs[set] < timeoutNs)
+                    {
+                        return 0;
+                    }
+                    onBatchTimeout(set);
+                    return 1;
+                }
                 active.await(set);
             }
             catch (final RuntimeException ex)
@@ -240,6 +292,20 @@ final class AcceleratorOwner implements Agent
     }
 
     /**
+     * The device did not finish a batch in time: abandon it without another call into it (it may never return) and
+     * fail over as for any accelerator error.
+     */
+    private void onBatchTimeout(final int set)
+    {
+        counters.acceleratorTimeouts.incrementRelease();
+        primaryAbandoned = true;
+        onAcceleratorFailure(new AcceleratorException("batch of " + batchRequests[set] + " events on buffer set " +
+            set + " not complete " + (clock.nanoTime() - batchLaunchNs[set]) / 1000 + " us after its launch (" +
+            "l1infer.accelerator.timeout " + timeoutNs / 1000 + " us); device " + active.description() +
+            " abandoned"));
+    }
+
+    /**
      * Re-run every unanswered event on the CPU emulator from its ring slot, or, without a usable fallback, answer
      * them with ACCELERATOR_FAILURE rejects. Either way nothing is lost.
      */
@@ -256,9 +322,14 @@ final class AcceleratorOwner implements Agent
                 " unanswered events");
             counters.failovers.incrementRelease();
             failedOver = true;
+            degradedReason = "failed over to the CPU emulator: " + ex.getMessage();
             use(fallback);
             queuedUpTo = nextToPublish - 1;
             return;
+        }
+        if (primaryAbandoned)
+        {
+            degradedReason = "accelerator abandoned, failover disabled (events rejected): " + ex.getMessage();
         }
         // No fallback: turn the unanswered requests into rejects and answer them as one completed batch.
         for (long seq = nextToPublish; seq <= queuedUpTo; seq++)

@@ -31,6 +31,8 @@ final class DaemonCounters implements AutoCloseable
     static final int TYPE_ERRORS = 1013;
     static final int TYPE_OWNER_DUTY_CYCLES = 1014;
     static final int TYPE_OUTSIDE_PARTITION = 1015;
+    static final int TYPE_ACCELERATOR_TIMEOUTS = 1016;
+    static final int TYPE_ACCELERATOR_OPEN_FAILURES = 1017;
 
     private static final String PREFIX = "l1infer: ";
 
@@ -51,6 +53,8 @@ final class DaemonCounters implements AutoCloseable
     final Counter errors;
     final Counter ownerDutyCycles;
     final Counter outsidePartition;
+    final Counter acceleratorTimeouts;
+    final Counter acceleratorOpenFailures;
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
@@ -81,6 +85,8 @@ final class DaemonCounters implements AutoCloseable
         errors = add(aeron, TYPE_ERRORS, "errors logged");
         ownerDutyCycles = add(aeron, TYPE_OWNER_DUTY_CYCLES, "accelerator owner duty cycles");
         outsidePartition = add(aeron, TYPE_OUTSIDE_PARTITION, "messages outside partition (ignored)");
+        acceleratorTimeouts = add(aeron, TYPE_ACCELERATOR_TIMEOUTS, "accelerator batch timeouts");
+        acceleratorOpenFailures = add(aeron, TYPE_ACCELERATOR_OPEN_FAILURES, "accelerator open failures");
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)

@@ -20,6 +20,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,6 +38,8 @@ public final class L1inferDaemon implements AutoCloseable
     private final DaemonConfig config;
     private final DaemonErrorLog errorLog;
     private final ModelBundle model;
+    private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
+
     private final Accelerator primary;
     private final Accelerator fallback;
     private final AeronConnection connection;
@@ -62,13 +65,33 @@ public final class L1inferDaemon implements AutoCloseable
     {
         this.config = config;
         DaemonErrorLog log = null;
+        RuntimeException startFailure = null;
         AeronConnection conn = null;
         Accelerator prim = null;
         Accelerator fall = null;
         try
         {
             model = ModelBundle.load(config.modelDir());
-            prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+            String degraded = null;
+            try
+            {
+                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+            }
+            catch (final RuntimeException ex)
+            {
+                if (config.acceleratorRequired() || config.accelerator() == AcceleratorKind.EMULATOR)
+                {
+                    throw new IllegalStateException("accelerator " + acceleratorName(config) + " could not be " +
+                        "opened and " + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=true: " + ex.getMessage() +
+                        " (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false starts on the CPU emulator " +
+                        "instead)", ex);
+                }
+                degraded = "accelerator " + acceleratorName(config) + " could not be opened (" + ex.getMessage() +
+                    "); running on the CPU emulator (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false)";
+                System.err.println("l1infer: " + degraded);
+                startFailure = ex;
+                prim = new FixedPointEmulator(model, config.acceleratorMaxBatch());
+            }
             fall = config.failoverEnabled() && !(prim instanceof FixedPointEmulator) ?
                 new FixedPointEmulator(model, prim.maxBatchSize()) : null;
             primary = prim;
@@ -87,6 +110,11 @@ public final class L1inferDaemon implements AutoCloseable
             final Aeron aeron = conn.aeron();
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
+            if (startFailure != null)
+            {
+                counters.acceleratorOpenFailures.incrementRelease();
+                errorLog.onError(startFailure);
+            }
 
             subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL,
                 config.ingestChannel(), config.ingestStream());
@@ -107,7 +135,8 @@ public final class L1inferDaemon implements AutoCloseable
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
-                latency, config.histogramMaxNs(), counters, errorLog);
+                latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
+                SystemNanoClock.INSTANCE, degraded);
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null));
 
@@ -164,6 +193,11 @@ public final class L1inferDaemon implements AutoCloseable
         return new L1inferDaemon(config, acceleratorFactory);
     }
 
+    private static String acceleratorName(final DaemonConfig config)
+    {
+        return DaemonSettings.ACCELERATOR.format(config.accelerator());
+    }
+
     static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
     {
         if (config.accelerator() == AcceleratorKind.EMULATOR)
@@ -214,6 +248,12 @@ public final class L1inferDaemon implements AutoCloseable
     public boolean hasFailedOver()
     {
         return owner.hasFailedOver();
+    }
+
+    /** Why the daemon runs on the CPU emulator instead of its configured device, or null when it does not. */
+    public String degradedReason()
+    {
+        return owner.degradedReason();
     }
 
     /** One line describing the running daemon, for the startup log. */
@@ -303,7 +343,36 @@ public final class L1inferDaemon implements AutoCloseable
         closed = true;
         drainAndStop();
         CloseHelper.closeAll(counters, rejectPublication == resultPublication ? null : rejectPublication,
-            resultPublication, subscription, connection, errorLog, fallback, primary);
+            resultPublication, subscription, connection, errorLog, fallback,
+            owner.hasAbandonedPrimary() ? null : primary);
+        if (owner.hasAbandonedPrimary())
+        {
+            closeAbandoned(primary);
+        }
+    }
+
+    /**
+     * Close a device abandoned after a batch timeout on a thread of its own, waiting a bounded time: a hung device
+     * may block in its driver for ever, and shutdown must still finish.
+     */
+    private static void closeAbandoned(final Accelerator device)
+    {
+        final Thread closer = new Thread(device::close, "l1infer-abandoned-accelerator-close");
+        closer.setDaemon(true);
+        closer.start();
+        try
+        {
+            closer.join(ABANDONED_CLOSE_WAIT_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive())
+        {
+            System.err.println("l1infer: the abandoned accelerator did not close within " +
+                ABANDONED_CLOSE_WAIT_MS + " ms; left to the process exit");
+        }
     }
 
     /** Errors raised while the error log is not yet open go to stderr. */

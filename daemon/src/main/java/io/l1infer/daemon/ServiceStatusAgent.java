@@ -102,7 +102,7 @@ final class ServiceStatusAgent implements Agent
             String.format(Locale.ROOT, "%.1f us", interval.getValueAtPercentile(99) / 1e3) : "n/a";
         return String.format(Locale.ROOT, "%.0f results/s, p99 %s (last interval), %d rejects, %d results%s%s",
             rate, p99, rejects.get(), results,
-            owner.hasFailedOver() ? ", FAILED OVER to the CPU emulator" : "",
+            owner.degradedReason() != null ? ", DEGRADED: " + owner.degradedReason() : "",
             now - lastProgressNs >= stallNs ? ", ACCELERATOR OWNER STALLED" : "");
     }
 }

@@ -44,6 +44,8 @@ public final class DaemonTestClient implements AutoCloseable
     /** Rejects of messages whose event id could not be read. */
     public final java.util.List<Answer> anonymousRejects = new java.util.ArrayList<>();
     public int duplicates;
+    /** System.nanoTime() when the first FALLBACK result arrived; 0 until then. */
+    public long firstFallbackArrivalNs;
     public long backPressured;
     private final FragmentHandler handler = this::onFragment;
 
@@ -184,6 +186,10 @@ public final class DaemonTestClient implements AutoCloseable
                 values[i++] = outputs.value();
             }
             answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0);
+            if (firstFallbackArrivalNs == 0 && status == io.l1infer.codec.sbe.ResultStatus.FALLBACK.value())
+            {
+                firstFallbackArrivalNs = System.nanoTime();
+            }
         }
         else if (headerDecoder.templateId() == RejectDecoder.TEMPLATE_ID)
         {
