@@ -33,6 +33,7 @@ final class DaemonCounters implements AutoCloseable
     static final int TYPE_OUTSIDE_PARTITION = 1015;
     static final int TYPE_ACCELERATOR_TIMEOUTS = 1016;
     static final int TYPE_ACCELERATOR_OPEN_FAILURES = 1017;
+    static final int TYPE_LOG_WRITE_FAILURES = 1018;
 
     private static final String PREFIX = "l1infer: ";
 
@@ -55,6 +56,7 @@ final class DaemonCounters implements AutoCloseable
     final Counter outsidePartition;
     final Counter acceleratorTimeouts;
     final Counter acceleratorOpenFailures;
+    final Counter histogramLogWriteFailures;
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
@@ -87,6 +89,7 @@ final class DaemonCounters implements AutoCloseable
         outsidePartition = add(aeron, TYPE_OUTSIDE_PARTITION, "messages outside partition (ignored)");
         acceleratorTimeouts = add(aeron, TYPE_ACCELERATOR_TIMEOUTS, "accelerator batch timeouts");
         acceleratorOpenFailures = add(aeron, TYPE_ACCELERATOR_OPEN_FAILURES, "accelerator open failures");
+        histogramLogWriteFailures = add(aeron, TYPE_LOG_WRITE_FAILURES, "histogram log write failures");
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)

@@ -138,7 +138,7 @@ public final class L1inferDaemon implements AutoCloseable
                 latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
                 SystemNanoClock.INSTANCE, degraded);
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
-                config.histogramLog().orElse(null));
+                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
 
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
                 config.watchdogStallNs(), config.statusIntervalNs());
@@ -310,6 +310,12 @@ public final class L1inferDaemon implements AutoCloseable
     public Histogram latencyHistogram()
     {
         return monitor.total();
+    }
+
+    /** One line per counter (value and label), as the shutdown report prints them; readable while running. */
+    public String counterSummary()
+    {
+        return counters.summary();
     }
 
     /** Percentiles of the daemon-side latency and the counters, for the shutdown report. */
