@@ -40,6 +40,7 @@ public final class L1inferDaemon implements AutoCloseable
     private final ModelBundle model;
     private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
 
+    private final DriverLossDetector driverLoss;
     private final Accelerator primary;
     private final Accelerator fallback;
     private final AeronConnection connection;
@@ -103,7 +104,8 @@ public final class L1inferDaemon implements AutoCloseable
             }
 
             final java.nio.file.Path dir = config.aeronDir();
-            conn = new AeronConnection(config, new DeferredErrorHandler());
+            driverLoss = new DriverLossDetector(new DeferredErrorHandler());
+            conn = new AeronConnection(config, driverLoss);
             connection = conn;
             log = new DaemonErrorLog(dir, config.errorLogLength());
             errorLog = log;
@@ -162,6 +164,7 @@ public final class L1inferDaemon implements AutoCloseable
             {
                 AgentRunner.startOnThread(ownerRunner);
             }
+            driverLoss.onLoss(this::stopAgents);
             AgentRunner.startOnThread(ingestRunner);
             // Ready only now: the accelerator is loaded and the ingest subscription is up.
             notifier.ready();
@@ -310,6 +313,41 @@ public final class L1inferDaemon implements AutoCloseable
     public Histogram latencyHistogram()
     {
         return monitor.total();
+    }
+
+    /**
+     * Why the daemon lost its media driver (a driver timeout, or the Aeron client closed under it), or null while
+     * it has one. Only an external driver can be lost this way: an embedded one lives and dies with the daemon.
+     */
+    public String driverLossCause()
+    {
+        final Throwable timeout = driverLoss.cause();
+        if (timeout != null)
+        {
+            return timeout.getMessage();
+        }
+        return connection.aeron().isClosed() && !closed ? "the Aeron client was closed (media driver gone)" : null;
+    }
+
+    /**
+     * Stop without draining after the media driver was lost: nothing can be published any more, so waiting for the
+     * ring to drain would only delay the restart that brings the daemon back. Idempotent.
+     */
+    public void closeAfterDriverLoss()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        stopAgents();
+        // The Aeron client closed itself with the driver: its counters, publications and subscription are gone.
+        CloseHelper.quietCloseAll(errorLog, fallback, owner.hasAbandonedPrimary() ? null : primary);
+    }
+
+    private void stopAgents()
+    {
+        CloseHelper.quietCloseAll(ownerRunner, ingestRunner, monitorRunner);
     }
 
     /** One line per counter (value and label), as the shutdown report prints them; readable while running. */

@@ -31,6 +31,11 @@ public final class L1inferDaemonMain implements Callable<Integer>
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
 
+    /** Exit status after the media driver was lost (an external driver died or timed out). */
+    public static final int EXIT_DRIVER_LOST = 3;
+
+    private static final long DRIVER_WATCH_PERIOD_MS = 50;
+
     public static void main(final String[] args)
     {
         final int code = new CommandLine(new L1inferDaemonMain()).execute(args);
@@ -62,8 +67,25 @@ public final class L1inferDaemonMain implements Callable<Integer>
         return run(config, null);
     }
 
+    private static void watchDriver(final L1inferDaemon daemon, final ShutdownSignalBarrier barrier)
+    {
+        try
+        {
+            while (daemon.driverLossCause() == null)
+            {
+                Thread.sleep(DRIVER_WATCH_PERIOD_MS);
+            }
+            barrier.signal();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
-     * Run a daemon until SIGINT or SIGTERM, then drain and report; the exit code to use.
+     * Run a daemon until SIGINT or SIGTERM, or until its media driver is lost, then drain and report; the exit code
+     * to use (0 drained, 1 start failure or shutdown timeout, {@value #EXIT_DRIVER_LOST} media driver lost).
      *
      * @param acceleratorFactory null for the configured accelerator, else the primary accelerator to use
      *                           (fault-injection system tests).
@@ -84,7 +106,19 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         System.out.println(daemon.describe());
         System.out.println("l1infer daemon ready");
+        final Thread driverWatch = new Thread(() -> watchDriver(daemon, barrier), "l1infer-driver-watch");
+        driverWatch.setDaemon(true);
+        driverWatch.start();
         barrier.await();
+        final String driverLost = daemon.driverLossCause();
+        if (driverLost != null)
+        {
+            System.err.println("l1infer daemon: media driver lost (" + driverLost + "); exiting with status " +
+                EXIT_DRIVER_LOST + " so that systemd restarts the daemon once the driver is back; events not yet " +
+                "answered are answered only if their clients send them again");
+            daemon.closeAfterDriverLoss();
+            return EXIT_DRIVER_LOST;
+        }
         System.out.println("l1infer daemon stopping: draining the ring");
         final boolean drained;
         try
