@@ -43,6 +43,11 @@ public final class DaemonConfig
     private final int ringSize;
     private final int publishMaxRetries;
     private final Path histogramLog;
+    private final ShadowKind shadow;
+    private final int shadowEvery;
+    private final int shadowMaxLag;
+    private final Path shadowMismatchLog;
+    private final int shadowMismatchMax;
     private final long histogramIntervalNs;
     private final long histogramMaxNs;
     private final int errorLogLength;
@@ -87,6 +92,11 @@ public final class DaemonConfig
         ringSize = in.read(DaemonSettings.RING_SIZE);
         publishMaxRetries = in.read(DaemonSettings.PUBLISH_MAX_RETRIES);
         histogramLog = in.readOptionalPath(DaemonSettings.HISTOGRAM_LOG).orElse(null);
+        shadow = in.read(DaemonSettings.SHADOW);
+        shadowEvery = in.read(DaemonSettings.SHADOW_EVERY);
+        shadowMaxLag = in.read(DaemonSettings.SHADOW_MAX_LAG);
+        shadowMismatchLog = in.readOptionalPath(DaemonSettings.SHADOW_MISMATCH_LOG).orElse(null);
+        shadowMismatchMax = in.read(DaemonSettings.SHADOW_MISMATCH_MAX);
         histogramIntervalNs = in.read(DaemonSettings.HISTOGRAM_INTERVAL);
         histogramMaxNs = in.read(DaemonSettings.HISTOGRAM_MAX);
         errorLogLength = in.read(DaemonSettings.ERROR_LOG_LENGTH);
@@ -482,6 +492,36 @@ public final class DaemonConfig
     public Optional<Path> histogramLog()
     {
         return Optional.ofNullable(histogramLog);
+    }
+
+    /** {@link DaemonSettings#SHADOW}. */
+    public ShadowKind shadow()
+    {
+        return shadow;
+    }
+
+    /** {@link DaemonSettings#SHADOW_EVERY}. */
+    public int shadowEvery()
+    {
+        return shadowEvery;
+    }
+
+    /** {@link DaemonSettings#SHADOW_MAX_LAG}. */
+    public int shadowMaxLag()
+    {
+        return shadowMaxLag;
+    }
+
+    /** {@link DaemonSettings#SHADOW_MISMATCH_LOG}. */
+    public Optional<Path> shadowMismatchLog()
+    {
+        return Optional.ofNullable(shadowMismatchLog);
+    }
+
+    /** {@link DaemonSettings#SHADOW_MISMATCH_MAX}. */
+    public int shadowMismatchMax()
+    {
+        return shadowMismatchMax;
     }
 
     /**

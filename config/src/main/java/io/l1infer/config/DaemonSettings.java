@@ -185,6 +185,29 @@ public final class DaemonSettings
     public static final Setting<Optional<Path>> HISTOGRAM_LOG = declare(Setting.optionalPath(
         "l1infer.histogram.log", "",
         "HdrHistogram interval log (.hlog) to write latencies to; empty = none."));
+    /** The engine that recomputes the primary's batches. */
+    public static final Setting<ShadowKind> SHADOW = declare(Setting.oneOf(
+        "l1infer.shadow", "none",
+        "Second engine that recomputes the primary accelerator's batches on a thread of its own and compares the " +
+        "raw outputs bit for bit; the answers sent are always the primary's.", ShadowKind.class));
+    /** Which batches the shadow checks. */
+    public static final Setting<Integer> SHADOW_EVERY = declare(Setting.intInRange(
+        "l1infer.shadow.every", "1",
+        "The shadow checks one batch in every this many (1 = every batch).", 1, 1_000_000));
+    /** How far the shadow may fall behind. */
+    public static final Setting<Integer> SHADOW_MAX_LAG = declare(Setting.intInRange(
+        "l1infer.shadow.max.lag", "64",
+        "Batches handed to the shadow and not yet checked; a batch beyond this is skipped (and counted), so the " +
+        "primary path never waits for the shadow.", 1, 65536));
+    /** Where mismatching events are written. */
+    public static final Setting<Optional<Path>> SHADOW_MISMATCH_LOG = declare(Setting.optionalPath(
+        "l1infer.shadow.mismatch.log", "",
+        "Text file of the events whose shadow answer differs (ids, raw inputs, both raw outputs, batch size, " +
+        "time); read it with 'l1infer-bench mismatches FILE'; empty = none."));
+    /** Bound of the mismatch log. */
+    public static final Setting<Integer> SHADOW_MISMATCH_MAX = declare(Setting.intInRange(
+        "l1infer.shadow.mismatch.max", "10000",
+        "Most mismatching events written to the mismatch log; later ones are only counted.", 1, 100_000_000));
     /** Interval of the histogram log. */
     public static final Setting<Long> HISTOGRAM_INTERVAL = declare(Setting.duration(
         "l1infer.histogram.interval", "10s",

@@ -57,6 +57,9 @@ final class AcceleratorOwner implements Agent
     private final int[] batchRequests;
     private final boolean[] batchComplete;
     private final long[] batchLaunchNs;
+    private final boolean[] batchShadowed;
+    /** Null without a shadow engine. */
+    private final ShadowChecker shadow;
     /** Highest ring sequence assigned to a batch. */
     private long queuedUpTo;
     /** Next ring sequence to answer. */
@@ -75,7 +78,8 @@ final class AcceleratorOwner implements Agent
         final ErrorHandler errorHandler,
         final long timeoutNs,
         final NanoClock clock,
-        final String startDegradedReason)
+        final String startDegradedReason,
+        final ShadowChecker shadow)
     {
         this.ring = ring;
         this.consumed = consumed;
@@ -95,6 +99,8 @@ final class AcceleratorOwner implements Agent
         batchRequests = new int[maxSets];
         batchComplete = new boolean[maxSets];
         batchLaunchNs = new long[maxSets];
+        batchShadowed = new boolean[maxSets];
+        this.shadow = shadow;
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
@@ -193,6 +199,7 @@ final class AcceleratorOwner implements Agent
             batchLast[set] = seq - 1;
             batchRequests[set] = requests;
             batchComplete[set] = requests == 0;
+            batchShadowed[set] = false;
             queuedUpTo = seq - 1;
             inFlight++;
             work += (int)(seq - first);
@@ -240,6 +247,11 @@ final class AcceleratorOwner implements Agent
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
+        if (shadow != null && requests > 0 && !batchShadowed[set])
+        {
+            batchShadowed[set] = true;
+            handToShadow(set, buffers, requests);
+        }
         final ResultStatus status = failedOver ? ResultStatus.FALLBACK : ResultStatus.OK;
         final long last = batchLast[set];
         int work = 0;
@@ -289,6 +301,35 @@ final class AcceleratorOwner implements Agent
         queueHead = (queueHead + 1) % setCount;
         inFlight--;
         return work;
+    }
+
+    /** Copy a completed batch for the shadow engine, unless it is not due or the shadow lags (then it is skipped). */
+    private void handToShadow(final int set, final BatchBuffers buffers, final int requests)
+    {
+        final ShadowBatch batch = shadow.claim();
+        if (batch == null)
+        {
+            return;
+        }
+        final int in = batch.inputSize;
+        final int out = batch.outputSize;
+        for (long seq = batchFirst[set], last = batchLast[set]; seq <= last; seq++)
+        {
+            final RingEvent event = ring.get(seq);
+            if (event.kind == RingEvent.KIND_REQUEST)
+            {
+                final int slot = event.batchSlot;
+                System.arraycopy(event.inputs, 0, batch.inputs, slot * in, in);
+                for (int o = 0; o < out; o++)
+                {
+                    batch.primaryOutputs[slot * out + o] = buffers.getOutput(slot, o);
+                }
+                batch.sourceIds[slot] = event.sourceId;
+                batch.eventIds[slot] = event.eventId;
+            }
+        }
+        batch.events = requests;
+        shadow.submit(batch);
     }
 
     /**

@@ -34,6 +34,12 @@ final class DaemonCounters implements AutoCloseable
     static final int TYPE_ACCELERATOR_TIMEOUTS = 1016;
     static final int TYPE_ACCELERATOR_OPEN_FAILURES = 1017;
     static final int TYPE_LOG_WRITE_FAILURES = 1018;
+    static final int TYPE_SHADOW_BATCHES_CHECKED = 1019;
+    static final int TYPE_SHADOW_EVENTS_CHECKED = 1020;
+    static final int TYPE_SHADOW_EVENTS_MATCHED = 1021;
+    static final int TYPE_SHADOW_EVENTS_MISMATCHED = 1022;
+    static final int TYPE_SHADOW_BATCHES_SKIPPED = 1023;
+    static final int TYPE_SHADOW_MISMATCHES_NOT_LOGGED = 1024;
 
     private static final String PREFIX = "l1infer: ";
 
@@ -57,6 +63,9 @@ final class DaemonCounters implements AutoCloseable
     final Counter acceleratorTimeouts;
     final Counter acceleratorOpenFailures;
     final Counter histogramLogWriteFailures;
+    final ShadowChecker.ShadowCounters shadow;
+    final Counter shadowMismatchesNotLogged;
+    final Counter mismatchLogWriteFailures;
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
@@ -90,6 +99,14 @@ final class DaemonCounters implements AutoCloseable
         acceleratorTimeouts = add(aeron, TYPE_ACCELERATOR_TIMEOUTS, "accelerator batch timeouts");
         acceleratorOpenFailures = add(aeron, TYPE_ACCELERATOR_OPEN_FAILURES, "accelerator open failures");
         histogramLogWriteFailures = add(aeron, TYPE_LOG_WRITE_FAILURES, "histogram log write failures");
+        shadow = new ShadowChecker.ShadowCounters(
+            add(aeron, TYPE_SHADOW_BATCHES_CHECKED, "shadow batches checked"),
+            add(aeron, TYPE_SHADOW_EVENTS_CHECKED, "shadow events checked"),
+            add(aeron, TYPE_SHADOW_EVENTS_MATCHED, "shadow events matched"),
+            add(aeron, TYPE_SHADOW_EVENTS_MISMATCHED, "shadow events mismatched"),
+            add(aeron, TYPE_SHADOW_BATCHES_SKIPPED, "shadow batches skipped"));
+        shadowMismatchesNotLogged = add(aeron, TYPE_SHADOW_MISMATCHES_NOT_LOGGED, "shadow mismatches not logged");
+        mismatchLogWriteFailures = add(aeron, TYPE_LOG_WRITE_FAILURES, "mismatch log write failures");
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)

@@ -9,6 +9,7 @@ import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
+import io.l1infer.config.ShadowKind;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
@@ -18,8 +19,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.ByteArrayOutputStream;
@@ -59,6 +62,9 @@ public final class L1inferDaemon implements AutoCloseable
     private final AgentRunner ingestRunner;
     private final AgentRunner ownerRunner;
     private final AgentRunner monitorRunner;
+    /** Null without a shadow engine. */
+    private final ShadowChecker shadow;
+    private final AgentRunner shadowRunner;
     private boolean closed;
     private boolean drained;
 
@@ -136,9 +142,13 @@ public final class L1inferDaemon implements AutoCloseable
                 counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
+            shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
+                errorLog);
+            shadowRunner = shadow == null ? null :
+                new AgentRunner(new BackoffIdleStrategy(), errorLog, counters.errors, shadow);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
                 latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
-                SystemNanoClock.INSTANCE, degraded);
+                SystemNanoClock.INSTANCE, degraded, shadow);
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
 
@@ -160,6 +170,10 @@ public final class L1inferDaemon implements AutoCloseable
                     ingestAgent);
             }
             AgentRunner.startOnThread(monitorRunner);
+            if (shadowRunner != null)
+            {
+                AgentRunner.startOnThread(shadowRunner);
+            }
             if (ownerRunner != null)
             {
                 AgentRunner.startOnThread(ownerRunner);
@@ -196,6 +210,57 @@ public final class L1inferDaemon implements AutoCloseable
         return new L1inferDaemon(config, acceleratorFactory);
     }
 
+    /** The shadow engine (its own accelerator instance, warmed up) and its optional mismatch log. */
+    private static ShadowChecker shadowChecker(
+        final DaemonConfig config,
+        final ModelBundle model,
+        final Accelerator primary,
+        final DaemonCounters counters,
+        final DaemonErrorLog errorLog)
+    {
+        final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
+            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
+        try
+        {
+            AcceleratorWarmup.run(engine, config.acceleratorWarmup(), 3);
+            ShadowChecker.MismatchLog log = null;
+            if (config.shadowMismatchLog().isPresent())
+            {
+                log = new ShadowChecker.MismatchLog(new RetryingLogFile(config.shadowMismatchLog().get(),
+                    DaemonSettings.SHADOW_MISMATCH_LOG.key(), ShadowChecker.MismatchLog.header(model.name(),
+                    primary.description(), engine.description()), counters.mismatchLogWriteFailures, errorLog),
+                    config.shadowMismatchMax(), counters.shadowMismatchesNotLogged);
+            }
+            return new ShadowChecker(engine, Math.min(config.acceleratorMaxBatch(), primary.maxBatchSize()),
+                config.shadowMaxLag(), config.shadowEvery(), counters.shadow, log, SystemEpochClock.INSTANCE);
+        }
+        catch (final RuntimeException ex)
+        {
+            engine.close();
+            throw ex;
+        }
+    }
+
+    /** The shadow engine's counts as one line, {@code SHADOW checked=N matched=N mismatched=M skipped=K}. */
+    public String shadowSummary()
+    {
+        return shadowSummary(counters.shadow.eventsChecked().get(), counters.shadow.eventsMatched().get(),
+            counters.shadow.eventsMismatched().get(), counters.shadow.batchesSkipped().get());
+    }
+
+    /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
+    public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
+    {
+        return "SHADOW checked=" + checked + " matched=" + matched + " mismatched=" + mismatched +
+            " skipped=" + skipped;
+    }
+
+    /** True when the daemon runs a shadow engine. */
+    public boolean hasShadow()
+    {
+        return shadow != null;
+    }
+
     private static String acceleratorName(final DaemonConfig config)
     {
         return DaemonSettings.ACCELERATOR.format(config.accelerator());
@@ -203,7 +268,13 @@ public final class L1inferDaemon implements AutoCloseable
 
     static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
     {
-        if (config.accelerator() == AcceleratorKind.EMULATOR)
+        return openAccelerator(config, config.accelerator(), model);
+    }
+
+    private static Accelerator openAccelerator(
+        final DaemonConfig config, final AcceleratorKind kind, final ModelBundle model)
+    {
+        if (kind == AcceleratorKind.EMULATOR)
         {
             return new FixedPointEmulator(model, config.acceleratorMaxBatch());
         }
@@ -287,13 +358,17 @@ public final class L1inferDaemon implements AutoCloseable
         {
             sleepQuietly();
         }
+        while (shadow != null && !shadow.isIdle() && System.nanoTime() - deadline < 0)
+        {
+            sleepQuietly();
+        }
         drained = owner.isDrained();
         if (!drained)
         {
             errorLog.onError(new IllegalStateException("shutdown timeout: " +
                 (ring.getCursor() - consumed.get()) + " accepted events left unanswered"));
         }
-        CloseHelper.closeAll(ownerRunner, ingestRunner, monitorRunner);
+        CloseHelper.closeAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
         return drained;
     }
 
@@ -347,7 +422,7 @@ public final class L1inferDaemon implements AutoCloseable
 
     private void stopAgents()
     {
-        CloseHelper.quietCloseAll(ownerRunner, ingestRunner, monitorRunner);
+        CloseHelper.quietCloseAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
     }
 
     /** One line per counter (value and label), as the shutdown report prints them; readable while running. */

@@ -1,7 +1,7 @@
 package io.l1infer.daemon;
 
-import io.aeron.Counter;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ final class RetryingLogFile implements AutoCloseable
 
     private final Path file;
     private final String setting;
-    private final Counter failures;
+    private final AtomicCounter failures;
     private final ErrorHandler errorHandler;
     private final byte[] header;
     private FileChannel channel;
@@ -39,7 +39,7 @@ final class RetryingLogFile implements AutoCloseable
      * @param errorHandler receives the first failure of each outage.
      */
     RetryingLogFile(
-        final Path file, final String setting, final byte[] header, final Counter failures,
+        final Path file, final String setting, final byte[] header, final AtomicCounter failures,
         final ErrorHandler errorHandler)
     {
         this.file = file;

@@ -32,10 +32,12 @@ class SteadyStateAllocationTest
     private static final int ROUNDS = 5;
 
     @ParameterizedTest(name = "agent layout {0}")
-    @ValueSource(strings = {"combined", "separate"})
+    @ValueSource(strings = {"combined", "separate", "combined+shadow"})
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void ingestAndOwnerThreadsDoNotAllocatePerEvent(final String layout) throws IOException
+    void ingestAndOwnerThreadsDoNotAllocatePerEvent(final String variant) throws IOException
     {
+        final String layout = variant.split("\\+")[0];
+        final boolean shadow = variant.endsWith("+shadow");
         final int[][] inputs = DaemonEndToEndTest.readRealInputs();
         final List<TriggerPrimitives> segments = new ArrayList<>();
         final ToyBarrelSimulation simulation = new ToyBarrelSimulation(ToySimulationConfig.thesisLike(), SEED);
@@ -54,7 +56,8 @@ class SteadyStateAllocationTest
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
                 "l1infer.agent.layout", layout, "l1infer.driver.threading", "invoker",
-                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
+                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText(),
+                "l1infer.shadow", shadow ? "emulator" : "none")));
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
@@ -73,7 +76,8 @@ class SteadyStateAllocationTest
             }
             while (jit.getTotalCompilationTime() != compiled && rounds < 60);
             System.out.printf("layout %s: JIT settled after %d rounds of 50,000 events%n", layout, rounds);
-            final List<Thread> hot = hotPathThreads(layout.equals("combined") ? 1 : 2);
+            // With a shadow engine its thread must not allocate either (no mismatches here).
+            final List<Thread> hot = hotPathThreads((layout.equals("combined") ? 1 : 2) + (shadow ? 1 : 0));
             final int measured = 100_000;
             final long[] least = new long[hot.size()];
             Arrays.fill(least, Long.MAX_VALUE);
@@ -89,7 +93,7 @@ class SteadyStateAllocationTest
                 {
                     final long bytes = threads.getThreadAllocatedBytes(hot.get(i).getId()) - before[i];
                     System.out.printf("layout %s round %d: thread %s allocated %d bytes over %d events%n",
-                        layout, round, hot.get(i).getName(), bytes, measured);
+                        variant, round, hot.get(i).getName(), bytes, measured);
                     least[i] = Math.min(least[i], bytes);
                 }
             }
@@ -123,13 +127,14 @@ class SteadyStateAllocationTest
         return id;
     }
 
-    /** The threads running the ingest agent or the accelerator owner (one thread when combined). */
+    /** The threads running the ingest agent, the accelerator owner (one thread when combined) or the shadow. */
     private static List<Thread> hotPathThreads(final int expected)
     {
         final List<Thread> hot = new ArrayList<>();
         for (final Thread t : Thread.getAllStackTraces().keySet())
         {
-            if (t.getName().contains("l1infer-ingest") || t.getName().contains("l1infer-accelerator-owner"))
+            if (t.getName().contains("l1infer-ingest") || t.getName().contains("l1infer-accelerator-owner") ||
+                t.getName().contains("l1infer-shadow"))
             {
                 hot.add(t);
             }
