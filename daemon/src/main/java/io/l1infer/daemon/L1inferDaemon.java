@@ -448,6 +448,10 @@ public final class L1inferDaemon implements AutoCloseable
         }
         out.println("counters:");
         out.print(counters.summary());
+        if (shadow != null)
+        {
+            out.println(shadowSummary());
+        }
         out.println("error log: " + errorLog.file());
         return bytes.toString(StandardCharsets.UTF_8);
     }
