@@ -44,6 +44,8 @@ public final class DaemonConfig
     private final int publishMaxRetries;
     private final Path histogramLog;
     private final ShadowKind shadow;
+    private final Path archiveDir;
+    private final String archiveControlChannel;
     private final int shadowEvery;
     private final int shadowMaxLag;
     private final Path shadowMismatchLog;
@@ -93,6 +95,8 @@ public final class DaemonConfig
         publishMaxRetries = in.read(DaemonSettings.PUBLISH_MAX_RETRIES);
         histogramLog = in.readOptionalPath(DaemonSettings.HISTOGRAM_LOG).orElse(null);
         shadow = in.read(DaemonSettings.SHADOW);
+        archiveDir = in.readOptionalPath(DaemonSettings.ARCHIVE_DIR).orElse(null);
+        archiveControlChannel = in.read(DaemonSettings.ARCHIVE_CONTROL_CHANNEL);
         shadowEvery = in.read(DaemonSettings.SHADOW_EVERY);
         shadowMaxLag = in.read(DaemonSettings.SHADOW_MAX_LAG);
         shadowMismatchLog = in.readOptionalPath(DaemonSettings.SHADOW_MISMATCH_LOG).orElse(null);
@@ -492,6 +496,24 @@ public final class DaemonConfig
     public Optional<Path> histogramLog()
     {
         return Optional.ofNullable(histogramLog);
+    }
+
+    /** {@link DaemonSettings#ARCHIVE_DIR}. */
+    public Optional<Path> archiveDir()
+    {
+        return Optional.ofNullable(archiveDir);
+    }
+
+    /** {@link DaemonSettings#ARCHIVE_CONTROL_CHANNEL}; empty for the embedded archive. */
+    public String archiveControlChannel()
+    {
+        return archiveControlChannel;
+    }
+
+    /** True when the daemon records its streams (embedded archive in a directory, or an external archive). */
+    public boolean recording()
+    {
+        return archiveDir != null || !archiveControlChannel.isEmpty();
     }
 
     /** {@link DaemonSettings#SHADOW}. */

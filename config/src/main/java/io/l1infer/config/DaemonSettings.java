@@ -208,6 +208,17 @@ public final class DaemonSettings
     public static final Setting<Integer> SHADOW_MISMATCH_MAX = declare(Setting.intInRange(
         "l1infer.shadow.mismatch.max", "10000",
         "Most mismatching events written to the mismatch log; later ones are only counted.", 1, 100_000_000));
+    /** Where the ingest and result streams are recorded. */
+    public static final Setting<Optional<Path>> ARCHIVE_DIR = declare(Setting.optionalPath(
+        "l1infer.archive.dir", "",
+        "Record the ingest and result streams with Aeron Archive into this directory (an archive embedded beside " +
+        "the embedded driver, which then runs with threads of its own: shared instead of invoker); list them with " +
+        "'l1infer-bench recordings', replay with 'l1infer-bench replay'; empty = no recording."));
+    /** An external archive instead of the embedded one. */
+    public static final Setting<String> ARCHIVE_CONTROL_CHANNEL = declare(Setting.text(
+        "l1infer.archive.control.channel", "",
+        "Control request channel of an external Aeron Archive to record with instead of the embedded one; empty = " +
+        "embedded (needs l1infer.archive.dir)."));
     /** Interval of the histogram log. */
     public static final Setting<Long> HISTOGRAM_INTERVAL = declare(Setting.duration(
         "l1infer.histogram.interval", "10s",

@@ -38,7 +38,7 @@ public final class AeronConnection implements AutoCloseable
                     .aeronDirectoryName(dir)
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true)
-                    .threadingMode(threadingMode(config.driverThreading()))
+                    .threadingMode(threadingMode(effectiveThreading(config)))
                     .conductorIdleStrategy(IdleStrategies.of(config.driverIdle()))
                     .senderIdleStrategy(IdleStrategies.of(config.driverIdle()))
                     .receiverIdleStrategy(IdleStrategies.of(config.driverIdle()))
@@ -69,6 +69,16 @@ public final class AeronConnection implements AutoCloseable
             CloseHelper.quietClose(launched);
             throw ex;
         }
+    }
+
+    /**
+     * The configured threading, except that an embedded archive needs a driver that runs by itself (in invoker mode
+     * nothing would run the driver while the archive connects at start): shared, one thread, instead of invoker.
+     */
+    public static DriverThreading effectiveThreading(final DaemonConfig config)
+    {
+        return config.driverThreading() == DriverThreading.INVOKER && config.archiveDir().isPresent() &&
+            config.archiveControlChannel().isEmpty() ? DriverThreading.SHARED : config.driverThreading();
     }
 
     private static ThreadingMode threadingMode(final DriverThreading threading)

@@ -42,6 +42,7 @@ public final class L1inferDaemon implements AutoCloseable
     private final DaemonErrorLog errorLog;
     private final ModelBundle model;
     private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
+    private static final long RECORDING_CATCH_UP_MS = 5000;
 
     private final DriverLossDetector driverLoss;
     private final Accelerator primary;
@@ -64,6 +65,8 @@ public final class L1inferDaemon implements AutoCloseable
     private final AgentRunner monitorRunner;
     /** Null without a shadow engine. */
     private final ShadowChecker shadow;
+    /** Null when the streams are not recorded. */
+    private final StreamRecorder recorder;
     private final AgentRunner shadowRunner;
     private boolean closed;
     private boolean drained;
@@ -73,6 +76,7 @@ public final class L1inferDaemon implements AutoCloseable
         this.config = config;
         DaemonErrorLog log = null;
         RuntimeException startFailure = null;
+        StreamRecorder rec = null;
         AeronConnection conn = null;
         Accelerator prim = null;
         Accelerator fall = null;
@@ -131,6 +135,9 @@ public final class L1inferDaemon implements AutoCloseable
             rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
                 ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
                 config.rejectStream());
+            rec = config.recording() ?
+                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
+            recorder = rec;
             partitionFilter = new PartitionFilter(config.partitionWheels(), config.partitionSectors());
 
             final int inputSize = model.input().size();
@@ -185,7 +192,7 @@ public final class L1inferDaemon implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(conn, log, fall, prim);
+            CloseHelper.quietCloseAll(rec, conn, log, fall, prim);
             throw ex;
         }
     }
@@ -338,7 +345,7 @@ public final class L1inferDaemon implements AutoCloseable
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
             config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
-            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
     }
 
     /**
@@ -465,7 +472,11 @@ public final class L1inferDaemon implements AutoCloseable
         }
         closed = true;
         drainAndStop();
-        CloseHelper.closeAll(counters, rejectPublication == resultPublication ? null : rejectPublication,
+        if (recorder != null)
+        {
+            recorder.awaitRecorded(resultPublication, connection.aeron().countersReader(), RECORDING_CATCH_UP_MS);
+        }
+        CloseHelper.closeAll(recorder, counters, rejectPublication == resultPublication ? null : rejectPublication,
             resultPublication, subscription, connection, errorLog, fallback,
             owner.hasAbandonedPrimary() ? null : primary);
         if (owner.hasAbandonedPrimary())

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         LatencyCommand.class,
         MismatchesCommand.class,
         ModelCommand.class,
+        RecordingsCommand.class,
+        ReplayCommand.class,
         SimulateCommand.class,
         ThroughputCommand.class,
         TrainCommand.class,
