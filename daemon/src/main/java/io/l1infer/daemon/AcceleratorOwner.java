@@ -42,7 +42,6 @@ final class AcceleratorOwner implements Agent
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
     private int inFlight;
-    private final long[] batchFirst;
     private final long[] batchLast;
     private final int[] batchRequests;
     private final boolean[] batchComplete;
@@ -74,7 +73,6 @@ final class AcceleratorOwner implements Agent
         this.errorHandler = errorHandler;
         this.configuredMaxBatch = maxBatch;
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
-        batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
         batchRequests = new int[maxSets];
         batchComplete = new boolean[maxSets];
@@ -147,7 +145,6 @@ final class AcceleratorOwner implements Agent
                 }
                 seq++;
             }
-            batchFirst[set] = first;
             batchLast[set] = seq - 1;
             batchRequests[set] = requests;
             batchComplete[set] = requests == 0;
@@ -272,7 +269,6 @@ final class AcceleratorOwner implements Agent
         }
         if (nextToPublish <= queuedUpTo)
         {
-            batchFirst[0] = nextToPublish;
             batchLast[0] = queuedUpTo;
             batchRequests[0] = 0;
             batchComplete[0] = true;
