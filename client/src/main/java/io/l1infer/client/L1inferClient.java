@@ -20,13 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The result stream is shared by every client of the daemon: answers that match no request of this client are
  * counted as unmatched, so give each client its own source ids.
  */
-public final class L1inferClient implements InferenceClient
+public final class L1inferClient extends ClientFace
 {
     private final Aeron aeron;
     private final boolean ownsAeron;
     private final DaemonEndpoint endpoint;
     private final ClientOptions options;
-    private final ClientCore core;
     private final ExclusivePublication publication;
     private final Subscription results;
     private final Subscription rejects;
@@ -53,11 +52,12 @@ public final class L1inferClient implements InferenceClient
         final ClientOptions options,
         final ResultListener listener)
     {
+        super(new ClientCore(
+            Objects.requireNonNull(options, "options").maxInFlight(), options.requestTimeoutNs(), listener));
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
-        this.core = new ClientCore(options.maxInFlight(), options.requestTimeoutNs(), listener);
         core.transport(new ClaimTransport());
         ExclusivePublication pub = null;
         Subscription res = null;
@@ -147,21 +147,6 @@ public final class L1inferClient implements InferenceClient
     }
 
     @Override
-    public SendOutcome sendSegments(
-        final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
-    {
-        return core.sendSegments(sourceId, eventId, sendTimeNs, bx, primitives);
-    }
-
-    @Override
-    public SendOutcome sendFeatures(
-        final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
-        final int count)
-    {
-        return core.sendFeatures(sourceId, eventId, sendTimeNs, raw, offset, count);
-    }
-
-    @Override
     public int poll()
     {
         if (core.isClosed())
@@ -195,18 +180,6 @@ public final class L1inferClient implements InferenceClient
             }
         }
         return expired;
-    }
-
-    @Override
-    public int inFlight()
-    {
-        return core.inFlight.size();
-    }
-
-    @Override
-    public ClientStatistics statistics()
-    {
-        return core.statistics;
     }
 
     /** The daemon this client talks to. */

@@ -27,12 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * repeats until the request is answered or {@link ClientOptions#requestTimeoutNs()} after its first transmission,
  * when it is reported once through {@link ResultListener#onTimeout}. The listener gets exactly one answer or one
  * timeout per request sent; further answers to a request that was sent more than once are counted as
- * {@link ClientStatistics#duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the result streams
- * directly see every answer, duplicates included, and drop them by (source id, event id).
+ * {@link ClientStatistics#duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the
+ * result streams directly see every answer, duplicates included, and drop them by (source id, event id).
  *
  * <p>Send and poll allocate nothing. Single-threaded, like {@link L1inferClient}.
  */
-public final class RoutingClient implements InferenceClient
+public final class RoutingClient extends ClientFace
 {
     /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
     public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
@@ -44,7 +44,6 @@ public final class RoutingClient implements InferenceClient
     private final boolean ownsAeron;
     private final List<RoutedDaemon> daemons;
     private final RoutingOptions options;
-    private final ClientCore core;
     private final long requestTimeoutNs;
     private final long resendTimeoutNs;
     private final ExclusivePublication[] publications;
@@ -86,11 +85,12 @@ public final class RoutingClient implements InferenceClient
         final RoutingOptions options,
         final ResultListener listener)
     {
+        super(new ClientCore(
+            Objects.requireNonNull(options, "options").client().maxInFlight(), options.resendTimeoutNs(), listener));
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.daemons = List.copyOf(daemons);
         this.options = Objects.requireNonNull(options, "options");
-        this.core = new ClientCore(options.client().maxInFlight(), options.resendTimeoutNs(), listener);
         this.requestTimeoutNs = options.client().requestTimeoutNs();
         this.resendTimeoutNs = options.resendTimeoutNs();
         final List<DetectorPartition> partitions = new ArrayList<>();
@@ -267,21 +267,6 @@ public final class RoutingClient implements InferenceClient
             reachable += up ? 1 : 0;
         }
         return reachable;
-    }
-
-    @Override
-    public SendOutcome sendSegments(
-        final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
-    {
-        return core.sendSegments(sourceId, eventId, sendTimeNs, bx, primitives);
-    }
-
-    @Override
-    public SendOutcome sendFeatures(
-        final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
-        final int count)
-    {
-        return core.sendFeatures(sourceId, eventId, sendTimeNs, raw, offset, count);
     }
 
     /**
@@ -497,12 +482,6 @@ public final class RoutingClient implements InferenceClient
         return d >= 0 && (tried & (1L << d)) != 0 ? d : -1;
     }
 
-    @Override
-    public int inFlight()
-    {
-        return inFlight.size();
-    }
-
     /** The number of daemons routed over. */
     public int daemonCount()
     {
@@ -541,12 +520,6 @@ public final class RoutingClient implements InferenceClient
     public long suspensionsOf(final int d)
     {
         return selector.suspensions(d);
-    }
-
-    @Override
-    public ClientStatistics statistics()
-    {
-        return core.statistics;
     }
 
     @Override
