@@ -75,7 +75,8 @@ class RoutingClientTest
             {
                 assertEquals(expected[e], listener.results.get((long)e).raw(), "event " + e);
             }
-            assertEquals(0, client.statistics().timeouts() + client.statistics().resends() + client.statistics().duplicates() + client.statistics().unmatched());
+            final ClientStatistics stats = client.statistics();
+            assertEquals(0, stats.timeouts() + stats.resends() + stats.duplicates() + stats.unmatched());
             for (int d = 0; d < 3; d++)
             {
                 assertTrue(expectedPerDaemon[d] > 100, "the simulation covers wheel group " + d);
@@ -189,7 +190,8 @@ class RoutingClientTest
                 assertEquals(0, client.answersFrom(1), "the hung daemon answered nothing");
                 final long stranded = client.transmissionsTo(1);
                 assertTrue(stranded > 0, "round robin sent some events to daemon 1 before suspending it");
-                assertTrue(client.statistics().resends() >= stranded, "every event sent to the hung daemon was re-sent");
+                assertTrue(client.statistics().resends() >= stranded,
+                    "every event sent to the hung daemon was re-sent");
                 assertTrue(client.suspensionsOf(1) >= 1);
                 System.out.printf("daemon 1 hung: %d of %d events sent there, %d re-sent after 200 ms, %d " +
                     "suspensions, all answered in %.1f s%n", stranded, events, client.statistics().resends(),
@@ -252,8 +254,9 @@ class RoutingClientTest
             }
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "answers from the other two");
             assertEquals(before, client.transmissionsTo(0), "nothing sent to the daemon that went away");
-            assertEquals(3000, client.statistics().results());
-            assertEquals(0, client.statistics().timeouts() + client.statistics().resends() + client.statistics().duplicates());
+            final ClientStatistics stats = client.statistics();
+            assertEquals(3000, stats.results());
+            assertEquals(0, stats.timeouts() + stats.resends() + stats.duplicates());
             assertTrue(client.transmissionsTo(1) > 700 && client.transmissionsTo(2) > 700,
                 client.transmissionsTo(1) + " / " + client.transmissionsTo(2));
         }
