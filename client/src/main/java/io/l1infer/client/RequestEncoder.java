@@ -1,6 +1,7 @@
 package io.l1infer.client;
 
 import io.l1infer.codec.ModelIoLimits;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
@@ -23,7 +24,7 @@ final class RequestEncoder
     private static final long NULL_SEND_TIME = MuonSegmentsEncoder.sendTimeNsNullValue();
 
     /** Longest request either message can make: the larger of 8 primitives and 64 inputs. */
-    static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(PrimitiveList.CAPACITY),
+    static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(MuonPrimitives.CAPACITY),
         featuresLength(ModelIoLimits.INPUT_COUNT_MAX));
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
@@ -114,20 +115,7 @@ final class RequestEncoder
             .eventId(eventId)
             .sendTimeNs(sendTimeNs)
             .bx(bx);
-        final int count = primitives.count();
-        final MuonSegmentsEncoder.PrimitivesEncoder group = segmentsEncoder.primitivesCount(count);
-        for (int i = 0; i < count; i++)
-        {
-            group.next()
-                .station((short)primitives.station(i))
-                .wheel((byte)primitives.wheel(i))
-                .sector((short)primitives.sector(i))
-                .phi((short)primitives.phi(i))
-                .phiB((short)primitives.phiB(i))
-                .quality((short)primitives.quality(i))
-                .ts2tag((short)primitives.ts2tag(i))
-                .bx((byte)primitives.bx(i));
-        }
+        primitives.encode(segmentsEncoder);
     }
 
     /** Encode checked FeatureVector arguments at {@code offset}; the buffer has {@link #featuresLength} bytes there. */

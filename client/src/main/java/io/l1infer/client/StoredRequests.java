@@ -56,11 +56,6 @@ final class StoredRequests
         free[freeCount++] = slot;
     }
 
-    int freeSlots()
-    {
-        return freeCount;
-    }
-
     UnsafeBuffer buffer()
     {
         return buffer;

@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.ValidationVerdict;
 import io.l1infer.codec.sbe.MessageField;
 import io.l1infer.codec.sbe.RejectReason;
@@ -89,7 +90,17 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        if (!partitionFilter.accepts(buffer, offset, length))
+        RuntimeException defect = null;
+        MuonPrimitives segments = null;
+        try
+        {
+            segments = translator.read(buffer, offset, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            defect = ex;
+        }
+        if (null == defect && !partitionFilter.accepts(segments))
         {
             // Another daemon on the shared stream answers it: neither a request nor a reject here.
             counters.outsidePartition.incrementRelease();
@@ -107,11 +118,22 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         }
         final RingEvent event = ring.get(sequence);
         event.ingestNs = System.nanoTime();
-        try
+        if (null == defect)
         {
-            translator.translate(buffer, offset, length, event);
+            try
+            {
+                translator.writeTo(event);
+            }
+            catch (final RuntimeException ex)
+            {
+                defect = ex;
+            }
         }
-        catch (final RuntimeException defect)
+        else
+        {
+            event.verdict.copyFrom(translator.verdict());
+        }
+        if (null != defect)
         {
             // A defect, not bad input (the validator vouched for the bytes): answer the sender, log the cause.
             event.kind = RingEvent.KIND_REJECT;

@@ -62,12 +62,6 @@ final class ServiceStatusAgent implements Agent
         return "l1infer-service-status";
     }
 
-    /** True while the owner has completed a duty cycle within the stall limit. */
-    boolean ownerMakingProgress()
-    {
-        return System.nanoTime() - lastProgressNs < stallNs;
-    }
-
     @Override
     public int doWork()
     {

@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.MessageHeaderDecoder;
@@ -11,7 +12,6 @@ import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
 import io.l1infer.codec.sbe.RejectDecoder;
 import io.l1infer.codec.sbe.RejectReason;
-import io.l1infer.muon.TriggerPrimitives;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -82,17 +82,11 @@ public final class DaemonTestClient implements AutoCloseable
         return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
     }
 
-    public int encodeSegments(final long eventId, final TriggerPrimitives p)
+    public int encodeSegments(final long eventId, final MuonPrimitives p)
     {
         segmentsEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
             .sendTimeNs(System.nanoTime()).bx(100);
-        final MuonSegmentsEncoder.PrimitivesEncoder g = segmentsEncoder.primitivesCount(p.count());
-        for (int i = 0; i < p.count(); i++)
-        {
-            g.next().station((short)p.station(i)).wheel((byte)p.wheel(i)).sector((short)p.sector(i))
-                .phi((short)p.phi(i)).phiB((short)p.phiB(i)).quality((short)p.quality(i))
-                .ts2tag((short)p.ts2tag(i)).bx((byte)p.bx(i));
-        }
+        p.encode(segmentsEncoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + segmentsEncoder.encodedLength();
     }
 

@@ -1,10 +1,10 @@
 package io.l1infer.daemon;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +39,7 @@ class SteadyStateAllocationTest
         final String layout = variant.split("\\+")[0];
         final boolean shadow = variant.endsWith("+shadow");
         final int[][] inputs = DaemonEndToEndTest.readRealInputs();
-        final List<TriggerPrimitives> segments = new ArrayList<>();
+        final List<MuonPrimitives> segments = new ArrayList<>();
         final ToyBarrelSimulation simulation = new ToyBarrelSimulation(ToySimulationConfig.thesisLike(), SEED);
         final ToyEvent toy = new ToyEvent();
         while (segments.size() < 2000)
@@ -47,7 +47,7 @@ class SteadyStateAllocationTest
             simulation.next(toy);
             if (toy.primitives().count() > 0)
             {
-                final TriggerPrimitives copy = new TriggerPrimitives();
+                final MuonPrimitives copy = new MuonPrimitives();
                 copy.copyFrom(toy.primitives());
                 segments.add(copy);
             }
@@ -111,7 +111,7 @@ class SteadyStateAllocationTest
     }
 
     private static long run(final DaemonTestClient client, final int[][] inputs,
-        final List<TriggerPrimitives> segments, final long firstId, final int count)
+        final List<MuonPrimitives> segments, final long firstId, final int count)
     {
         final int before = client.answers.size() + client.anonymousRejects.size();
         long id = firstId;
