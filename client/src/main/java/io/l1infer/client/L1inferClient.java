@@ -11,6 +11,7 @@ import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.RejectDecoder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -18,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A client of one l1infer daemon: an exclusive publication on the daemon's ingest stream and a subscription on its
  * result stream (and reject stream, when separate). Requests are encoded straight into the publication's log
- * (tryClaim), tracked until answered in a pre-sized primitive table, and answers are validated before they are read.
+ * (tryClaim; a request longer than one frame is encoded into a buffer of this client and offered, which
+ * fragments it), tracked until answered in a pre-sized primitive table, and answers are validated before they are read.
  * The send and poll paths allocate nothing.
  *
  * <p>The result stream is shared by every client of the daemon: answers that match no request of this client are
@@ -37,6 +39,7 @@ public final class L1inferClient implements InferenceClient
     private final InFlightRequests inFlight;
 
     private final BufferClaim claim = new BufferClaim();
+    private final UnsafeBuffer longRequest = new UnsafeBuffer(new byte[RequestEncoder.MAX_REQUEST_LENGTH]);
     private final RequestEncoder encoder = new RequestEncoder();
     private final AnswerReader reader = new AnswerReader();
     private final FragmentHandler fragmentHandler = this::onFragment;
@@ -202,6 +205,18 @@ public final class L1inferClient implements InferenceClient
         {
             return lastRefusal;
         }
+        if (length > publication.maxPayloadLength())
+        {
+            // tryClaim takes one frame at most; offer fragments, the daemon reassembles.
+            encoder.encodeFeatures(longRequest, 0, sourceId, eventId, sendTimeNs, raw, offset, count);
+            final SendOutcome offered = outcome(publication.offer(longRequest, 0, length));
+            if (offered != SendOutcome.SENT)
+            {
+                return offered;
+            }
+            track(slot, sourceId, eventId, sendTimeNs);
+            return SendOutcome.SENT;
+        }
         final SendOutcome outcome = claim(length);
         if (outcome != SendOutcome.SENT)
         {
@@ -237,7 +252,11 @@ public final class L1inferClient implements InferenceClient
 
     private SendOutcome claim(final int length)
     {
-        final long result = publication.tryClaim(length, claim);
+        return outcome(publication.tryClaim(length, claim));
+    }
+
+    private SendOutcome outcome(final long result)
+    {
         if (result > 0)
         {
             return SendOutcome.SENT;

@@ -41,6 +41,12 @@ public final class RoutingClient implements InferenceClient
     /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
     public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
 
+    /**
+     * Most inputs of a feature vector this client routes (the wire takes more): each request in flight is kept in
+     * a fixed slot of {@link #STORED_REQUEST_BYTES}; send longer vectors with an {@link L1inferClient} per daemon.
+     */
+    public static final int MAX_ROUTED_INPUTS = RequestEncoder.ROUTED_INPUT_COUNT_MAX;
+
     /** How soon a request whose re-send found no daemon willing is tried again. */
     private static final long RESEND_RETRY_NS = 1_000_000L;
 
@@ -311,7 +317,8 @@ public final class RoutingClient implements InferenceClient
         final int count)
     {
         RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkFeatures(raw, offset, count);
+        final int length = RequestEncoder.checkFeatures(raw, offset, count, MAX_ROUTED_INPUTS,
+            "a RoutingClient stores feature vectors of");
         final int tableSlot = admit(sourceId, eventId);
         if (tableSlot < 0)
         {
