@@ -19,7 +19,8 @@ import org.agrona.concurrent.AgentInvoker;
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
  * the publishers and nothing is lost. Messages outside this daemon's detector partition (a stream shared with
  * other daemons) are skipped before they take a slot. A message longer than one frame (a long feature vector)
- * reaches it reassembled by Aeron's assembler, whose buffer is sized for the model's longest request up front. In the driver's invoker mode it also runs the embedded
+ * reaches it reassembled by Aeron's assembler, whose buffer per publisher is sized for the wire's longest request
+ * up front (an ABORT keeps the message for the next poll). In the driver's invoker mode it also runs the embedded
  * driver's and the Aeron client's duty cycles.
  */
 final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
