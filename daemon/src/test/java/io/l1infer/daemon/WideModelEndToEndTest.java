@@ -72,6 +72,17 @@ class WideModelEndToEndTest
         assertTrue(tooManyOutputs.getMessage().contains(
             "65 outputs, more than an InferenceResult carries (64, codec ModelIoLimits.OUTPUT_COUNT_MAX)"),
             tooManyOutputs.getMessage());
+
+        final ModelBundle model = RandomModelGenerator.generate(
+            new int[]{ 4, ModelIoLimits.OUTPUT_COUNT_MAX }, 0.5, TYPE, 3L);
+        final Path bundle = dir.resolve(model.name());
+        ModelBundleWriter.write(model, bundle);
+        final IllegalArgumentException smallFrames = assertThrows(IllegalArgumentException.class,
+            () -> L1inferDaemon.launch(TestDaemons.config(Map.of("l1infer.model.dir", bundle.toString(),
+                "l1infer.result.channel", "aeron:ipc?mtu=512"))).close());
+        assertTrue(smallFrames.getMessage().contains("a result of 64 outputs is 811 bytes, more than one frame of " +
+            "the result publication holds (maxPayloadLength 480): raise the result channel's mtu"),
+            smallFrames.getMessage());
     }
 
     @Test
