@@ -66,7 +66,8 @@ final class ClientCore implements FragmentHandler
         final int count)
     {
         RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkFeatures(raw, offset, count);
+        final int length = RequestEncoder.checkFeatures(raw, offset, count, transport.maxInputs(),
+            "this client sends feature vectors of");
         if (!admitAndReserve(sourceId, eventId, length))
         {
             return lastRefusal;

@@ -5,8 +5,10 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
+import io.l1infer.codec.ModelIoLimits;
 import org.agrona.CloseHelper;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -30,6 +32,9 @@ public final class L1inferClient extends ClientFace
     private final Subscription results;
     private final Subscription rejects;
     private final BufferClaim claim = new BufferClaim();
+    private final UnsafeBuffer longRequest = new UnsafeBuffer(new byte[RequestEncoder.MAX_REQUEST_LENGTH]);
+    /** The room last reserved is {@link #longRequest}, not a claim in the log. */
+    private boolean longReserved;
 
     /**
      * A client over an Aeron instance the caller owns (and closes after this client).
@@ -211,7 +216,24 @@ public final class L1inferClient extends ClientFace
         @Override
         public SendOutcome reserve(final int length)
         {
-            final long result = publication.tryClaim(length, claim);
+            longReserved = length > publication.maxPayloadLength();
+            if (longReserved)
+            {
+                // tryClaim takes one frame at most: a longer request is encoded here and offered, which fragments
+                // it; the daemon reassembles.
+                return SendOutcome.SENT;
+            }
+            return outcome(publication.tryClaim(length, claim));
+        }
+
+        @Override
+        public int maxInputs()
+        {
+            return ModelIoLimits.INPUT_COUNT_MAX;
+        }
+
+        private SendOutcome outcome(final long result)
+        {
             if (result > 0)
             {
                 return SendOutcome.SENT;
@@ -232,18 +254,22 @@ public final class L1inferClient extends ClientFace
         @Override
         public MutableDirectBuffer buffer()
         {
-            return claim.buffer();
+            return longReserved ? longRequest : claim.buffer();
         }
 
         @Override
         public int offset()
         {
-            return claim.offset();
+            return longReserved ? 0 : claim.offset();
         }
 
         @Override
         public SendOutcome send(final int length, final int wheel, final int sector, final long nowNs)
         {
+            if (longReserved)
+            {
+                return outcome(publication.offer(longRequest, 0, length));
+            }
             claim.commit();
             return SendOutcome.SENT;
         }

@@ -24,6 +24,9 @@ interface RequestTransport
      */
     SendOutcome reserve(int length);
 
+    /** @return the most inputs of a feature vector this transport takes. */
+    int maxInputs();
+
     /** @return the buffer of the room last reserved. */
     MutableDirectBuffer buffer();
 

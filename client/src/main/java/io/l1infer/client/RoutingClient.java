@@ -37,6 +37,12 @@ public final class RoutingClient extends ClientFace
     /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
     public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
 
+    /**
+     * Most inputs of a feature vector this client routes (the wire takes more): each request in flight is kept in
+     * a fixed slot of {@link #STORED_REQUEST_BYTES}; send longer vectors with an {@link L1inferClient} per daemon.
+     */
+    public static final int MAX_ROUTED_INPUTS = RequestEncoder.ROUTED_INPUT_COUNT_MAX;
+
     /** How soon a request whose re-send found no daemon willing is tried again. */
     private static final long RESEND_RETRY_NS = 1_000_000L;
 
@@ -545,6 +551,12 @@ public final class RoutingClient extends ClientFace
         {
             reservedSlot = stored.allocate();
             return SendOutcome.SENT;
+        }
+
+        @Override
+        public int maxInputs()
+        {
+            return MAX_ROUTED_INPUTS;
         }
 
         @Override

@@ -211,7 +211,7 @@ class L1inferClientTest
             assertMessage("eventId = -1", () -> client.sendFeatures(1, -1, 9, inputs, 0, 27));
             assertMessage("sendTimeNs", () -> client.sendFeatures(1, 9, Long.MIN_VALUE, inputs, 0, 27));
             assertMessage("count = 0", () -> client.sendFeatures(1, 9, 9, inputs, 0, 0));
-            assertMessage("count = 65", () -> client.sendFeatures(1, 9, 9, new int[65], 0, 65));
+            assertMessage("count = 1025", () -> client.sendFeatures(1, 9, 9, new int[1025], 0, 1025));
             assertThrows(IndexOutOfBoundsException.class, () -> client.sendFeatures(1, 9, 9, inputs, 1, 27));
             final PrimitiveList p = new PrimitiveList().add(1, 0, 1, 0, 0, 6, 0, 0);
             assertMessage("bx = 70000", () -> client.sendSegments(1, 9, 9, 70_000, p));

@@ -5,6 +5,7 @@ import com.lmax.disruptor.Sequence;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
+import io.l1infer.codec.ModelIoLimits;
 import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
@@ -135,6 +136,7 @@ public final class L1inferDaemon implements AutoCloseable
             rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
                 ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
                 config.rejectStream());
+            ModelWireLimits.check(model, resultPublication.maxPayloadLength());
             rec = config.recording() ?
                 StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
             recorder = rec;
@@ -146,7 +148,8 @@ public final class L1inferDaemon implements AutoCloseable
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
+                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit(),
+                ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,

@@ -149,7 +149,8 @@ final class RequestTranslator
             final int raw = group.next().raw();
             if (!inputType.containsRaw(raw))
             {
-                event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE, i, raw);
+                event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE,
+                    ValidationVerdict.wireIndex(i), raw);
                 return;
             }
             inputs[i++] = raw;

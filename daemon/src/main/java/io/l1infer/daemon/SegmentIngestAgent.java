@@ -2,6 +2,7 @@ package io.l1infer.daemon;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
@@ -18,7 +19,9 @@ import org.agrona.concurrent.AgentInvoker;
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
  * the publishers and nothing is lost. Messages outside this daemon's detector partition (a stream shared with
- * other daemons) are skipped before they take a slot. In the driver's invoker mode it also runs the embedded
+ * other daemons) are skipped before they take a slot. A message longer than one frame (a long feature vector)
+ * reaches it reassembled by Aeron's assembler, whose buffer per publisher is sized for the wire's longest request
+ * up front (an ABORT keeps the message for the next poll). In the driver's invoker mode it also runs the embedded
  * driver's and the Aeron client's duty cycles.
  */
 final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
@@ -32,6 +35,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final AgentInvoker clientInvoker;
     private final ErrorHandler errorHandler;
     private final int fragmentLimit;
+    private final ControlledFragmentAssembler assembler;
     private volatile boolean intakeStopped;
 
     SegmentIngestAgent(
@@ -43,7 +47,8 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final AgentInvoker driverInvoker,
         final AgentInvoker clientInvoker,
         final ErrorHandler errorHandler,
-        final int fragmentLimit)
+        final int fragmentLimit,
+        final int maxRequestLength)
     {
         this.errorHandler = errorHandler;
         this.clientInvoker = clientInvoker;
@@ -54,6 +59,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         this.counters = counters;
         this.driverInvoker = driverInvoker;
         this.fragmentLimit = fragmentLimit;
+        this.assembler = new ControlledFragmentAssembler(this, maxRequestLength, false);
     }
 
     @Override
@@ -82,7 +88,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         }
         if (!intakeStopped)
         {
-            work += subscription.controlledPoll(this, fragmentLimit);
+            work += subscription.controlledPoll(assembler, fragmentLimit);
         }
         return work;
     }

@@ -33,7 +33,7 @@ public final class DaemonTestClient implements AutoCloseable
     private final Aeron aeron;
     private final Publication publication;
     private final Subscription subscription;
-    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(8192));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final FeatureVectorEncoder featureEncoder = new FeatureVectorEncoder();
     private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
@@ -88,6 +88,12 @@ public final class DaemonTestClient implements AutoCloseable
             .sendTimeNs(System.nanoTime()).bx(100);
         p.encode(segmentsEncoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + segmentsEncoder.encodedLength();
+    }
+
+    /** Longest message the ingest publication sends in one frame; longer ones are fragmented by offer. */
+    public int maxPayloadLength()
+    {
+        return publication.maxPayloadLength();
     }
 
     public UnsafeBuffer buffer()

@@ -5,17 +5,25 @@ import io.l1infer.config.DaemonSettings;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.ModelBundleWriter;
+import io.l1infer.fpga.model.RandomModelGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hot path allocates nothing per event: bytes allocated by the ingest and accelerator-owner threads, read from
  * the JVM's per-thread allocation counter around a steady-state run of real inputs and simulated segments, with the
- * agents on one thread (the default, which also runs the embedded driver) and on two.
+ * agents on one thread (the default, which also runs the embedded driver) and on two; and with the wire's longest
+ * feature vectors, each reassembled from several frames.
  */
 class SteadyStateAllocationTest
 {
@@ -110,6 +119,61 @@ class SteadyStateAllocationTest
         }
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void reassemblingLongFeatureVectorsDoesNotAllocatePerEvent(@TempDir final Path dir) throws IOException
+    {
+        final FixedPointType type = FixedPointType.apFixed(16, 6);
+        final ModelBundle model = RandomModelGenerator.generate(
+            new int[]{ io.l1infer.codec.ModelIoLimits.INPUT_COUNT_MAX, 8, 3 }, 0.5, type, SEED);
+        final Path bundle = dir.resolve(model.name());
+        ModelBundleWriter.write(model, bundle);
+        final SplittableRandom random = new SplittableRandom(SEED);
+        final int[][] inputs = new int[64][model.input().size()];
+        for (final int[] event : inputs)
+        {
+            for (int f = 0; f < event.length; f++)
+            {
+                event[f] = (int)(type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1)) / 8;
+            }
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
+                "l1infer.model.dir", bundle.toString(), "l1infer.driver.threading", "invoker",
+                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            assertTrue(client.encodeFeatures(0, inputs[0]) > client.maxPayloadLength(), "several frames per message");
+            final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long id = 0;
+            int rounds = 0;
+            long compiled;
+            do
+            {
+                compiled = jit.getTotalCompilationTime();
+                id = run(client, inputs, List.of(), id, 10_000);
+                rounds++;
+            }
+            while (jit.getTotalCompilationTime() != compiled && rounds < 60);
+            final Thread hot = hotPathThreads(1).get(0);
+            long least = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++)
+            {
+                final long before = threads.getThreadAllocatedBytes(hot.getId());
+                id = run(client, inputs, List.of(), id, 20_000);
+                final long bytes = threads.getThreadAllocatedBytes(hot.getId()) - before;
+                System.out.printf("1024 inputs round %d: thread %s allocated %d bytes over 20,000 events%n",
+                    round, hot.getName(), bytes);
+                least = Math.min(least, bytes);
+            }
+            assertTrue(least < 16 * 1024, "allocated at least " + least + " bytes in every round of 20,000 events " +
+                "(seed " + SEED + ")");
+            assertEquals(0, client.duplicates);
+        }
+    }
+
     private static long run(final DaemonTestClient client, final int[][] inputs,
         final List<MuonPrimitives> segments, final long firstId, final int count)
     {
@@ -117,7 +181,7 @@ class SteadyStateAllocationTest
         long id = firstId;
         for (int i = 0; i < count; i++, id++)
         {
-            final int length = (i & 1) == 0 ?
+            final int length = (i & 1) == 0 || segments.isEmpty() ?
                 client.encodeFeatures(id, inputs[(int)(id % inputs.length)]) :
                 client.encodeSegments(id, segments.get((int)(id % segments.size())));
             client.send(length);
