@@ -45,6 +45,7 @@ public final class DaemonConfig
     private final long histogramMaxNs;
     private final int errorLogLength;
     private final long statusIntervalNs;
+    private final ListenAddress metricsListen;
     private final long watchdogStallNs;
     private final long shutdownTimeoutNs;
     private final AgentLayout agentLayout;
@@ -87,6 +88,7 @@ public final class DaemonConfig
         histogramMaxNs = in.read(DaemonSettings.HISTOGRAM_MAX);
         errorLogLength = in.read(DaemonSettings.ERROR_LOG_LENGTH);
         statusIntervalNs = in.read(DaemonSettings.STATUS_INTERVAL);
+        metricsListen = in.read(DaemonSettings.METRICS_LISTEN).orElse(null);
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
         shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
         agentLayout = in.read(DaemonSettings.AGENT_LAYOUT);
@@ -566,6 +568,16 @@ public final class DaemonConfig
     public IntRange partitionSectors()
     {
         return partitionSectors;
+    }
+
+    /**
+     * Where the metrics endpoint listens.
+     *
+     * @return the address, or empty when there is no endpoint.
+     */
+    public Optional<ListenAddress> metricsListen()
+    {
+        return Optional.ofNullable(metricsListen);
     }
 
     /** The same text as {@link #render()}. */

@@ -190,6 +190,11 @@ public final class DaemonSettings
     public static final Setting<Long> STATUS_INTERVAL = declare(Setting.duration(
         "l1infer.status.interval", "1s",
         "Period of the systemd STATUS= update and the summary log line.", 100 * MS, HOUR));
+    /** Address of the metrics endpoint. */
+    public static final Setting<Optional<ListenAddress>> METRICS_LISTEN = declare(Setting.optionalListenAddress(
+        "l1infer.metrics.listen", "",
+        "Serve the counters and the last interval's latency percentiles as OpenMetrics/Prometheus text at " +
+        "http://HOST:PORT/metrics; a bare port binds to loopback only; empty = no endpoint."));
     /** Owner stall that stops watchdog pings. */
     public static final Setting<Long> WATCHDOG_STALL = declare(Setting.duration(
         "l1infer.watchdog.stall", "2s",

@@ -51,11 +51,14 @@ public final class L1inferDaemon implements AutoCloseable
     private final SegmentIngestAgent ingestAgent;
     private final AcceleratorOwner owner;
     private final LatencyMonitorAgent monitor;
+    private final LatencyGauges latencyGauges;
+    private final MetricsEndpoint metrics;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final AgentRunner ingestRunner;
     private final AgentRunner ownerRunner;
     private final AgentRunner monitorRunner;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile Runnable clientClosedListener = () -> { };
     private boolean drained;
 
     private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
@@ -63,6 +66,8 @@ public final class L1inferDaemon implements AutoCloseable
         this.config = config;
         DaemonErrorLog log = null;
         AeronConnection conn = null;
+        LatencyGauges gauges = null;
+        MetricsEndpoint endpoint = null;
         Accelerator prim = null;
         Accelerator fall = null;
         try
@@ -80,10 +85,12 @@ public final class L1inferDaemon implements AutoCloseable
             }
 
             final java.nio.file.Path dir = config.aeronDir();
-            conn = new AeronConnection(config, new DeferredErrorHandler());
+            final DeferredErrorHandler aeronErrors = new DeferredErrorHandler();
+            conn = new AeronConnection(config, aeronErrors, this::onAeronClientClosed);
             connection = conn;
             log = new DaemonErrorLog(dir, config.errorLogLength());
             errorLog = log;
+            aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
@@ -111,10 +118,15 @@ public final class L1inferDaemon implements AutoCloseable
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null));
 
+            gauges = new LatencyGauges(aeron, monitor);
+            latencyGauges = gauges;
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
                 config.watchdogStallNs(), config.statusIntervalNs());
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
-                new CompositeAgent(monitor, status));
+                new CompositeAgent(monitor, gauges, status));
+            endpoint = config.metricsListen().map((address) ->
+                new MetricsEndpoint(address, aeron.countersReader(), aeron.clientId())).orElse(null);
+            metrics = endpoint;
             if (config.agentLayout() == AgentLayout.COMBINED)
             {
                 // One busy thread: each duty cycle polls the ingest stream into the ring, then drains the ring.
@@ -139,7 +151,7 @@ public final class L1inferDaemon implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(conn, log, fall, prim);
+            CloseHelper.quietCloseAll(endpoint, gauges, conn, log, fall, prim);
             throw ex;
         }
     }
@@ -192,6 +204,42 @@ public final class L1inferDaemon implements AutoCloseable
         return DaemonErrorLog.print(file, out);
     }
 
+    /**
+     * Run {@code listener} once the Aeron client closed by itself (its media driver went away): the daemon has
+     * stopped its agents by then and can only be closed; the launcher ends the process so systemd restarts it.
+     */
+    public void onAeronClientClosed(final Runnable listener)
+    {
+        clientClosedListener = listener;
+    }
+
+    /**
+     * On the client conductor's thread, before the client unmaps the counters file: stop every thread that
+     * touches counters or buffers. A normal close gets here too, with everything already stopped.
+     */
+    private void onAeronClientClosed()
+    {
+        if (closed || errorLog == null)
+        {
+            return;
+        }
+        errorLog.onError(new IllegalStateException("the Aeron client closed itself (media driver gone or timed " +
+            "out); stopping the daemon"));
+        errorLog.countWith(null);
+        CloseHelper.quietClose(metrics);
+        final Thread current = Thread.currentThread();
+        for (final AgentRunner runner : new AgentRunner[]{ ingestRunner, ownerRunner, monitorRunner })
+        {
+            // With the invoker driver the conductor runs on the ingest thread, which cannot close itself.
+            if (runner != null && runner.thread() != current)
+            {
+                CloseHelper.quietClose(runner);
+            }
+        }
+        ServiceLog.error("l1infer: the Aeron client closed itself (media driver gone or timed out); stopping");
+        clientClosedListener.run();
+    }
+
     /** The model the daemon serves. */
     public ModelBundle model()
     {
@@ -202,6 +250,12 @@ public final class L1inferDaemon implements AutoCloseable
     public String aeronDirectory()
     {
         return connection.directory();
+    }
+
+    /** Where the metrics endpoint listens (the real port when 0 was configured); empty when it is off. */
+    public java.util.Optional<java.net.InetSocketAddress> metricsAddress()
+    {
+        return java.util.Optional.ofNullable(metrics).map(MetricsEndpoint::address);
     }
 
     /** The configuration the daemon runs with. */
@@ -224,7 +278,9 @@ public final class L1inferDaemon implements AutoCloseable
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
             config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
-            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)") +
+            (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
+            metrics.address().getPort() + "/metrics" : "");
     }
 
     /**
@@ -302,17 +358,35 @@ public final class L1inferDaemon implements AutoCloseable
         }
         closed = true;
         drainAndStop();
-        CloseHelper.closeAll(counters, rejectPublication == resultPublication ? null : rejectPublication,
+        CloseHelper.closeAll(metrics, latencyGauges, counters, rejectPublication == resultPublication ? null : rejectPublication,
             resultPublication, subscription, connection, errorLog, fallback, primary);
     }
 
-    /** Errors raised while the error log is not yet open go to stderr. */
+    /**
+     * Aeron driver and client errors: to stderr while the error log (which lives in the Aeron directory the driver
+     * creates) is not yet open, then into the error log and its counter.
+     */
     private static final class DeferredErrorHandler implements org.agrona.ErrorHandler
     {
+        private volatile org.agrona.ErrorHandler target;
+
+        void forwardTo(final org.agrona.ErrorHandler errorLog)
+        {
+            target = errorLog;
+        }
+
         @Override
         public void onError(final Throwable throwable)
         {
-            System.err.println("l1infer: " + throwable);
+            final org.agrona.ErrorHandler log = target;
+            if (log != null)
+            {
+                log.onError(throwable);
+            }
+            else
+            {
+                ServiceLog.error("l1infer: " + throwable);
+            }
         }
     }
 }

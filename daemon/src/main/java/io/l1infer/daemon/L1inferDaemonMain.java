@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** {@code l1infer-daemon}: loads the configuration, runs the daemon until SIGINT or SIGTERM, then drains. */
-@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, version = "l1infer-daemon 0.1.0",
+@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, versionProvider = L1inferVersion.class,
     description = "Streaming inference daemon: Aeron ingest -> ring -> accelerator -> Aeron results.")
 public final class L1inferDaemonMain implements Callable<Integer>
 {
@@ -51,7 +51,7 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final ConfigException ex)
         {
-            System.err.println("l1infer-daemon: bad configuration:\n" + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: bad configuration:\n" + ex.getMessage());
             return 2;
         }
         if (printConfig)
@@ -71,6 +71,8 @@ public final class L1inferDaemonMain implements Callable<Integer>
     public static int run(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        ServiceLog.info("l1infer daemon " + L1inferVersion.version() + " starting (pid " +
+            ProcessHandle.current().pid() + ", Java " + Runtime.version() + ")");
         final L1inferDaemon daemon;
         try
         {
@@ -79,25 +81,32 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final RuntimeException ex)
         {
-            System.err.println("l1infer-daemon: failed to start: " + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: failed to start: " + ex.getMessage());
             return 1;
         }
-        System.out.println(daemon.describe());
-        System.out.println("l1infer daemon ready");
+        daemon.onAeronClientClosed(barrier::signal);
+        ServiceLog.info(daemon.describe());
+        ServiceLog.info("l1infer daemon ready (version " + L1inferVersion.version() + ")");
         barrier.await();
-        System.out.println("l1infer daemon stopping: draining the ring");
+        ServiceLog.info("l1infer daemon stopping: draining the ring");
         final boolean drained;
         try
         {
             drained = daemon.drainAndStop();
-            System.out.print(daemon.report());
+            ServiceLog.info(daemon.report());
         }
         finally
         {
             daemon.close();
         }
-        System.out.println(drained ? "l1infer daemon stopped: every accepted event answered" :
-            "l1infer daemon stopped: shutdown timeout, see the error log");
+        if (drained)
+        {
+            ServiceLog.info("l1infer daemon stopped: every accepted event answered");
+        }
+        else
+        {
+            ServiceLog.warning("l1infer daemon stopped: shutdown timeout, see the error log (l1infer-errors)");
+        }
         return drained ? 0 : 1;
     }
 }
