@@ -3,15 +3,17 @@
 # dist/target/): put the distribution at PREFIX, install the units, sysusers.d and tmpfiles.d files and the
 # configuration, then create the user and directories. The installed tree needs a Java 17 runtime, nothing else.
 #
-#   sudo systemd/install.sh --tarball l1infer-VERSION.tar.gz [--prefix /opt/l1infer] [--external-driver]
+#   sudo systemd/install.sh --tarball l1infer-VERSION.tar.gz [--prefix /opt/l1infer] [--external-driver] [--fpga]
 #   sudo l1infer-VERSION/systemd/install.sh [...]   # from an unpacked distribution: installs that tree
 #   sudo systemd/install.sh --build [...]           # from a source checkout: mvn -B -DskipTests package first
 #   DESTDIR=/tmp/stage systemd/install.sh ...        # stage only: no user creation, no systemctl
+# --fpga adds the drop-in fpga-host.conf (device access, XRT environment; docs/deployment-fpga.md).
 set -euo pipefail
 
 prefix=/opt/l1infer
 external=0
 build=0
+fpga=0
 tarball=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -19,7 +21,8 @@ while [ $# -gt 0 ]; do
         --tarball) tarball="$2"; shift 2 ;;
         --external-driver) external=1; shift ;;
         --build) build=1; shift ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --fpga) fpga=1; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -64,6 +67,10 @@ for unit in l1infer.service l1infer-mediadriver.service; do
     sed "s#/opt/l1infer#$prefix#g" "$dist/systemd/$unit" > "$destdir/etc/systemd/system/$unit"
     chmod 0644 "$destdir/etc/systemd/system/$unit"
 done
+if [ "$fpga" = 1 ]; then
+    install -d "$destdir/etc/systemd/system/l1infer.service.d"
+    install -m 0644 "$dist/systemd/fpga-host.conf" "$destdir/etc/systemd/system/l1infer.service.d/fpga-host.conf"
+fi
 install -m 0644 "$dist/systemd/sysusers.d/l1infer.conf" "$destdir/etc/sysusers.d/l1infer.conf"
 install -m 0644 "$dist/systemd/tmpfiles.d/l1infer.conf" "$destdir/etc/tmpfiles.d/l1infer.conf"
 install -m 0644 "$dist/systemd/mediadriver.properties" "$destdir/etc/l1infer/mediadriver.properties"

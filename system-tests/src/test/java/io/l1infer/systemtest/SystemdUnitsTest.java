@@ -51,12 +51,13 @@ class SystemdUnitsTest
         assertEquals(0, unpack.exit, unpack.output);
         final Path prefix = prefixParent.resolve("l1infer-" + System.getProperty("l1infer.version"));
         final Result install = run(List.of(root.resolve("systemd/install.sh").toString(), "--tarball",
-            tarball.toString(), "--prefix", prefix.toString()), stage);
+            tarball.toString(), "--prefix", prefix.toString(), "--fpga"), stage);
         assertEquals(0, install.exit, install.output);
         final Path units = stage.resolve("etc/systemd/system");
         for (final String file : List.of("etc/systemd/system/l1infer.service",
             "etc/systemd/system/l1infer-mediadriver.service", "etc/sysusers.d/l1infer.conf",
-            "etc/tmpfiles.d/l1infer.conf", "etc/l1infer/l1infer.properties", "etc/l1infer/mediadriver.properties"))
+            "etc/tmpfiles.d/l1infer.conf", "etc/l1infer/l1infer.properties", "etc/l1infer/mediadriver.properties",
+            "etc/systemd/system/l1infer.service.d/fpga-host.conf"))
         {
             assertTrue(Files.isRegularFile(stage.resolve(file)), "not installed: " + file);
         }
@@ -77,6 +78,18 @@ class SystemdUnitsTest
         final Result result = runSeparately(verify);
         assertEquals("", result.stderr.strip(), "systemd-analyze verify wrote to stderr");
         assertEquals(0, result.exit, result.output);
+
+        // verify reads drop-ins from the real /etc only: check the unit with both shipped drop-ins appended, as
+        // systemd merges them.
+        final Path merged = prefixParent.resolve("merged");
+        Files.createDirectories(merged);
+        Files.writeString(merged.resolve("l1infer.service"), unit +
+            Files.readString(stage.resolve("etc/systemd/system/l1infer.service.d/fpga-host.conf")) +
+            Files.readString(staged.resolve("systemd/network-lockdown.conf")));
+        final Result withDropIns = runSeparately(List.of("systemd-analyze", "verify",
+            merged.resolve("l1infer.service").toString()));
+        assertEquals("", withDropIns.stderr.strip(), "systemd-analyze verify of the drop-ins wrote to stderr");
+        assertEquals(0, withDropIns.exit, withDropIns.output);
     }
 
     private record Result(int exit, String output, String stderr)
