@@ -25,6 +25,8 @@ public final class DaemonConfig
     private final String openClKernelName;
     private final int openClBufferSets;
     private final Path aeronDir;
+    private final String aeronDirGroup;
+    private final String aeronUmask;
     private final boolean driverEmbedded;
     private final DriverThreading driverThreading;
     private final IdleStrategySpec driverIdle;
@@ -68,6 +70,8 @@ public final class DaemonConfig
         openClKernelName = in.read(DaemonSettings.OPENCL_KERNEL_NAME);
         openClBufferSets = in.read(DaemonSettings.OPENCL_BUFFER_SETS);
         aeronDir = in.readPath(DaemonSettings.AERON_DIR);
+        aeronDirGroup = in.read(DaemonSettings.AERON_DIR_GROUP);
+        aeronUmask = in.read(DaemonSettings.AERON_UMASK);
         driverEmbedded = in.read(DaemonSettings.DRIVER_EMBEDDED);
         driverThreading = in.read(DaemonSettings.DRIVER_THREADING);
         driverIdle = in.read(DaemonSettings.DRIVER_IDLE);
@@ -578,6 +582,27 @@ public final class DaemonConfig
     public Optional<ListenAddress> metricsListen()
     {
         return Optional.ofNullable(metricsListen);
+    }
+
+    /**
+     * Group of the embedded driver's Aeron directory and files.
+     *
+     * @return the group name, or empty for the process's group.
+     */
+    public Optional<String> aeronDirGroup()
+    {
+        return aeronDirGroup.isEmpty() ? Optional.empty() : Optional.of(aeronDirGroup);
+    }
+
+    /**
+     * File mode creation mask to set before the embedded driver starts.
+     *
+     * @return the mask (such as 07 for 0007), or empty to keep the inherited one.
+     */
+    public java.util.OptionalInt aeronUmask()
+    {
+        return aeronUmask.isEmpty() ? java.util.OptionalInt.empty() :
+            java.util.OptionalInt.of(Integer.parseInt(aeronUmask, 8));
     }
 
     /** The same text as {@link #render()}. */

@@ -93,6 +93,18 @@ public final class DaemonSettings
     public static final Setting<Path> AERON_DIR = declare(Setting.path(
         "l1infer.aeron.dir", "/dev/shm/l1infer",
         "Aeron directory shared by the media driver and the daemon's client."));
+    /** Group of the embedded driver's Aeron directory and files. */
+    public static final Setting<String> AERON_DIR_GROUP = declare(Setting.matching(
+        "l1infer.aeron.dir.group", "",
+        "Group given to the embedded driver's Aeron directory (set-group-ID, so later files inherit it) and files: " +
+        "over IPC only its members may publish or read results; empty = the process's group.",
+        Pattern.compile("|[a-z_][a-z0-9_-]*[$]?"), "a group name, or empty"));
+    /** File mode mask while the daemon runs. */
+    public static final Setting<String> AERON_UMASK = declare(Setting.matching(
+        "l1infer.aeron.umask", "",
+        "File mode creation mask of the daemon process (octal, e.g. 0007: Aeron files 0660, directories 0770), set " +
+        "before the embedded driver starts; empty = inherited (systemd's UMask=).",
+        Pattern.compile("|0?[0-7]{3}"), "an octal mask such as 0007, or empty"));
     /** Whether the media driver runs inside the daemon. */
     public static final Setting<Boolean> DRIVER_EMBEDDED = declare(Setting.bool(
         "l1infer.driver.embedded", "true",

@@ -42,6 +42,7 @@ public final class AeronConnection implements AutoCloseable
         MediaDriver launched = null;
         try
         {
+            config.aeronUmask().ifPresent(AeronDirectoryAccess::umask);
             if (config.driverEmbedded())
             {
                 final MediaDriver.Context ctx = new MediaDriver.Context()
@@ -61,6 +62,9 @@ public final class AeronConnection implements AutoCloseable
                     .errorHandler(errorHandler)
                     .warnIfDirectoryExists(false);
                 launched = MediaDriver.launchEmbedded(ctx);
+                final MediaDriver started = launched;
+                config.aeronDirGroup().ifPresent((group) ->
+                    AeronDirectoryAccess.group(java.nio.file.Path.of(started.aeronDirectoryName()), group));
             }
             driver = launched;
             driverInvoker = launched != null ? launched.sharedAgentInvoker() : null;
