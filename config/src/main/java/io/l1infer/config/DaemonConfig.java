@@ -27,6 +27,8 @@ public final class DaemonConfig
     private final String openClKernelName;
     private final int openClBufferSets;
     private final Path aeronDir;
+    private final String aeronDirGroup;
+    private final String aeronUmask;
     private final boolean driverEmbedded;
     private final DriverThreading driverThreading;
     private final IdleStrategySpec driverIdle;
@@ -54,6 +56,7 @@ public final class DaemonConfig
     private final long histogramMaxNs;
     private final int errorLogLength;
     private final long statusIntervalNs;
+    private final ListenAddress metricsListen;
     private final long watchdogStallNs;
     private final long shutdownTimeoutNs;
     private final AgentLayout agentLayout;
@@ -78,6 +81,8 @@ public final class DaemonConfig
         openClKernelName = in.read(DaemonSettings.OPENCL_KERNEL_NAME);
         openClBufferSets = in.read(DaemonSettings.OPENCL_BUFFER_SETS);
         aeronDir = in.readPath(DaemonSettings.AERON_DIR);
+        aeronDirGroup = in.read(DaemonSettings.AERON_DIR_GROUP);
+        aeronUmask = in.read(DaemonSettings.AERON_UMASK);
         driverEmbedded = in.read(DaemonSettings.DRIVER_EMBEDDED);
         driverThreading = in.read(DaemonSettings.DRIVER_THREADING);
         driverIdle = in.read(DaemonSettings.DRIVER_IDLE);
@@ -105,6 +110,7 @@ public final class DaemonConfig
         histogramMaxNs = in.read(DaemonSettings.HISTOGRAM_MAX);
         errorLogLength = in.read(DaemonSettings.ERROR_LOG_LENGTH);
         statusIntervalNs = in.read(DaemonSettings.STATUS_INTERVAL);
+        metricsListen = in.read(DaemonSettings.METRICS_LISTEN).orElse(null);
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
         shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
         agentLayout = in.read(DaemonSettings.AGENT_LAYOUT);
@@ -644,6 +650,37 @@ public final class DaemonConfig
     public IntRange partitionSectors()
     {
         return partitionSectors;
+    }
+
+    /**
+     * Where the metrics endpoint listens.
+     *
+     * @return the address, or empty when there is no endpoint.
+     */
+    public Optional<ListenAddress> metricsListen()
+    {
+        return Optional.ofNullable(metricsListen);
+    }
+
+    /**
+     * Group of the embedded driver's Aeron directory and files.
+     *
+     * @return the group name, or empty for the process's group.
+     */
+    public Optional<String> aeronDirGroup()
+    {
+        return aeronDirGroup.isEmpty() ? Optional.empty() : Optional.of(aeronDirGroup);
+    }
+
+    /**
+     * File mode creation mask to set before the embedded driver starts.
+     *
+     * @return the mask (such as 07 for 0007), or empty to keep the inherited one.
+     */
+    public java.util.OptionalInt aeronUmask()
+    {
+        return aeronUmask.isEmpty() ? java.util.OptionalInt.empty() :
+            java.util.OptionalInt.of(Integer.parseInt(aeronUmask, 8));
     }
 
     /** The same text as {@link #render()}. */

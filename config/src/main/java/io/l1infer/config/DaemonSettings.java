@@ -104,6 +104,18 @@ public final class DaemonSettings
     public static final Setting<Path> AERON_DIR = declare(Setting.path(
         "l1infer.aeron.dir", "/dev/shm/l1infer",
         "Aeron directory shared by the media driver and the daemon's client."));
+    /** Group of the embedded driver's Aeron directory and files. */
+    public static final Setting<String> AERON_DIR_GROUP = declare(Setting.matching(
+        "l1infer.aeron.dir.group", "",
+        "Group given to the embedded driver's Aeron directory (set-group-ID, so later files inherit it) and files: " +
+        "over IPC only its members may publish or read results; empty = the process's group.",
+        Pattern.compile("|[a-z_][a-z0-9_-]*[$]?"), "a group name, or empty"));
+    /** File mode mask while the daemon runs. */
+    public static final Setting<String> AERON_UMASK = declare(Setting.matching(
+        "l1infer.aeron.umask", "",
+        "File mode creation mask of the daemon process (octal, e.g. 0007: Aeron files 0660, directories 0770), set " +
+        "before the embedded driver starts; empty = inherited (systemd's UMask=).",
+        Pattern.compile("|0?[0-7]{3}"), "an octal mask such as 0007, or empty"));
     /** Whether the media driver runs inside the daemon. */
     public static final Setting<Boolean> DRIVER_EMBEDDED = declare(Setting.bool(
         "l1infer.driver.embedded", "true",
@@ -235,6 +247,11 @@ public final class DaemonSettings
     public static final Setting<Long> STATUS_INTERVAL = declare(Setting.duration(
         "l1infer.status.interval", "1s",
         "Period of the systemd STATUS= update and the summary log line.", 100 * MS, HOUR));
+    /** Address of the metrics endpoint. */
+    public static final Setting<Optional<ListenAddress>> METRICS_LISTEN = declare(Setting.optionalListenAddress(
+        "l1infer.metrics.listen", "",
+        "Serve the counters and the last interval's latency percentiles as OpenMetrics/Prometheus text at " +
+        "http://HOST:PORT/metrics; a bare port binds to loopback only; empty = no endpoint."));
     /** Owner stall that stops watchdog pings. */
     public static final Setting<Long> WATCHDOG_STALL = declare(Setting.duration(
         "l1infer.watchdog.stall", "2s",

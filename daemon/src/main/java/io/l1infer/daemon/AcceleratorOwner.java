@@ -358,7 +358,7 @@ final class AcceleratorOwner implements Agent
         queueHead = 0;
         if (fallback != null && active != fallback)
         {
-            System.err.println("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
+            ServiceLog.warning("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
                 "the CPU emulator until restart, re-running " + (queuedUpTo - nextToPublish + 1) +
                 " unanswered events");
             counters.failovers.incrementRelease();

@@ -28,10 +28,21 @@ public final class AeronConnection implements AutoCloseable
      */
     public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler)
     {
+        this(config, errorHandler, () -> { });
+    }
+
+    /**
+     * As {@link #AeronConnection(DaemonConfig, ErrorHandler)}, and tell {@code closeHandler} when the client
+     * closes, on its conductor's thread before it unmaps its files: after a driver timeout it closes itself, and
+     * nothing may touch its counters or buffers from then on.
+     */
+    public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler, final Runnable closeHandler)
+    {
         final String dir = config.aeronDir().toString();
         MediaDriver launched = null;
         try
         {
+            config.aeronUmask().ifPresent(AeronDirectoryAccess::umask);
             if (config.driverEmbedded())
             {
                 final MediaDriver.Context ctx = new MediaDriver.Context()
@@ -51,6 +62,9 @@ public final class AeronConnection implements AutoCloseable
                     .errorHandler(errorHandler)
                     .warnIfDirectoryExists(false);
                 launched = MediaDriver.launchEmbedded(ctx);
+                final MediaDriver started = launched;
+                config.aeronDirGroup().ifPresent((group) ->
+                    AeronDirectoryAccess.group(java.nio.file.Path.of(started.aeronDirectoryName()), group));
             }
             driver = launched;
             driverInvoker = launched != null ? launched.sharedAgentInvoker() : null;
@@ -62,6 +76,7 @@ public final class AeronConnection implements AutoCloseable
                 .useConductorAgentInvoker(driverInvoker != null)
                 .driverTimeoutMs(config.driverTimeoutNs() / 1_000_000L)
                 .errorHandler(errorHandler)
+                .closeHandler(closeHandler)
                 .clientName("l1infer-daemon"));
         }
         catch (final RuntimeException ex)

@@ -11,7 +11,6 @@ final class DriverLossDetector implements ErrorHandler
 {
     private final ErrorHandler delegate;
     private volatile DriverTimeoutException cause;
-    private volatile Runnable onLoss;
 
     DriverLossDetector(final ErrorHandler delegate)
     {
@@ -25,20 +24,7 @@ final class DriverLossDetector implements ErrorHandler
         if (throwable instanceof DriverTimeoutException timeout && cause == null)
         {
             cause = timeout;
-            final Runnable action = onLoss;
-            if (action != null)
-            {
-                // Runs on the client conductor's thread before it unmaps the CnC file, which holds the counters
-                // the agents write: stopping them first keeps them from touching unmapped memory.
-                action.run();
-            }
         }
-    }
-
-    /** What to do, synchronously, when the driver times out: stop everything that uses the Aeron client. */
-    void onLoss(final Runnable action)
-    {
-        onLoss = action;
     }
 
     /** The driver timeout the client reported, or null while the driver is alive. */

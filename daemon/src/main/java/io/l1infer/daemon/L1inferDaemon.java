@@ -60,6 +60,8 @@ public final class L1inferDaemon implements AutoCloseable
     private final SegmentIngestAgent ingestAgent;
     private final AcceleratorOwner owner;
     private final LatencyMonitorAgent monitor;
+    private final LatencyGauges latencyGauges;
+    private final MetricsEndpoint metrics;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final AgentRunner ingestRunner;
     private final AgentRunner ownerRunner;
@@ -69,7 +71,8 @@ public final class L1inferDaemon implements AutoCloseable
     /** Null when the streams are not recorded. */
     private final StreamRecorder recorder;
     private final AgentRunner shadowRunner;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile Runnable clientClosedListener = () -> { };
     private boolean drained;
 
     private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
@@ -79,6 +82,8 @@ public final class L1inferDaemon implements AutoCloseable
         RuntimeException startFailure = null;
         StreamRecorder rec = null;
         AeronConnection conn = null;
+        LatencyGauges gauges = null;
+        MetricsEndpoint endpoint = null;
         Accelerator prim = null;
         Accelerator fall = null;
         try
@@ -115,11 +120,13 @@ public final class L1inferDaemon implements AutoCloseable
             }
 
             final java.nio.file.Path dir = config.aeronDir();
-            driverLoss = new DriverLossDetector(new DeferredErrorHandler());
-            conn = new AeronConnection(config, driverLoss);
+            final DeferredErrorHandler aeronErrors = new DeferredErrorHandler();
+            driverLoss = new DriverLossDetector(aeronErrors);
+            conn = new AeronConnection(config, driverLoss, this::onAeronClientClosed);
             connection = conn;
             log = new DaemonErrorLog(dir, config.errorLogLength());
             errorLog = log;
+            aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
@@ -162,10 +169,15 @@ public final class L1inferDaemon implements AutoCloseable
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
 
+            gauges = new LatencyGauges(aeron, monitor);
+            latencyGauges = gauges;
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
                 config.watchdogStallNs(), config.statusIntervalNs());
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
-                new CompositeAgent(monitor, status));
+                new CompositeAgent(monitor, gauges, status));
+            endpoint = config.metricsListen().map((address) ->
+                new MetricsEndpoint(address, aeron.countersReader(), aeron.clientId())).orElse(null);
+            metrics = endpoint;
             if (config.agentLayout() == AgentLayout.COMBINED)
             {
                 // One busy thread: each duty cycle polls the ingest stream into the ring, then drains the ring.
@@ -188,14 +200,13 @@ public final class L1inferDaemon implements AutoCloseable
             {
                 AgentRunner.startOnThread(ownerRunner);
             }
-            driverLoss.onLoss(this::stopAgents);
             AgentRunner.startOnThread(ingestRunner);
             // Ready only now: the accelerator is loaded and the ingest subscription is up.
             notifier.ready();
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(rec, conn, log, fall, prim);
+            CloseHelper.quietCloseAll(endpoint, gauges, rec, conn, log, fall, prim);
             throw ex;
         }
     }
@@ -310,6 +321,42 @@ public final class L1inferDaemon implements AutoCloseable
         return DaemonErrorLog.print(file, out);
     }
 
+    /**
+     * Run {@code listener} once the Aeron client closed by itself (its media driver went away): the daemon has
+     * stopped its agents by then and can only be closed; the launcher ends the process so systemd restarts it.
+     */
+    public void onAeronClientClosed(final Runnable listener)
+    {
+        clientClosedListener = listener;
+    }
+
+    /**
+     * On the client conductor's thread, before the client unmaps the counters file: stop every thread that
+     * touches counters or buffers. A normal close gets here too, with everything already stopped.
+     */
+    private void onAeronClientClosed()
+    {
+        if (closed || errorLog == null)
+        {
+            return;
+        }
+        errorLog.onError(new IllegalStateException("the Aeron client closed itself (media driver gone or timed " +
+            "out); stopping the daemon"));
+        errorLog.countWith(null);
+        CloseHelper.quietClose(metrics);
+        final Thread current = Thread.currentThread();
+        for (final AgentRunner runner : new AgentRunner[]{ ingestRunner, ownerRunner, shadowRunner, monitorRunner })
+        {
+            // With the invoker driver the conductor runs on the ingest thread, which cannot close itself.
+            if (runner != null && runner.thread() != current)
+            {
+                CloseHelper.quietClose(runner);
+            }
+        }
+        ServiceLog.error("l1infer: the Aeron client closed itself (media driver gone or timed out); stopping");
+        clientClosedListener.run();
+    }
+
     /** The model the daemon serves. */
     public ModelBundle model()
     {
@@ -320,6 +367,12 @@ public final class L1inferDaemon implements AutoCloseable
     public String aeronDirectory()
     {
         return connection.directory();
+    }
+
+    /** Where the metrics endpoint listens (the real port when 0 was configured); empty when it is off. */
+    public java.util.Optional<java.net.InetSocketAddress> metricsAddress()
+    {
+        return java.util.Optional.ofNullable(metrics).map(MetricsEndpoint::address);
     }
 
     /** The configuration the daemon runs with. */
@@ -348,7 +401,9 @@ public final class L1inferDaemon implements AutoCloseable
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
             config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
-            " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" :
+            " (external driver)") + (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
+            metrics.address().getPort() + "/metrics" : "");
     }
 
     /**
@@ -479,9 +534,9 @@ public final class L1inferDaemon implements AutoCloseable
         {
             recorder.awaitRecorded(resultPublication, connection.aeron().countersReader(), RECORDING_CATCH_UP_MS);
         }
-        CloseHelper.closeAll(recorder, counters, rejectPublication == resultPublication ? null : rejectPublication,
-            resultPublication, subscription, connection, errorLog, fallback,
-            owner.hasAbandonedPrimary() ? null : primary);
+        CloseHelper.closeAll(metrics, latencyGauges, recorder, counters,
+            rejectPublication == resultPublication ? null : rejectPublication, resultPublication, subscription,
+            connection, errorLog, fallback, owner.hasAbandonedPrimary() ? null : primary);
         if (owner.hasAbandonedPrimary())
         {
             closeAbandoned(primary);
@@ -512,13 +567,31 @@ public final class L1inferDaemon implements AutoCloseable
         }
     }
 
-    /** Errors raised while the error log is not yet open go to stderr. */
+    /**
+     * Aeron driver and client errors: to stderr while the error log (which lives in the Aeron directory the driver
+     * creates) is not yet open, then into the error log and its counter.
+     */
     private static final class DeferredErrorHandler implements org.agrona.ErrorHandler
     {
+        private volatile org.agrona.ErrorHandler target;
+
+        void forwardTo(final org.agrona.ErrorHandler errorLog)
+        {
+            target = errorLog;
+        }
+
         @Override
         public void onError(final Throwable throwable)
         {
-            System.err.println("l1infer: " + throwable);
+            final org.agrona.ErrorHandler log = target;
+            if (log != null)
+            {
+                log.onError(throwable);
+            }
+            else
+            {
+                ServiceLog.error("l1infer: " + throwable);
+            }
         }
     }
 }

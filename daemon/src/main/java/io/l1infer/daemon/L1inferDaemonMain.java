@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** {@code l1infer-daemon}: loads the configuration, runs the daemon until SIGINT or SIGTERM, then drains. */
-@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, version = "l1infer-daemon 0.1.0",
+@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, versionProvider = L1inferVersion.class,
     description = "Streaming inference daemon: Aeron ingest -> ring -> accelerator -> Aeron results.")
 public final class L1inferDaemonMain implements Callable<Integer>
 {
@@ -33,8 +33,6 @@ public final class L1inferDaemonMain implements Callable<Integer>
 
     /** Exit status after the media driver was lost (an external driver died or timed out). */
     public static final int EXIT_DRIVER_LOST = 3;
-
-    private static final long DRIVER_WATCH_PERIOD_MS = 50;
 
     public static void main(final String[] args)
     {
@@ -56,7 +54,7 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final ConfigException ex)
         {
-            System.err.println("l1infer-daemon: bad configuration:\n" + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: bad configuration:\n" + ex.getMessage());
             return 2;
         }
         if (printConfig)
@@ -65,22 +63,6 @@ public final class L1inferDaemonMain implements Callable<Integer>
             return 0;
         }
         return run(config, null);
-    }
-
-    private static void watchDriver(final L1inferDaemon daemon, final ShutdownSignalBarrier barrier)
-    {
-        try
-        {
-            while (daemon.driverLossCause() == null)
-            {
-                Thread.sleep(DRIVER_WATCH_PERIOD_MS);
-            }
-            barrier.signal();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -93,6 +75,8 @@ public final class L1inferDaemonMain implements Callable<Integer>
     public static int run(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        ServiceLog.info("l1infer daemon " + L1inferVersion.version() + " starting (pid " +
+            ProcessHandle.current().pid() + ", Java " + Runtime.version() + ")");
         final L1inferDaemon daemon;
         try
         {
@@ -101,37 +85,41 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final RuntimeException ex)
         {
-            System.err.println("l1infer-daemon: failed to start: " + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: failed to start: " + ex.getMessage());
             return 1;
         }
-        System.out.println(daemon.describe());
-        System.out.println("l1infer daemon ready");
-        final Thread driverWatch = new Thread(() -> watchDriver(daemon, barrier), "l1infer-driver-watch");
-        driverWatch.setDaemon(true);
-        driverWatch.start();
+        daemon.onAeronClientClosed(barrier::signal);
+        ServiceLog.info(daemon.describe());
+        ServiceLog.info("l1infer daemon ready (version " + L1inferVersion.version() + ")");
         barrier.await();
         final String driverLost = daemon.driverLossCause();
         if (driverLost != null)
         {
-            System.err.println("l1infer daemon: media driver lost (" + driverLost + "); exiting with status " +
+            ServiceLog.error("l1infer daemon: media driver lost (" + driverLost + "); exiting with status " +
                 EXIT_DRIVER_LOST + " so that systemd restarts the daemon once the driver is back; events not yet " +
                 "answered are answered only if their clients send them again");
             daemon.closeAfterDriverLoss();
             return EXIT_DRIVER_LOST;
         }
-        System.out.println("l1infer daemon stopping: draining the ring");
+        ServiceLog.info("l1infer daemon stopping: draining the ring");
         final boolean drained;
         try
         {
             drained = daemon.drainAndStop();
-            System.out.print(daemon.report());
+            ServiceLog.info(daemon.report());
         }
         finally
         {
             daemon.close();
         }
-        System.out.println(drained ? "l1infer daemon stopped: every accepted event answered" :
-            "l1infer daemon stopped: shutdown timeout, see the error log");
+        if (drained)
+        {
+            ServiceLog.info("l1infer daemon stopped: every accepted event answered");
+        }
+        else
+        {
+            ServiceLog.warning("l1infer daemon stopped: shutdown timeout, see the error log (l1infer-errors)");
+        }
         return drained ? 0 : 1;
     }
 }

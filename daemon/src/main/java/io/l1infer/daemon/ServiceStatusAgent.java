@@ -24,6 +24,7 @@ final class ServiceStatusAgent implements Agent
     private final AcceleratorOwner owner;
     private final long stallNs;
     private final long statusIntervalNs;
+    private final String version = L1inferVersion.version();
     private long lastDutyCycles = -1;
     private long lastProgressNs;
     private long nextPingNs;
@@ -100,8 +101,8 @@ final class ServiceStatusAgent implements Agent
         final String p99 = interval.getTotalCount() > 0 ?
             String.format(Locale.ROOT, "%.1f us", interval.getValueAtPercentile(99) / 1e3) : "n/a";
         final long checked = shadowChecked.get();
-        return String.format(Locale.ROOT, "%.0f results/s, p99 %s (last interval), %d rejects, %d results%s%s%s",
-            rate, p99, rejects.get(), results,
+        return String.format(Locale.ROOT, "l1infer %s: %.0f results/s, p99 %s (last interval), %d rejects, " +
+            "%d results%s%s%s", version, rate, p99, rejects.get(), results,
             checked > 0 ? ", shadow " + shadowMismatched.get() + " mismatched of " + checked + " checked" : "",
             owner.degradedReason() != null ? ", DEGRADED: " + owner.degradedReason() : "",
             now - lastProgressNs >= stallNs ? ", ACCELERATOR OWNER STALLED" : "");
