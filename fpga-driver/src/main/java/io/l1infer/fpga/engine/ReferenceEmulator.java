@@ -17,7 +17,9 @@ import java.math.RoundingMode;
 /**
  * The plain, obviously correct emulation of hls4ml's arithmetic that the fast engine is tested against: one event
  * at a time, exact values as BigInteger, every conversion spelled out with BigDecimal rounding. Slow by design;
- * shares no arithmetic code with {@link FixedPointEmulator} or {@link FixedPointType#convert}.
+ * shares no arithmetic code with {@link FixedPointEmulator} or {@link FixedPointType#convert}, except for the
+ * activations of {@code nnet_activation.h}, which both run through {@link ActivationFunctions} (checked against
+ * hls4ml's C++ directly by {@code ActivationOracleTest}).
  */
 public final class ReferenceEmulator
 {

@@ -16,7 +16,6 @@ final class ReluFamilyKernel implements ActivationFunction
 
     private final Kind kind;
     private final int size;
-    private final FixedPointType input;
     private final FixedPointType result;
     private final int fin;
     /** alpha (leaky), theta (thresholded) or the alphas (prelu), raw in {@code paramF} fraction bits. */
@@ -36,7 +35,6 @@ final class ReluFamilyKernel implements ActivationFunction
     {
         this.kind = kind;
         this.size = size;
-        this.input = input;
         this.result = result;
         this.fin = input.fractionBits();
         this.params = params;
@@ -116,10 +114,5 @@ final class ReluFamilyKernel implements ActivationFunction
                     throw new IllegalStateException(kind.name());
             }
         }
-    }
-
-    FixedPointType inputType()
-    {
-        return input;
     }
 }
