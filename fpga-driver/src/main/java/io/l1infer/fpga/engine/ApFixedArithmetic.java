@@ -116,8 +116,8 @@ final class ApFixedArithmetic
         if (Double.isInfinite(value))
         {
             // ap_fixed_base(double) reads inf as 2^1024: it wraps to 0 (no bit of it lands in W) or saturates,
-            // which the largest finite double (a multiple of 2^971) does identically.
-            return type.fromDouble(Math.copySign(Double.MAX_VALUE, value));
+            // which 2^900 (still finite after scaling by 2^F) does identically.
+            return type.fromDouble(Math.copySign(0x1p900, value));
         }
         return type.fromDouble(value);
     }

@@ -84,6 +84,8 @@ final class SoftmaxKernel implements ActivationFunction
                 // The exp table is addressed by data_T before 1.x (the stable differences are converted back to
                 // it) and by inp_norm_t in 1.x's stable form.
                 final FixedPointType expIndexType = v1 && stable ? diffType : input;
+                requirePowerOfTwo(name, "exp", expTableSize, expBits);
+                requirePowerOfTwo(name, "inverse", invTableSize, invBits);
                 requireBits(name, "exp", expIndexType, expBits);
                 requireBits(name, "inverse", invInputType, invBits);
                 ApFixedArithmetic.requireProductFits(name, accumType, invTableType);
@@ -107,6 +109,15 @@ final class SoftmaxKernel implements ActivationFunction
                 break;
             default:
                 throw new IllegalStateException(implementation.name());
+        }
+    }
+
+    private static void requirePowerOfTwo(final String name, final String table, final int size, final int bits)
+    {
+        if (size != 1 << bits)
+        {
+            throw new IllegalArgumentException(name + ": " + table + " table size " + size + " is not a power of two " +
+                ">= 2: its " + bits + "-bit index can reach past the table (undefined in hls4ml's C++)");
         }
     }
 
