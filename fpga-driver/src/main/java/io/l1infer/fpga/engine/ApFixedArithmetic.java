@@ -61,7 +61,7 @@ final class ApFixedArithmetic
     {
         final int w = type.width();
         long pattern = ((long)i & ((1L << n) - 1)) << (w - n);
-        if (type.isSigned() && ((pattern >> (w - 1)) & 1) != 0)
+        if (type.isSigned() && w < 64 && ((pattern >> (w - 1)) & 1) != 0)
         {
             pattern -= 1L << w;
         }
@@ -121,6 +121,9 @@ final class ApFixedArithmetic
         }
         return type.fromDouble(value);
     }
+
+    /** A C {@code int}, the source type of {@code res = 1}, {@code res = MAX_INT} and the like. */
+    static final FixedPointType C_INT = FixedPointType.apInt(true, 32);
 
     /** Exact raw product, refused at load when it could leave the range {@link FixedPointType#convert} takes. */
     static void requireProductFits(final String layer, final FixedPointType a, final FixedPointType b)

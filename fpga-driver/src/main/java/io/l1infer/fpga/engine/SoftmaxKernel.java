@@ -64,8 +64,13 @@ final class SoftmaxKernel implements ActivationFunction
         this.bufferIn = new long[slice];
         this.bufferOut = new long[slice];
         this.expRes = new long[slice];
-        this.resultOne = result.convert(1, 0);
+        this.resultOne = result.convert(1, ApFixedArithmetic.C_INT);
         final String name = layer.name();
+        if (input.width() > 62)
+        {
+            throw new IllegalArgumentException(name + ": softmax input " + input + " wider than 62 bits is not " +
+                "supported by the activation kernels yet");
+        }
         switch (implementation)
         {
             case LATENCY:
@@ -99,7 +104,7 @@ final class SoftmaxKernel implements ActivationFunction
                 diffType = null;
                 expTable = ActivationTables.legacyExp(tableType, expTableSize);
                 invTable = ActivationTables.legacyInvert(tableType, invTableSize);
-                tableOne = tableType.convert(1, 0);
+                tableOne = tableType.convert(1, ApFixedArithmetic.C_INT);
                 break;
             case ARGMAX:
                 diffType = null;
@@ -196,7 +201,6 @@ final class SoftmaxKernel implements ActivationFunction
                 max = Math.max(max, data[i]);
             }
         }
-        final int expF = expTableType.fractionBits();
         for (int i = 0; i < slice; i++)
         {
             final int index;
@@ -211,13 +215,13 @@ final class SoftmaxKernel implements ActivationFunction
             else
             {
                 final long d = diffType.convert(data[i] - max, fin);
-                index = ApFixedArithmetic.topBits(input.convert(d, fin), input, expBits);
+                index = ApFixedArithmetic.topBits(input.convert(d, diffType), input, expBits);
             }
             // Before 1.x exp_res is exp_table_t (accumType equals it, the conversion is the identity).
-            expRes[i] = accumType.convert(expTable[index], expF);
+            expRes[i] = accumType.convert(expTable[index], expTableType);
         }
         final long sum = reduceSum(expRes, 0, slice, accumType);
-        final long invInput = invInputType.convert(sum, accumType.fractionBits());
+        final long invInput = invInputType.convert(sum, accumType);
         final long inv = invTable[ApFixedArithmetic.topBits(invInput, invInputType, invBits)];
         final int productF = accumType.fractionBits() + invTableType.fractionBits();
         for (int i = 0; i < slice; i++)
@@ -269,7 +273,7 @@ final class SoftmaxKernel implements ActivationFunction
         for (int ii = 0; ii < slice; ii++)
         {
             final int index = ApFixedArithmetic.intOfScaledQuotientFast(expRes[ii], tf, invTableSize, 64);
-            res[ii] = result.convert(invTable[clamp(index, invTableSize)], tf);
+            res[ii] = result.convert(invTable[clamp(index, invTableSize)], tableType);
         }
     }
 
