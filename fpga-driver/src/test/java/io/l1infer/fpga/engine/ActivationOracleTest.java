@@ -537,11 +537,20 @@ class ActivationOracleTest
                 final long[] event = new long[n];
                 for (int j = 0; j < n && i + j < values.size(); j++)
                 {
-                    event[j] = Math.max(in.minRaw(), Math.min(in.maxRaw(), values.get(i + j)));
+                    event[j] = asAssigned(in, values.get(i + j));
                 }
                 events.add(event);
             }
             return events;
+        }
+
+        /**
+         * The raw value the C++ input holds after {@code in[j] = ldexp(raw, -F)}: clamped to the type, then through
+         * its own conversion (AP_SAT_SYM, for one, never holds the most negative pattern).
+         */
+        private static long asAssigned(final FixedPointType in, final long raw)
+        {
+            return in.fromDouble(in.toDouble(Math.max(in.minRaw(), Math.min(in.maxRaw(), raw))));
         }
 
         /** Softmax events: full-range and near-zero values, ties, all-equal, extremes, one dominant value. */
@@ -566,12 +575,12 @@ class ActivationOracleTest
                         default -> x[j] = j == e % n ? (long)(rnd.nextDouble() * near * 2) :
                             -(long)(rnd.nextDouble() * near);
                     }
-                    x[j] = Math.max(in.minRaw(), Math.min(in.maxRaw(), x[j]));
+                    x[j] = asAssigned(in, x[j]);
                 }
                 events.add(x);
             }
             final long[] equal = new long[n];
-            java.util.Arrays.fill(equal, in.isSigned() ? -1 : 1);
+            java.util.Arrays.fill(equal, asAssigned(in, in.isSigned() ? -1 : 1));
             events.add(equal);
             events.add(new long[n]);
             return events;
