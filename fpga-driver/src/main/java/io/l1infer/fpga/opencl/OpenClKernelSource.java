@@ -88,6 +88,13 @@ public final class OpenClKernelSource
         {
             throw new IllegalArgumentException("kernel name '" + name + "' is not a C identifier");
         }
+        // The generator reproduces the int kernels' arithmetic only; anything wider or in another mode is refused.
+        final java.util.List<String> unsupported = io.l1infer.fpga.engine.IntKernelTypes.unsupported(model);
+        if (!unsupported.isEmpty())
+        {
+            throw new IllegalArgumentException("OpenCL kernel generator: model '" + model.name() +
+                "' has types or layers it does not generate yet: " + String.join(", ", unsupported));
+        }
         final int inSize = model.input().size();
         final int outSize = model.output().size();
         final String inT = elementType(model.input().type());
@@ -163,8 +170,8 @@ public final class OpenClKernelSource
         final int productFraction = in.fractionBits() + d.weightType().fractionBits();
         final int s = productFraction - acc.fractionBits();
         final boolean wrapping = acc.quantization() == Quantization.AP_TRN && acc.overflow() == Overflow.AP_WRAP;
-        final int[] w = d.weights();
-        final int[] b = d.biases();
+        final long[] w = d.weights();
+        final long[] b = d.biases();
         final int n = d.outputSize();
         for (int j = 0; j < n; j++)
         {
@@ -177,7 +184,7 @@ public final class OpenClKernelSource
             final String x = value(l - 1, i);
             for (int j = 0; j < n; j++)
             {
-                final int weight = w[i * n + j];
+                final int weight = (int)w[i * n + j]; // types of at most 32 bits (FixedPointType.MAX_WIDTH)
                 if (weight == 0)
                 {
                     continue; // pruned: a zero product adds nothing in every mode
@@ -259,13 +266,13 @@ public final class OpenClKernelSource
             throw new IllegalArgumentException("layer '" + bn.name() + "': exact x*scale+bias needs " + magnitude +
                 " bits, more than the 62 supported");
         }
-        final int[] scales = bn.scales();
-        final int[] biases = bn.biases();
+        final long[] scales = bn.scales();
+        final long[] biases = bn.biases();
         for (int k = 0; k < bn.size(); k++)
         {
             // The magnitude bound above makes both shifted constants and the sum exact in a long.
-            final long scale = (long)scales[k] << productShift;
-            final long bias = (long)biases[k] << biasShift;
+            final long scale = scales[k] << productShift;
+            final long bias = biases[k] << biasShift;
             final String exact = "(long)" + value(l - 1, k) + " * " + longLiteral(scale) + " + " + longLiteral(bias);
             sb.append("    const int ").append(value(l, k)).append(" = ")
                 .append(convertLong(exact, common, bn.resultType())).append(";\n");
