@@ -72,6 +72,8 @@ final class DenseKernel implements LayerKernel
         this.productFraction = inputType.fractionBits() + layer.weightType().fractionBits();
         this.shift = productFraction - accumType.fractionBits();
 
+        // Built only for IntKernelTypes models: ap_fixed of <= 32 bits with N = 0, so AP_TRN + AP_WRAP is exactly
+        // "floor, then keep the low W bits", the ring homomorphism the deferred wrap relies on.
         final boolean wrapAccumulator =
             accumType.quantization() == Quantization.AP_TRN && accumType.overflow() == Overflow.AP_WRAP;
         final int accWidth = accumType.width();

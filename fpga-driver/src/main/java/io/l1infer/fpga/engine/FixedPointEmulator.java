@@ -84,6 +84,9 @@ public final class FixedPointEmulator implements Accelerator
             maxBatchSize, inputSize, inType, outputSize, outType);
 
         final int width = model.maxWidth();
+        // The int kernels are exact only for the types IntKernelTypes lists (their proofs assume ap_fixed of <= 32
+        // bits, N = 0, three Q and two O modes); everything else, and a batchnorm wider than 62 bits, takes the
+        // exact general path instead of being refused.
         final List<String> unsupported = IntKernelTypes.unsupportedOnCpu(model);
         String reason = unsupported.isEmpty() ? "" : String.join(", ", unsupported);
         LayerKernel[] intKernels = null;

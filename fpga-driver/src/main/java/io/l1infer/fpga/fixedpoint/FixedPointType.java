@@ -362,19 +362,19 @@ public final class FixedPointType
      */
     public long convert(final long raw, final int fromFractionBits)
     {
-        return convertWide(raw >> 63, raw, fromFractionBits, Integer.MAX_VALUE, true);
+        return convert64(raw, fromFractionBits, Integer.MAX_VALUE, true);
     }
 
     /** Convert a raw value of type {@code from} to this type, exactly as ap_types' assignment does. */
     public long convert(final long raw, final FixedPointType from)
     {
-        return convertWide(raw >> 63, raw, from.fractionBits, from.integerBits, from.signed);
+        return convert64(raw, from.fractionBits, from.integerBits, from.signed);
     }
 
     /** Overflow step O on an integer already on this type's grid. */
     public long applyOverflow(final long value)
     {
-        return convertWide(value >> 63, value, fractionBits, Integer.MAX_VALUE, true);
+        return convert64(value, fractionBits, Integer.MAX_VALUE, true);
     }
 
     /**
@@ -393,6 +393,93 @@ public final class FixedPointType
         {
             return toInteger(hi, lo, fromFraction, fromIntegerBits);
         }
+        if (hi == lo >> 63)
+        {
+            return convert64(lo, fromFraction, fromIntegerBits, fromSigned);
+        }
+        return convertGeneral(hi, lo, fromFraction, fromIntegerBits, fromSigned);
+    }
+
+    /**
+     * The common case, a value that fits a long, kept small so the JIT inlines it into kernels: |value| &lt; 2^62
+     * means floor + 1 and the left shifts taken here cannot overflow; anything else goes to the general code, which
+     * gives the same results (ApTypesOracleTest covers both).
+     */
+    private long convert64(
+        final long value, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
+    {
+        if (integer)
+        {
+            return toInteger(value >> 63, value, fromFraction, fromIntegerBits);
+        }
+        final int shift = fromFraction - fractionBits;
+        final long q;
+        if (shift > 0 && shift < 63 && (value >> 62 == 0 || value >> 62 == -1))
+        {
+            final long floor = value >> shift;
+            q = quantization == Quantization.AP_TRN ? floor : floor + increment(value, shift, floor);
+        }
+        else if (shift <= 0 && shift > -63 && fitsShiftedLeft(value, -shift))
+        {
+            q = value << -shift;
+        }
+        else
+        {
+            return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+        }
+        if (q >= minRaw && q <= maxRaw)
+        {
+            if (q == minRaw && overflow == Overflow.AP_SAT_SYM)
+            {
+                return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+            }
+            return q;
+        }
+        if (overflow == Overflow.AP_SAT)
+        {
+            return q < 0 ? minRaw : maxRaw;
+        }
+        if (overflow == Overflow.AP_WRAP && saturationBits == 0)
+        {
+            return wrap(q);
+        }
+        return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+    }
+
+    /** True when value * 2^k is exact in a long and below 2^62 in magnitude (Math.abs would fail on MIN_VALUE). */
+    private static boolean fitsShiftedLeft(final long value, final int k)
+    {
+        final long shifted = value << k;
+        return shifted >> k == value && (shifted >> 62 == 0 || shifted >> 62 == -1);
+    }
+
+    /** The rounding increment (0 or 1) of Q for a 64-bit value dropping 0 &lt; shift &lt; 63 bits onto floor. */
+    private long increment(final long value, final int shift, final long floor)
+    {
+        final long half = 1L << (shift - 1);
+        final boolean halfBit = (value & half) != 0;
+        if (!halfBit && quantization != Quantization.AP_TRN_ZERO)
+        {
+            return 0;
+        }
+        final boolean rest = (value & (half - 1)) != 0;
+        final boolean negative = value < 0;
+        final boolean up = switch (quantization)
+        {
+            case AP_RND -> true;
+            case AP_RND_ZERO -> negative || rest;
+            case AP_RND_MIN_INF -> rest;
+            case AP_RND_INF -> !negative || rest;
+            case AP_RND_CONV -> (floor & 1) != 0 || rest;
+            case AP_TRN_ZERO -> negative && (halfBit || rest);
+            default -> false;
+        };
+        return up ? 1 : 0;
+    }
+
+    private long convertGeneral(
+        final long hi, final long lo, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
+    {
         final int shift = fromFraction - fractionBits;
         final boolean negativeSource = hi < 0;
         long tHi;

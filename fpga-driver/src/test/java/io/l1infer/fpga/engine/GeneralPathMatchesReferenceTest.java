@@ -101,6 +101,47 @@ class GeneralPathMatchesReferenceTest
     }
 
     @Test
+    void generalPathAllocatesNothingPerBatch()
+    {
+        final FixedPointType data = FixedPointType.parse("ap_fixed<40,8,AP_RND_CONV,AP_SAT_SYM>");
+        final FixedPointType w = FixedPointType.parse("ap_fixed<64,4,AP_RND_INF,AP_WRAP_SM,2>");
+        final FixedPointType acc = FixedPointType.parse("ap_fixed<64,24,AP_TRN_ZERO,AP_WRAP,3>");
+        final SplittableRandom r = new SplittableRandom(SEED ^ 0xA110C);
+        final List<Layer> layers = List.of(
+            new DenseLayer("dense", 8, 6, w, rawValues(r, w, 48, 0.2), w, rawValues(r, w, 6, 0), acc, data),
+            new BatchNormLayer("bn", 6, data, rawValues(r, data, 6, 0), data, rawValues(r, data, 6, 0), data),
+            new ReluLayer("relu", 6, FixedPointType.parse("ap_uint<20>")));
+        final ModelBundle model = ModelBundle.of("alloc", "", new ModelInput(8, data, List.of()),
+            new ModelOutput(6, FixedPointType.parse("ap_uint<20>"), List.of(), 1, ""), layers);
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long thread = Thread.currentThread().getId();
+        try (FixedPointEmulator engine = new FixedPointEmulator(model, 32))
+        {
+            assertTrue(engine.description().contains("general path"), engine.description());
+            for (int b = 0; b < 32; b++)
+            {
+                final long[] in = rawValues(r, data, 8, 0.1);
+                for (int f = 0; f < 8; f++)
+                {
+                    engine.buffers(0).putInputLong(b, f, in[f]);
+                }
+            }
+            for (int k = 0; k < 3000; k++)
+            {
+                engine.infer(0, 32); // warm up the JIT
+            }
+            final long before = threads.getThreadAllocatedBytes(thread);
+            for (int k = 0; k < 2000; k++)
+            {
+                engine.infer(0, 32);
+            }
+            final long perBatch = (threads.getThreadAllocatedBytes(thread) - before) / 2000;
+            assertEquals(0, perBatch, "bytes allocated per batch of 32 on the general path (seed " + SEED + ")");
+        }
+    }
+
+    @Test
     void thesisTypesStayOnTheIntPathAndNewOnesDoNot()
     {
         final FixedPointType t = FixedPointType.apFixed(16, 6);

@@ -38,7 +38,10 @@ class ApTypesOracleTest
     @Test
     void everyConversionMatchesTheApTypesHeaders(@TempDir final Path dir) throws Exception
     {
-        final Path apTypes = SharedReference.require("reference/hls4ml-v1.3.0/ap_types", "ApTypesOracleTest");
+        // Other headers with -Dl1infer.test.oracle.aptypes (the conversion code of hls4ml 0.8.1's and the thesis
+        // firmware's ap_types is the same as 1.3.0's: only files 1.3.0 adds differ).
+        final String headers = System.getProperty("l1infer.test.oracle.aptypes", "reference/hls4ml-v1.3.0/ap_types");
+        final Path apTypes = SharedReference.require(headers, "ApTypesOracleTest");
         final SplittableRandom r = new SplittableRandom(SEED);
         final StringBuilder cpp = new StringBuilder(1 << 20);
         cpp.append("#include <cstdio>\n#include \"ap_fixed.h\"\n#include \"ap_int.h\"\n")
@@ -90,7 +93,8 @@ class ApTypesOracleTest
             " conversions differ from ap_types, first: " + String.join("\n  ",
             mismatches.subList(0, Math.min(20, mismatches.size()))));
         assertTrue(cases.size() >= PAIRS * PER_OP * 3, "too few cases: " + cases.size());
-        System.out.println("ApTypesOracleTest: " + cases.size() + " conversions equal to ap_types (seed " + SEED + ")");
+        System.out.println("ApTypesOracleTest: " + cases.size() + " conversions equal to " + headers +
+            " (seed " + SEED + ")");
     }
 
     private static void appendPair(
