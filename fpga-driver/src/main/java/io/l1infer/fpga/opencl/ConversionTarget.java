@@ -31,8 +31,29 @@ record ConversionTarget(
 
     static ConversionTarget of(final FixedPointType t)
     {
+        if (isInteger(t))
+        {
+            return apInt(t.isSigned(), t.width());
+        }
         return new ConversionTarget(t.isSigned(), t.width(), t.fractionBits(), mode(t.quantization().name(),
-            ExactConversionC.QUANTIZATION), mode(t.overflow().name(), ExactConversionC.OVERFLOW), 0, false);
+            ExactConversionC.QUANTIZATION), mode(t.overflow().name(), ExactConversionC.OVERFLOW), saturationBits(t),
+            false);
+    }
+
+    /** The raw value {@code raw} of type {@code from} converted to {@code to} by the CPU side's rules. */
+    static long convertRaw(final FixedPointType to, final long raw, final FixedPointType from)
+    {
+        return to.convert(raw, from.fractionBits());
+    }
+
+    static boolean isInteger(final FixedPointType t)
+    {
+        return false;
+    }
+
+    static int saturationBits(final FixedPointType t)
+    {
+        return 0;
     }
 
     static ConversionTarget apInt(final boolean signed, final int width)

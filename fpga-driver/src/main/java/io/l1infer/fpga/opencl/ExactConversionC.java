@@ -171,6 +171,11 @@ final class ExactConversionC
      */
     static String convert(final String hi, final String lo, final ExactType source, final ConversionTarget target)
     {
+        if (source.width() > ExactType.MAX_WIDTH)
+        {
+            throw new IllegalArgumentException("exact " + source + " is wider than the " + ExactType.MAX_WIDTH +
+                " bits the OpenCL kernel holds");
+        }
         final int sh = source.fractionBits() - target.fractionBits();
         final int w = target.width();
         final int pos1 = sh + w;

@@ -13,10 +13,9 @@ record ExactType(boolean signed, int width, int fractionBits)
 
     ExactType
     {
-        if (width < 1 || width > MAX_WIDTH)
+        if (width < 1)
         {
-            throw new IllegalArgumentException("exact intermediate of " + width + " bits; the OpenCL kernel holds " +
-                "at most " + MAX_WIDTH);
+            throw new IllegalArgumentException("exact intermediate of " + width + " bits");
         }
     }
 

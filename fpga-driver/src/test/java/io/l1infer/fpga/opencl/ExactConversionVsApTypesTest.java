@@ -275,7 +275,7 @@ class ExactConversionVsApTypesTest
     private static long[] runOpenCl(final OpenClDevice device, final List<Case> cases)
     {
         final StringBuilder src = new StringBuilder(1 << 20);
-        src.append(FixedPointCExpressions.PRELUDE).append(ExactConversionC.PRELUDE);
+        src.append(FixedPointCExpressions.PRELUDE);
         src.append("__kernel void conversions(__global const ulong *in, __global ulong *out)\n{\n")
             .append("    const size_t i = get_global_id(0);\n    const ulong hi = in[2 * i];\n")
             .append("    const ulong lo = in[2 * i + 1];\n    long r;\n    switch (i / ").append(VALUES).append(")\n    {\n");
