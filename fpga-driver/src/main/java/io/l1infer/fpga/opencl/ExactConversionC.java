@@ -220,15 +220,11 @@ final class ExactConversionC
     }
 
     /**
-     * The same from a {@code long} expression holding the exact value (a source of at most 64 bits: the raw of a
-     * signed type, or the bits of an unsigned one).
+     * The same from a {@code long} expression holding the exact value (sign-extended; a wider source type than 64
+     * bits is fine when the caller knows the value fits).
      */
     static String convertLong(final String value, final ExactType source, final ConversionTarget target)
     {
-        if (source.width() > 64)
-        {
-            throw new IllegalArgumentException("a " + source + " value does not fit a long");
-        }
         final String v = "as_ulong((long)(" + value + "))";
         final String hi = source.signed() ? "as_ulong((long)(" + value + ") >> 63)" : "0UL";
         return convert(hi, v, source, target);

@@ -5,9 +5,18 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
+import io.l1infer.fpga.model.EluLayer;
+import io.l1infer.fpga.model.HardActivationLayer;
+import io.l1infer.fpga.model.LeakyReluLayer;
+import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,12 +87,14 @@ public final class OpenClKernelSource
         return type.isSigned() ? base : "u" + base;
     }
 
-    private static void appendKernel(final StringBuilder sb, final String name, final ModelBundle model)
+    private static void appendKernel(final StringBuilder program, final String name, final ModelBundle model)
     {
         if (name == null || !C_IDENTIFIER.matcher(name).matches())
         {
             throw new IllegalArgumentException("kernel name '" + name + "' is not a C identifier");
         }
+        final KernelText k = new KernelText(name);
+        final StringBuilder sb = k.body;
         final int inSize = model.input().size();
         final int outSize = model.output().size();
         final String inT = elementType(model.input().type());
@@ -104,7 +115,7 @@ public final class OpenClKernelSource
         for (final Layer layer : model.layers())
         {
             index++;
-            appendLayer(sb, layer, index, type);
+            appendLayer(k, layer, index, type);
             type = layer.resultType();
         }
         sb.append("    const size_t outBase = e * ").append(outSize).append(";\n");
@@ -114,10 +125,12 @@ public final class OpenClKernelSource
                 .append('_').append(o).append(";\n");
         }
         sb.append("}\n");
+        program.append(k.tables).append(sb);
     }
 
-    private static void appendLayer(final StringBuilder sb, final Layer layer, final int l, final FixedPointType in)
+    private static void appendLayer(final KernelText text, final Layer layer, final int l, final FixedPointType in)
     {
+        final StringBuilder sb = text.body;
         sb.append("    /* ").append(layer.kind()).append(" '").append(layer.name().replace("*/", "* /"))
             .append("': ").append(in).append(" -> ").append(layer.resultType()).append(" */\n");
         if (layer instanceof DenseLayer d)
@@ -146,6 +159,42 @@ public final class OpenClKernelSource
                     .append(" = ").append(convert(value(l - 1, k), ExactType.of(in), lin.resultType()))
                     .append(";\n");
             }
+        }
+        else if (layer instanceof ReluMaxLayer r)
+        {
+            ReluFamilyC.reluMax(sb, r, l, in);
+        }
+        else if (layer instanceof LeakyReluLayer r)
+        {
+            ReluFamilyC.leaky(sb, r, l, in);
+        }
+        else if (layer instanceof PReluLayer r)
+        {
+            ReluFamilyC.prelu(sb, r, l, in);
+        }
+        else if (layer instanceof ThresholdedReluLayer r)
+        {
+            ReluFamilyC.thresholded(sb, r, l, in);
+        }
+        else if (layer instanceof LookupActivationLayer a)
+        {
+            TableActivationC.lookup(text, a, l, in);
+        }
+        else if (layer instanceof EluLayer a)
+        {
+            TableActivationC.elu(text, a, l, in);
+        }
+        else if (layer instanceof SeluLayer a)
+        {
+            TableActivationC.selu(text, a, l, in);
+        }
+        else if (layer instanceof HardActivationLayer a)
+        {
+            HardActivationC.append(text, a, l, in);
+        }
+        else if (layer instanceof SoftmaxLayer a)
+        {
+            SoftmaxC.append(text, a, l, in);
         }
         else
         {
