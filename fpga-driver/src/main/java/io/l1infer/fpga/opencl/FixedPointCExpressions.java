@@ -176,12 +176,12 @@ final class FixedPointCExpressions
         };
     }
 
-    /** A C {@code long} literal; the generator never needs Long.MIN_VALUE. */
+    /** A C {@code long} literal, including Long.MIN_VALUE (which C can only spell as an expression). */
     static String longLiteral(final long v)
     {
         if (v == Long.MIN_VALUE)
         {
-            throw new IllegalArgumentException("Long.MIN_VALUE has no C literal here");
+            return "(-9223372036854775807L - 1L)";
         }
         return v < 0 ? "(" + v + "L)" : v + "L";
     }

@@ -107,9 +107,10 @@ class OpenClActivationModelsTest
         final FixedPointType in = FixedPointType.of(true, 8 + r.nextInt(9), 2 + r.nextInt(5), Quantization.AP_TRN,
             Overflow.AP_WRAP);
         final FixedPointType mid = FixedPointType.of(true, 10 + r.nextInt(9), 3 + r.nextInt(5), randomQ(r),
-            randomO(r));
-        final FixedPointType res = FixedPointType.of(r.nextInt(5) != 0, 6 + r.nextInt(13), 1 + r.nextInt(5),
-            randomQ(r), randomO(r));
+            randomO(r, true));
+        final boolean resSigned = r.nextInt(5) != 0;
+        final FixedPointType res = FixedPointType.of(resSigned, 6 + r.nextInt(13), 1 + r.nextInt(5),
+            randomQ(r), randomO(r, resSigned));
         final int n = 2 + r.nextInt(7);
         final int nIn = 2 + r.nextInt(6);
         final FixedPointType w = FixedPointType.of(true, 8 + r.nextInt(6), 1 + r.nextInt(3), Quantization.AP_TRN,
@@ -153,10 +154,11 @@ class OpenClActivationModelsTest
         final FixedPointType in,
         final FixedPointType res)
     {
-        final FixedPointType param = FixedPointType.of(r.nextInt(4) != 0, 8 + r.nextInt(9), 1 + r.nextInt(3),
-            randomQ(r), randomO(r));
+        final boolean paramSigned = r.nextInt(4) != 0;
+        final FixedPointType param = FixedPointType.of(paramSigned, 8 + r.nextInt(9), 1 + r.nextInt(3),
+            randomQ(r), randomO(r, paramSigned));
         final FixedPointType table = FixedPointType.of(true, 10 + r.nextInt(9), 2 + r.nextInt(7), randomQ(r),
-            randomO(r));
+            randomO(r, true));
         final int tableSize = r.nextBoolean() ? 1024 : 16 << r.nextInt(8);
         final TemplateGeneration g = TemplateGeneration.values()[r.nextInt(3)];
         try
@@ -216,10 +218,12 @@ class OpenClActivationModelsTest
                 r.nextBoolean() ? SoftmaxLayer.ACTIV_CONFIG_TABLE_T : exp, res);
         }
         // narrow sums too, so that the order of nnet::reduce's conversions matters
-        final FixedPointType accum = FixedPointType.of(r.nextInt(4) != 0, 8 + r.nextInt(14), 2 + r.nextInt(8),
-            randomQ(r), randomO(r));
-        final FixedPointType invIn = FixedPointType.of(r.nextInt(4) != 0, 12 + r.nextInt(8), 4 + r.nextInt(6),
-            randomQ(r), randomO(r));
+        final boolean accumSigned = r.nextInt(4) != 0;
+        final FixedPointType accum = FixedPointType.of(accumSigned, 8 + r.nextInt(14), 2 + r.nextInt(8),
+            randomQ(r), randomO(r, accumSigned));
+        final boolean invSigned = r.nextInt(4) != 0;
+        final FixedPointType invIn = FixedPointType.of(invSigned, 12 + r.nextInt(8), 4 + r.nextInt(6),
+            randomQ(r), randomO(r, invSigned));
         final FixedPointType norm = FixedPointType.of(true, in.width(), in.integerBits(), Quantization.AP_RND,
             Overflow.AP_SAT);
         final int outer = n % 2 == 0 && r.nextBoolean() ? 2 : 1;
@@ -233,9 +237,11 @@ class OpenClActivationModelsTest
         return q[r.nextInt(q.length)];
     }
 
-    private static Overflow randomO(final SplittableRandom r)
+    /** A random overflow mode; ap_ufixed cannot take AP_WRAP_SM, so unsigned types get AP_WRAP instead. */
+    private static Overflow randomO(final SplittableRandom r, final boolean signed)
     {
         final Overflow[] o = Overflow.values();
-        return o[r.nextInt(o.length)];
+        final Overflow pick = o[r.nextInt(o.length)];
+        return !signed && pick.name().equals("AP_WRAP_SM") ? Overflow.AP_WRAP : pick;
     }
 }
