@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExactConversionVsApTypesTest
 {
     private static final long SEED = Long.getLong("l1infer.test.seed", 20261201L);
-    private static final int CASES = Integer.getInteger("l1infer.test.conversion.cases", 240);
+    private static final int CASES = Integer.getInteger("l1infer.test.conversion.cases", 160);
     private static final int VALUES = 48;
 
     private record Case(ExactType source, ConversionTarget target, boolean apInt, BigInteger[] values)
