@@ -10,8 +10,8 @@ import io.l1infer.fpga.model.TemplateGeneration;
  */
 final class ExpTableKernel implements ActivationFunction
 {
-    private static final FixedPointType SELU_CONST_T = FixedPointType.of(
-        false, 16, 1, io.l1infer.fpga.fixedpoint.Quantization.AP_TRN, io.l1infer.fpga.fixedpoint.Overflow.AP_WRAP);
+    /** 1.x's {@code typedef ap_ufixed<16, 1> selu_const_t}. */
+    private static final FixedPointType SELU_CONST_T = FixedPointType.parse("ap_ufixed<16,1>");
 
     private final boolean selu;
     private final boolean clampNegative;
@@ -20,13 +20,16 @@ final class ExpTableKernel implements ActivationFunction
     private final int fin;
     private final long[] table;
     private final int tableF;
+    private final FixedPointType tableType;
+    private final FixedPointType input;
     /** elu: alpha raw; selu: lambda raw. */
     private final long factor;
     private final int factorF;
     private final FixedPointType result;
 
     private ExpTableKernel(
-        final boolean selu, final boolean clampNegative, final int size, final int tableSize, final FixedPointType input, final long[] table,
+        final boolean selu, final boolean clampNegative, final int size, final int tableSize,
+        final FixedPointType input, final long[] table,
         final FixedPointType tableType, final long factor, final int factorF, final FixedPointType result)
     {
         this.selu = selu;
@@ -36,6 +39,8 @@ final class ExpTableKernel implements ActivationFunction
         this.fin = input.fractionBits();
         this.table = table;
         this.tableF = tableType.fractionBits();
+        this.tableType = tableType;
+        this.input = input;
         this.factor = factor;
         this.factorF = factorF;
         this.result = result;
@@ -46,7 +51,8 @@ final class ExpTableKernel implements ActivationFunction
         final FixedPointType tableType, final int tableSize, final FixedPointType input, final FixedPointType result)
     {
         ApFixedArithmetic.requireProductFits(name, alphaType, tableType);
-        return new ExpTableKernel(false, false, size, tableSize, input, ActivationTables.elu(tableType, tableSize), tableType,
+        return new ExpTableKernel(false, false, size, tableSize, input, ActivationTables.elu(tableType, tableSize),
+            tableType,
             alphaType.fromDouble(alpha), alphaType.fractionBits(), result);
     }
 
@@ -58,7 +64,8 @@ final class ExpTableKernel implements ActivationFunction
         ApFixedArithmetic.requireProductFits(name, lambdaType, input);
         final double lambda = generation == TemplateGeneration.V1 ? 1.0507009873554805 :
             1.0507009873554804934193349852946;
-        return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, tableSize, input, ActivationTables.selu(tableType, tableSize),
+        return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, tableSize, input,
+            ActivationTables.selu(tableType, tableSize),
             tableType, lambdaType.fromDouble(lambda), lambdaType.fractionBits(), result);
     }
 
@@ -76,7 +83,7 @@ final class ExpTableKernel implements ActivationFunction
             final long x = in[i];
             if (x >= 0)
             {
-                out[i] = selu ? result.convert(factor * x, factorF + fin) : result.convert(x, fin);
+                out[i] = selu ? result.convert(factor * x, factorF + fin) : result.convert(x, input);
             }
             else
             {
@@ -91,7 +98,7 @@ final class ExpTableKernel implements ActivationFunction
                 {
                     index = tableSize - 1;
                 }
-                out[i] = selu ? result.convert(table[index], tableF) :
+                out[i] = selu ? result.convert(table[index], tableType) :
                     result.convert(factor * table[index], factorF + tableF);
             }
         }

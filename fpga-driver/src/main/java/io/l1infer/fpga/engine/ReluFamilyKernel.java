@@ -42,7 +42,7 @@ final class ReluFamilyKernel implements ActivationFunction
         this.params = params;
         this.paramF = paramF;
         this.maxInt = maxInt;
-        this.maxAsResult = result.convert(maxInt, 0);
+        this.maxAsResult = result.convert(maxInt, ApFixedArithmetic.C_INT);
     }
 
     static ReluFamilyKernel reluMax(final int size, final int maxInt, final FixedPointType in, final FixedPointType res)
@@ -100,26 +100,21 @@ final class ReluFamilyKernel implements ActivationFunction
                     }
                     else
                     {
-                        out[i] = result.convert(x, fin);
+                        out[i] = result.convert(x, input);
                     }
                     break;
                 case LEAKY:
-                    out[i] = x > 0 ? result.convert(x, fin) : result.convert(params[0] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[0] * x, paramF + fin);
                     break;
                 case THRESHOLDED:
-                    out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, fin) : 0;
+                    out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, input) : 0;
                     break;
                 case PRELU:
-                    out[i] = x > 0 ? result.convert(x, fin) : result.convert(params[i] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[i] * x, paramF + fin);
                     break;
                 default:
                     throw new IllegalStateException(kind.name());
             }
         }
-    }
-
-    FixedPointType inputType()
-    {
-        return input;
     }
 }

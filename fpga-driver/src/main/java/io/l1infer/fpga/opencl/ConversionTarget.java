@@ -43,17 +43,17 @@ record ConversionTarget(
     /** The raw value {@code raw} of type {@code from} converted to {@code to} by the CPU side's rules. */
     static long convertRaw(final FixedPointType to, final long raw, final FixedPointType from)
     {
-        return to.convert(raw, from.fractionBits());
+        return to.convert(raw, from);
     }
 
     static boolean isInteger(final FixedPointType t)
     {
-        return false;
+        return t.isInteger();
     }
 
     static int saturationBits(final FixedPointType t)
     {
-        return 0;
+        return t.saturationBits();
     }
 
     static ConversionTarget apInt(final boolean signed, final int width)

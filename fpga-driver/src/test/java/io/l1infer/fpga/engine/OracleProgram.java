@@ -143,6 +143,33 @@ final class OracleProgram
         }
     }
 
+    /** Skip (one line) when g++ is missing, unless under CI, where the oracle must run. */
+    static void requireCompiler(final String what)
+    {
+        boolean found;
+        try
+        {
+            found = new ProcessBuilder("g++", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        }
+        catch (final IOException | InterruptedException ex)
+        {
+            found = false;
+        }
+        if (!found && !io.l1infer.testsupport.SharedReference.underCi())
+        {
+            System.err.println("skipped: " + what + " needs g++ on the PATH");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found || io.l1infer.testsupport.SharedReference.underCi(),
+            "g++ not found");
+    }
+
+    /** Run a command in dir, its output to a file; fail with the output on a non-zero exit. */
+    static void execute(final Path dir, final List<String> command, final Path output)
+        throws IOException, InterruptedException
+    {
+        exec(dir, command, output);
+    }
+
     /** A type's raw value as the bit pattern the program prints. */
     static long pattern(final long raw, final FixedPointType type)
     {
