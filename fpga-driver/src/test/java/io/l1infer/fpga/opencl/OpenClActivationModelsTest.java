@@ -47,7 +47,7 @@ class OpenClActivationModelsTest
     private static final long SEED = Long.getLong("l1infer.test.seed", 20261201L);
     private static final int MODELS = Integer.getInteger("l1infer.test.activation.models", 36);
 
-    private enum Kind
+    enum Kind
     {
         RELU_MAX, LEAKY, THRESHOLDED, PRELU, ELU, SELU, LOOKUP, HARD, SOFTMAX
     }
@@ -146,7 +146,8 @@ class OpenClActivationModelsTest
         }
     }
 
-    private static Layer activation(
+    /** A random activation layer of {@code kind} on inputs of type {@code in}, or null when its record refuses. */
+    static Layer activation(
         final SplittableRandom r,
         final Kind kind,
         final SoftmaxImplementation impl,

@@ -7,12 +7,14 @@ import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.SoftmaxImplementation;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Seeded property test of the generated kernel on the types beyond the int kernels: every quantization and overflow
  * mode, saturation bits, ap_int/ap_uint, widths up to 64 (products of up to 128 bits, sums of 65), in dense, batch
- * norm, ReLU and linear layers; OpenCL on PoCL equal to the CPU engine's exact general path event by event.
+ * norm, ReLU, linear and (a third of the models) activation layers; OpenCL on PoCL equal to the CPU engine's exact
+ * general path event by event.
  */
 class OpenClWideTypesTest
 {
@@ -46,6 +49,7 @@ class OpenClWideTypesTest
         final Set<Quantization> qs = EnumSet.noneOf(Quantization.class);
         final Set<Overflow> os = EnumSet.noneOf(Overflow.class);
         int wide = 0;
+        int activations = 0;
         int attempts = 0;
         while (models.size() < MODELS && attempts++ < 20 * MODELS)
         {
@@ -62,11 +66,13 @@ class OpenClWideTypesTest
                 qs.add(layer.resultType().quantization());
                 os.add(layer.resultType().overflow());
                 wide += layer.resultType().width() > 32 ? 1 : 0;
+                activations += layer instanceof ElementwiseLayer ? 1 : 0;
             }
         }
         assertEquals(EnumSet.allOf(Quantization.class), qs, "quantization modes covered");
         assertEquals(EnumSet.allOf(Overflow.class), os, "overflow modes covered");
         assertTrue(wide > MODELS / 2, "layers with results wider than 32 bits: " + wide);
+        assertTrue(activations >= MODELS / 8, "activation layers: " + activations);
         final SplittableRandom r = new SplittableRandom(SEED ^ 0x99);
         int compared = 0;
         try (OpenClProgram program = OpenClProgram.fromSource(device, OpenClKernelSource.program(models), ""))
@@ -134,6 +140,18 @@ class OpenClWideTypesTest
                 else if (extra == 2)
                 {
                     layers.add(new LinearLayer("linear_" + d, size, anyType(r)));
+                }
+            }
+            if (r.nextInt(3) == 0)
+            {
+                // an activation on wide types too (the CPU engine refuses products above 62 bits there)
+                final OpenClActivationModelsTest.Kind[] kinds = OpenClActivationModelsTest.Kind.values();
+                final Layer act = OpenClActivationModelsTest.activation(r, kinds[r.nextInt(kinds.length)],
+                    SoftmaxImplementation.values()[r.nextInt(4)], size, layers.get(layers.size() - 1).resultType(),
+                    anyType(r));
+                if (act != null)
+                {
+                    layers.add(act);
                 }
             }
             return ModelBundle.of("wide", "", new ModelInput(inSize, in, List.of()),
