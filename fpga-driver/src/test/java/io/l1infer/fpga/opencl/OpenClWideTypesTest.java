@@ -163,7 +163,7 @@ class OpenClWideTypesTest
         }
     }
 
-    private static long[] raws(final SplittableRandom r, final FixedPointType t, final int count)
+    static long[] raws(final SplittableRandom r, final FixedPointType t, final int count)
     {
         final long[] v = new long[count];
         for (int i = 0; i < count; i++)
