@@ -55,7 +55,7 @@ class OpenClWideTypesTest
         {
             final long modelSeed = seeds.nextLong();
             final ModelBundle model = randomModel(new SplittableRandom(modelSeed));
-            if (model == null || !OpenClRandomModelsTest.supportedByTheCpuEngine(model))
+            if (model == null || !OpenClRandomModelsTest.supportedByTheCpuEngine(model) || undefinedInApTypes(model))
             {
                 continue;
             }
@@ -84,6 +84,28 @@ class OpenClWideTypesTest
             }
         }
         assertTrue(compared >= MODELS * 20, "compared only " + compared + " events");
+    }
+
+    /**
+     * A value with negative integer bits converted into an ap_int reads an uninitialised variable in ap_types'
+     * {@code to_ap_int_base}: the generator refuses it (the activation kernels of the CPU engine compute 0 there),
+     * so such models are not compared. Any other refusal of a model the CPU engine runs is a failure.
+     */
+    private static boolean undefinedInApTypes(final ModelBundle model)
+    {
+        try
+        {
+            OpenClKernelSource.program("probe", model);
+            return false;
+        }
+        catch (final IllegalArgumentException refused)
+        {
+            if (refused.getMessage().contains("uninitialised"))
+            {
+                return true;
+            }
+            throw refused;
+        }
     }
 
     /** Any type: the edges of width, every mode, saturation bits, ap_int; unsigned at most 63 bits. */
