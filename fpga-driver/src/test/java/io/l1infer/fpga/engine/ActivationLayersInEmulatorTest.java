@@ -98,6 +98,52 @@ class ActivationLayersInEmulatorTest
     }
 
     @Test
+    void generalPathRunsTheSameKernels()
+    {
+        // AP_SAT_SYM is outside the int kernels, so every layer runs on the exact general path (LayerKernels.wide).
+        final FixedPointType in = FixedPointType.parse("ap_fixed<16,6,AP_RND_ZERO,AP_SAT_SYM>");
+        final int n = 5;
+        final LookupActivationLayer tanh = new LookupActivationLayer("tanh", LookupFunction.TANH, n,
+            FixedPointType.parse("ap_fixed<20,2>"), 2048, in);
+        final SoftmaxLayer softmax = new SoftmaxLayer("softmax", n, SoftmaxImplementation.STABLE,
+            TemplateGeneration.V1, 1024, 1024, EXP, EXP, FixedPointType.parse("ap_fixed<21,11>"), EXP,
+            FixedPointType.parse("ap_ufixed<16,6>"), 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 1,
+            FixedPointType.parse("ap_ufixed<12,0,AP_RND,AP_SAT>"));
+        final ModelBundle model = ModelBundle.of("wide", "", new ModelInput(n, in, List.of()),
+            new ModelOutput(n, softmax.resultType(), List.of(), 1.0, ""), List.of(tanh, softmax));
+        final ActivationFunction a = ActivationFunctions.create(tanh, in);
+        final ActivationFunction b = ActivationFunctions.create(softmax, in);
+        final Random rnd = new Random(SEED);
+        try (FixedPointEmulator emulator = new FixedPointEmulator(model, 50))
+        {
+            assertTrue(emulator.description().contains("general path"), emulator.description());
+            final BatchBuffers buffers = emulator.buffers(0);
+            final long[][] expected = new long[50][n];
+            for (int e = 0; e < 50; e++)
+            {
+                final long[] x = new long[n];
+                for (int j = 0; j < n; j++)
+                {
+                    x[j] = in.fromDouble(rnd.nextDouble() * 20 - 10);
+                    buffers.putInputLong(e, j, x[j]);
+                }
+                final long[] mid = new long[n];
+                a.run(x, mid);
+                b.run(mid, expected[e]);
+            }
+            emulator.launch(0, 50);
+            emulator.await(0);
+            for (int e = 0; e < 50; e++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    assertEquals(expected[e][j], buffers.getOutputLong(e, j), "seed " + SEED + " event " + e);
+                }
+            }
+        }
+    }
+
+    @Test
     void softmaxWhoseTableNeedsMoreAddressBitsThanTheInputHasIsRefused()
     {
         final SoftmaxLayer softmax = SoftmaxLayer.beforeV1("softmax_3", 5, SoftmaxImplementation.LATENCY,
@@ -106,6 +152,12 @@ class ActivationLayersInEmulatorTest
             () -> ActivationFunctions.create(softmax, FixedPointType.parse("ap_fixed<8,3>")));
         assertEquals("softmax_3: the exp table needs 10 address bits, more than the 8 bits of ap_fixed<8,3> " +
             "(hls4ml would slice outside the value)", ex.getMessage());
+        final SoftmaxLayer odd = SoftmaxLayer.beforeV1("softmax_4", 5, SoftmaxImplementation.STABLE,
+            TemplateGeneration.V0_8, 1000, EXP, EXP, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, IN);
+        final IllegalArgumentException oddSize = assertThrows(IllegalArgumentException.class,
+            () -> ActivationFunctions.create(odd, IN));
+        assertEquals("softmax_4: exp table size 1000 is not a power of two >= 2: its 10-bit index can reach past " +
+            "the table (undefined in hls4ml's C++)", oddSize.getMessage());
     }
 
     @Test
