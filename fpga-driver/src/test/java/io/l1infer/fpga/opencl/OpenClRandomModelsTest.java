@@ -71,7 +71,8 @@ class OpenClRandomModelsTest
         assertTrue(compared > 1000, "compared only " + compared + " events");
     }
 
-    private static int compare(
+    /** Runs random batches of random inputs through both engines; every output must be equal. Returns events. */
+    static int compare(
         final OpenClProgram program,
         final String kernel,
         final ModelBundle model,
@@ -124,7 +125,7 @@ class OpenClRandomModelsTest
         }
     }
 
-    private static boolean supportedByTheCpuEngine(final ModelBundle model)
+    static boolean supportedByTheCpuEngine(final ModelBundle model)
     {
         try
         {
