@@ -101,8 +101,8 @@ final class DenseKernel implements LayerKernel
         // Compressed columns: for each output j its non-zero weights in ascending input order, the order
         // hls4ml accumulates in (it matters for saturating accumulators).
         int nonZero = 0;
-        final int[] raw = layer.weights();
-        for (final int w : raw)
+        final long[] raw = layer.weights();
+        for (final long w : raw)
         {
             nonZero += w != 0 ? 1 : 0;
         }
@@ -117,7 +117,7 @@ final class DenseKernel implements LayerKernel
             columnStart[j] = n;
             for (int i = 0; i < inputSize; i++)
             {
-                final int w = raw[i * outputSize + j];
+                final int w = (int)raw[i * outputSize + j];
                 if (w != 0)
                 {
                     inputIndex[n] = i;
@@ -147,7 +147,7 @@ final class DenseKernel implements LayerKernel
             rowStart[i] = n;
             for (int j = 0; j < outputSize; j++)
             {
-                final int w = raw[i * outputSize + j];
+                final int w = (int)raw[i * outputSize + j];
                 if (w != 0)
                 {
                     rowOutput[n] = j;
@@ -163,7 +163,7 @@ final class DenseKernel implements LayerKernel
         exactAccumulators = new long[outputSize];
 
         accBias = new int[outputSize];
-        final int[] biases = layer.biases();
+        final long[] biases = layer.biases();
         for (int j = 0; j < outputSize; j++)
         {
             accBias[j] = (int)accumType.convert(biases[j], layer.biasType().fractionBits());

@@ -107,8 +107,8 @@ public final class ReferenceEmulator
 
     private static BigInteger[] batchNorm(final BatchNormLayer bn, final BigInteger[] x, final FixedPointType xType)
     {
-        final int[] scales = bn.scales();
-        final int[] biases = bn.biases();
+        final long[] scales = bn.scales();
+        final long[] biases = bn.biases();
         final int productFraction = xType.fractionBits() + bn.scaleType().fractionBits();
         final int biasFraction = bn.biasType().fractionBits();
         final int common = Math.max(productFraction, biasFraction);

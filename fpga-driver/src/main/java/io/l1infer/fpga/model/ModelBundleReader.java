@@ -190,8 +190,8 @@ final class ModelBundleReader
                 final int out = positiveInt(node, "out", where);
                 final FixedPointType weightType = type(node, "weight_t", where);
                 final FixedPointType biasType = type(node, "bias_t", where);
-                final int[] weights = values(node, "weights", where, weightType, (long)in * out);
-                final int[] biases = values(node, "bias", where, biasType, out);
+                final long[] weights = values(node, "weights", where, weightType, (long)in * out);
+                final long[] biases = values(node, "bias", where, biasType, out);
                 return new DenseLayer(name, in, out, weightType, weights, biasType, biases,
                     type(node, "accum_t", where), type(node, "result_t", where));
             }
@@ -216,7 +216,7 @@ final class ModelBundleReader
         }
     }
 
-    private int[] values(
+    private long[] values(
         final JsonNode node, final String field, final String where, final FixedPointType type, final long count)
     {
         final String fileName = text(node, field, where);

@@ -105,8 +105,8 @@ public final class ModelBundleWriter
         return node;
     }
 
-    private static String writeValues(final Path dir, final String name, final int[] raw, final FixedPointType type)
-        throws IOException
+    private static String writeValues(
+        final Path dir, final String name, final long[] raw, final FixedPointType type) throws IOException
     {
         final StringBuilder sb = new StringBuilder(raw.length * 12);
         for (int i = 0; i < raw.length; i++)

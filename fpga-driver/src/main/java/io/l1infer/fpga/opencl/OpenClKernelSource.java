@@ -163,8 +163,8 @@ public final class OpenClKernelSource
         final int productFraction = in.fractionBits() + d.weightType().fractionBits();
         final int s = productFraction - acc.fractionBits();
         final boolean wrapping = acc.quantization() == Quantization.AP_TRN && acc.overflow() == Overflow.AP_WRAP;
-        final int[] w = d.weights();
-        final int[] b = d.biases();
+        final long[] w = d.weights();
+        final long[] b = d.biases();
         final int n = d.outputSize();
         for (int j = 0; j < n; j++)
         {
@@ -177,7 +177,7 @@ public final class OpenClKernelSource
             final String x = value(l - 1, i);
             for (int j = 0; j < n; j++)
             {
-                final int weight = w[i * n + j];
+                final int weight = (int)w[i * n + j]; // types of at most 32 bits (FixedPointType.MAX_WIDTH)
                 if (weight == 0)
                 {
                     continue; // pruned: a zero product adds nothing in every mode
@@ -259,13 +259,13 @@ public final class OpenClKernelSource
             throw new IllegalArgumentException("layer '" + bn.name() + "': exact x*scale+bias needs " + magnitude +
                 " bits, more than the 62 supported");
         }
-        final int[] scales = bn.scales();
-        final int[] biases = bn.biases();
+        final long[] scales = bn.scales();
+        final long[] biases = bn.biases();
         for (int k = 0; k < bn.size(); k++)
         {
             // The magnitude bound above makes both shifted constants and the sum exact in a long.
-            final long scale = (long)scales[k] << productShift;
-            final long bias = (long)biases[k] << biasShift;
+            final long scale = scales[k] << productShift;
+            final long bias = biases[k] << biasShift;
             final String exact = "(long)" + value(l - 1, k) + " * " + longLiteral(scale) + " + " + longLiteral(bias);
             sb.append("    const int ").append(value(l, k)).append(" = ")
                 .append(convertLong(exact, common, bn.resultType())).append(";\n");

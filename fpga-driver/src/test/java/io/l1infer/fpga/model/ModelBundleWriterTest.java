@@ -60,7 +60,7 @@ class ModelBundleWriterTest
         {
             if (l instanceof DenseLayer d)
             {
-                for (final int w : d.weights())
+                for (final long w : d.weights())
                 {
                     zeros += w == 0 ? 1 : 0;
                     total++;

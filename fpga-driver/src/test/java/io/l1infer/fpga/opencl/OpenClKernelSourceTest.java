@@ -36,7 +36,7 @@ class OpenClKernelSourceTest
         {
             if (layer instanceof DenseLayer d)
             {
-                for (final int w : d.weights())
+                for (final long w : d.weights())
                 {
                     nonZero += w != 0 ? 1 : 0;
                 }
@@ -51,8 +51,8 @@ class OpenClKernelSourceTest
     {
         final FixedPointType in = FixedPointType.parse("ap_fixed<10,4>");
         final FixedPointType sat = FixedPointType.parse("ap_fixed<12,4,AP_RND,AP_SAT>");
-        final int[] w = {3, 0, -5, 7, 0, 0}; // 3 inputs x 2 outputs, input-major
-        final DenseLayer d = new DenseLayer("d", 3, 2, in, w, in, new int[] {1, -1}, sat, sat);
+        final long[] w = {3, 0, -5, 7, 0, 0}; // 3 inputs x 2 outputs, input-major
+        final DenseLayer d = new DenseLayer("d", 3, 2, in, w, in, new long[] {1, -1}, sat, sat);
         final ModelBundle model = ModelBundle.of("m", "", new ModelInput(3, in, List.of()),
             new ModelOutput(2, sat, List.of(), 1, ""), List.of(d));
         final String source = OpenClKernelSource.program("k", model);
@@ -96,7 +96,7 @@ class OpenClKernelSourceTest
 
         final FixedPointType wide = FixedPointType.parse("ap_fixed<32,2>");
         final FixedPointType fine = FixedPointType.parse("ap_fixed<32,-28>");
-        final BatchNormLayer bn = new BatchNormLayer("bn_wide", 1, wide, new int[] {5}, fine, new int[] {1}, t);
+        final BatchNormLayer bn = new BatchNormLayer("bn_wide", 1, wide, new long[] {5}, fine, new long[] {1}, t);
         final ModelBundle model = ModelBundle.of("m", "", new ModelInput(1, wide, List.of()),
             new ModelOutput(1, t, List.of(), 1, ""), List.of(bn));
         final IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class,
