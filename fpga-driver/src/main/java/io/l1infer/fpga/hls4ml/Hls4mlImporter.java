@@ -5,12 +5,10 @@ import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelLoadException;
 import io.l1infer.fpga.model.ModelOutput;
-import io.l1infer.fpga.model.ReluLayer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,17 +26,21 @@ public final class Hls4mlImporter
     /** The layer functions this importer maps, for messages. */
     public static final String SUPPORTED_LAYERS =
         "nnet::dense, dense_latency, dense_resource, dense_large (Dense), nnet::normalize (BatchNormalization), " +
-        "nnet::relu, nnet::linear";
+        "and the activations linear, relu, relu6, relu1, relu_max, leaky_relu, thresholded_relu, prelu, elu, selu, " +
+        "sigmoid, tanh, softplus, softsign, hard_sigmoid, hard_tanh, softmax (latency, stable, legacy, argmax), " +
+        "softmax_multidim";
 
     private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.\\-]*");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+[uUlL]*");
 
     private final Hls4mlProject project;
+    private final Hls4mlActivations activations;
 
     private Hls4mlImporter(final Hls4mlProject project)
     {
         this.project = project;
+        this.activations = new Hls4mlActivations(this, TemplateGenerations.of(project.firmware()));
     }
 
     /** Parse and import the project at {@code dir} (the project root or its {@code firmware/} folder). */
@@ -66,7 +68,7 @@ public final class Hls4mlImporter
         {
             if (call.arguments().size() >= 2)
             {
-                written.add(call.arguments().get(1));
+                written.add(outputArgument(call));
             }
         }
         final List<Hls4mlArray> inputs = new ArrayList<>();
@@ -97,8 +99,8 @@ public final class Hls4mlImporter
             final String layerName = unique(layerName(call), names);
             final Layer layer = layer(call, layerName, current, currentType, currentSize);
             layers.add(layer);
-            current = call.arguments().get(1);
-            currentType = call.templateArguments().get(call.templateArguments().size() - 2);
+            current = outputArgument(call);
+            currentType = call.templateArguments().get(outputTypeIndex(call));
             currentSize = layer.outputSize();
         }
         if (!current.equals(output.name()))
@@ -144,12 +146,20 @@ public final class Hls4mlImporter
         }
         final List<String> targs = call.templateArguments();
         final List<String> args = call.arguments();
-        final int weightArgs = DENSE.contains(function) || function.equals("normalize") ? 2 : 0;
-        if (targs.size() != 3 || args.size() != 2 + weightArgs)
+        final boolean weighted = DENSE.contains(function) || function.equals("normalize");
+        final int expectedTargs = function.equals("relu_max") ||
+            Hls4mlActivations.hasParameter(function) && targs.size() == 4 ? 4 : 3;
+        final boolean argsOk = weighted ? args.size() == 4 :
+            function.equals("elu") ? args.size() == 2 || args.size() == 3 :
+            Hls4mlActivations.hasParameter(function) ? args.size() == 3 : args.size() == 2;
+        if (targs.size() != expectedTargs || !argsOk)
         {
             throw fail(at, name, call.function() + " with " + targs.size() + " template and " + args.size() +
-                " call arguments (expected <input_t, output_t, config>(input, output" +
-                (weightArgs == 0 ? "" : ", weights, biases") + "))");
+                " call arguments is not a form hls4ml writes (expected " + (weighted ?
+                "<input_t, output_t, config>(input, output, weights, biases)" : function.equals("relu_max") ?
+                "<input_t, output_t, MAX_INT, config>(input, output)" : Hls4mlActivations.hasParameter(function) ?
+                "<input_t, [param_t,] output_t, config>(input, parameter, output)" :
+                "<input_t, output_t, config>(input, output)") + ")");
         }
         if (!args.get(0).equals(in))
         {
@@ -157,22 +167,24 @@ public final class Hls4mlImporter
                 "chain of layers is supported (no branches, skip connections, merge or concatenate)");
         }
         checkSame(inType, targs.get(0), at, name, "input type");
-        final Hls4mlArray out = project.locals().get(args.get(1));
-        final Hls4mlArray param = project.parameters().stream().filter(p -> p.name().equals(args.get(1)))
+        final String outName = outputArgument(call);
+        final Hls4mlArray out = project.locals().get(outName);
+        final Hls4mlArray param = project.parameters().stream().filter(p -> p.name().equals(outName))
             .findFirst().orElse(null);
         final Hls4mlArray outArray = out != null ? out : param;
         if (outArray == null)
         {
-            throw fail(at, name, "writes '" + args.get(1) + "', which is not declared in the top function");
+            throw fail(at, name, "writes '" + outName + "', which is not declared in the top function");
         }
-        checkSame(outArray.typeName(), targs.get(1), at, name, "output array '" + outArray.name() + "' type");
-        final FixedPointType resultType = type(targs.get(1), at, name);
+        final String resultName = targs.get(outputTypeIndex(call));
+        checkSame(outArray.typeName(), resultName, at, name, "output array '" + outArray.name() + "' type");
+        final FixedPointType resultType = type(resultName, at, name);
         final int outSize = integer(outArray.size(), outArray.location(), name);
-        final Hls4mlConfig config = config(targs.get(2), at, name);
+        final Hls4mlConfig config = config(targs.get(targs.size() - 1), at, name);
         checkIoParallel(config, name);
         if (DENSE.contains(function))
         {
-            return dense(call, name, config, inSize, outSize, resultType, inType);
+            return dense(call, name, config, inSize, outSize, resultType);
         }
         final int n = constant(config, "n_in", name, inSize);
         if (n != inSize || outSize != inSize)
@@ -180,23 +192,38 @@ public final class Hls4mlImporter
             throw fail(at, name, config.name() + " n_in " + n + ", input " + inSize + " and output " + outSize +
                 " elements disagree");
         }
-        switch (function)
+        if (function.equals("normalize"))
         {
-            case "normalize":
-                return batchnorm(call, name, config, inSize, resultType, inType);
-            case "relu":
-                return new ReluLayer(name, inSize, resultType);
-            case "linear":
-                return new LinearLayer(name, inSize, resultType);
-            default:
-                throw new IllegalStateException(function);
+            return batchnorm(call, name, config, inSize, resultType);
+        }
+        try
+        {
+            return activations.layer(call, name, config, inSize, type(inType, at, name), resultType);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw fail(config.location(), name, ex.getMessage());
         }
     }
 
     private static boolean isSupported(final String function)
     {
-        return DENSE.contains(function) || function.equals("normalize") || function.equals("relu") ||
-            function.equals("linear");
+        return DENSE.contains(function) || function.equals("normalize") ||
+            Hls4mlActivations.FUNCTIONS.contains(function);
+    }
+
+    /** The array a call writes: the second argument of dense and normalize, the last of an activation. */
+    private static String outputArgument(final Hls4mlCall call)
+    {
+        final String f = call.simpleName();
+        final List<String> args = call.arguments();
+        return DENSE.contains(f) || f.equals("normalize") ? args.get(1) : args.get(args.size() - 1);
+    }
+
+    private static int outputTypeIndex(final Hls4mlCall call)
+    {
+        final List<String> targs = call.templateArguments();
+        return call.simpleName().equals("relu_max") ? 1 : targs.size() - 2;
     }
 
     private static String describe(final String function)
@@ -232,10 +259,8 @@ public final class Hls4mlImporter
         final Hls4mlConfig config,
         final int inSize,
         final int outSize,
-        final FixedPointType resultType,
-        final String inType)
+        final FixedPointType resultType)
     {
-        final SourceLocation at = call.location();
         final int nIn = constant(config, "n_in", name, -1);
         final int nOut = constant(config, "n_out", name, -1);
         if (nIn != inSize || nOut != outSize)
@@ -254,9 +279,9 @@ public final class Hls4mlImporter
                 "dense_latency, which matters for the " + accum.overflow() + " accumulator " + accum +
                 " (supported with the resource strategy: AP_WRAP accumulators, where the order cannot matter)");
         }
-        final int[] weights = weights(call.arguments().get(2), weightType, (long)nIn * nOut, config, name,
+        final long[] weights = weights(call.arguments().get(2), weightType, (long)nIn * nOut, config, name,
             "n_in*n_out");
-        final int[] biases = weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
+        final long[] biases = weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
         return new DenseLayer(name, nIn, nOut, weightType, weights, biasType, biases, accum, resultType);
     }
 
@@ -303,8 +328,7 @@ public final class Hls4mlImporter
         final String name,
         final Hls4mlConfig config,
         final int size,
-        final FixedPointType resultType,
-        final String inType)
+        final FixedPointType resultType)
     {
         final Hls4mlConfigField filt = config.field("n_filt");
         if (filt != null)
@@ -319,8 +343,8 @@ public final class Hls4mlImporter
         checkProduct(config, name);
         final FixedPointType scaleType = typeField(config, "scale_t", name);
         final FixedPointType biasType = typeField(config, "bias_t", name);
-        final int[] scales = weights(call.arguments().get(2), scaleType, size, config, name, "n_in");
-        final int[] biases = weights(call.arguments().get(3), biasType, size, config, name, "n_in");
+        final long[] scales = weights(call.arguments().get(2), scaleType, size, config, name, "n_in");
+        final long[] biases = weights(call.arguments().get(3), biasType, size, config, name, "n_in");
         return new BatchNormLayer(name, size, scaleType, scales, biasType, biases, resultType);
     }
 
@@ -344,7 +368,7 @@ public final class Hls4mlImporter
         }
     }
 
-    private int[] weights(
+    long[] weights(
         final String array,
         final FixedPointType type,
         final long expected,
@@ -371,10 +395,10 @@ public final class Hls4mlImporter
                 w.values().size() + " values for '" + array + "' (declared size " + declaredSize + ") but " +
                 config.name() + " " + what + " = " + expected);
         }
-        final int[] raw = new int[(int)expected];
+        final long[] raw = new long[(int)expected];
         for (int i = 0; i < raw.length; i++)
         {
-            raw[i] = (int)type.fromDouble(decimal(w.values().get(i), w, i, name));
+            raw[i] = type.fromDouble(decimal(w.values().get(i), w, i, name));
         }
         return raw;
     }
@@ -432,7 +456,7 @@ public final class Hls4mlImporter
         return integer(f.value(), f.location(), name);
     }
 
-    private FixedPointType typeField(final Hls4mlConfig config, final String field, final String name)
+    FixedPointType typeField(final Hls4mlConfig config, final String field, final String name)
     {
         final Hls4mlConfigField f = config.field(field);
         if (f == null || f.kind() != Hls4mlConfigField.Kind.TYPEDEF)
@@ -589,7 +613,7 @@ public final class Hls4mlImporter
         return n;
     }
 
-    private ModelLoadException fail(final SourceLocation at, final String layer, final String what)
+    ModelLoadException fail(final SourceLocation at, final String layer, final String what)
     {
         return new ModelLoadException("hls4ml project " + project.directory() + ": " + at +
             (layer.isEmpty() ? "" : ": layer '" + layer + "'") + ": " + what);
