@@ -167,7 +167,8 @@ public final class Hls4mlProjectParser
 
     private String relative(final String firmwareFile)
     {
-        return directory.relativize(firmware.resolve(firmwareFile).normalize()).toString();
+        final String rel = directory.relativize(firmware.resolve(firmwareFile).normalize()).toString();
+        return rel.isEmpty() ? "." : rel;
     }
 
     private static void readDefines(
