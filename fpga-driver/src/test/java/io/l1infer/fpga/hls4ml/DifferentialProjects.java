@@ -43,7 +43,8 @@ final class DifferentialProjects
         {
             final long seed = firstSeed + k;
             final SplittableRandom r = new SplittableRandom(seed);
-            final ModelBundle model = RandomFixedPointModels.randomModel(r);
+            final ModelBundle model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) :
+                DifferentialModels.random(r);
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
             Hls4mlProjectWriter.write(model, dir, style, values, r.nextInt(4) != 0, seed);
