@@ -3,6 +3,7 @@ package io.l1infer.fpga.engine;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -73,10 +74,15 @@ public final class FixedPointEmulator implements Accelerator
 
         kernels = new LayerKernel[model.layers().size()];
         FixedPointType held = inType;
+        FixedPointType declared = inType;
         for (int i = 0; i < kernels.length; i++)
         {
-            kernels[i] = kernelFor(model.layers().get(i), held);
+            final Layer layer = model.layers().get(i);
+            kernels[i] = layer instanceof ElementwiseLayer e ?
+                new WideActivationKernel(ActivationFunctions.create(e, declared), e.size(), e.size(), held, declared) :
+                kernelFor(layer, held);
             held = kernels[i].outputType();
+            declared = layer.resultType();
         }
         outputZeros = outType.fractionBits() - held.fractionBits();
         final int width = model.maxWidth();

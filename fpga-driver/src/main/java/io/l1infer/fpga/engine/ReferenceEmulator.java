@@ -4,6 +4,7 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -16,7 +17,9 @@ import java.math.RoundingMode;
 /**
  * The plain, obviously correct emulation of hls4ml's arithmetic that the fast engine is tested against: one event
  * at a time, exact values as BigInteger, every conversion spelled out with BigDecimal rounding. Slow by design;
- * shares no arithmetic code with {@link FixedPointEmulator} or {@link FixedPointType#convert}.
+ * shares no arithmetic code with {@link FixedPointEmulator} or {@link FixedPointType#convert}, except for the
+ * activations of {@code nnet_activation.h}, which both run through {@link ActivationFunctions} (checked against
+ * hls4ml's C++ directly by {@code ActivationOracleTest}).
  */
 public final class ReferenceEmulator
 {
@@ -60,6 +63,23 @@ public final class ReferenceEmulator
 
     private static BigInteger[] run(final Layer layer, final BigInteger[] x, final FixedPointType xType)
     {
+        if (layer instanceof ElementwiseLayer e)
+        {
+            // The activation kernels are checked against hls4ml's C++ directly (ActivationOracleTest), not here.
+            final long[] in = new long[x.length];
+            for (int k = 0; k < x.length; k++)
+            {
+                in[k] = x[k].longValueExact();
+            }
+            final long[] out = new long[e.outputSize()];
+            ActivationFunctions.create(e, xType).run(in, out);
+            final BigInteger[] y = new BigInteger[out.length];
+            for (int k = 0; k < out.length; k++)
+            {
+                y[k] = BigInteger.valueOf(out[k]);
+            }
+            return y;
+        }
         if (layer instanceof DenseLayer d)
         {
             return dense(d, x, xType);
