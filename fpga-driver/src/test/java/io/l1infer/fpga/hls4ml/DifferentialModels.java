@@ -28,7 +28,7 @@ final class DifferentialModels
     {
     }
 
-    static ModelBundle random(final SplittableRandom r)
+    static ModelBundle random(final SplittableRandom r, final Hls4mlProjectWriter.Style style)
     {
         final int inSize = 1 + r.nextInt(12);
         final FixedPointType inType = type(r, 6, 20, 1, 8);
@@ -52,10 +52,12 @@ final class DifferentialModels
                 layers.add(new BatchNormLayer("bn_" + d, size, st, raw(r, st, size, 0.05), sb, raw(r, sb, size, 0.1),
                     type(r, 6, 20, 2, 9)));
             }
-            switch (r.nextInt(3))
+            final FixedPointType before = layers.get(layers.size() - 1).resultType();
+            switch (r.nextInt(4))
             {
                 case 0 -> layers.add(new ReluLayer("relu_" + d, size, type(r, 6, 20, 1, 9)));
                 case 1 -> layers.add(new LinearLayer("linear_" + d, size, type(r, 6, 20, 1, 9)));
+                case 2 -> layers.add(DifferentialActivations.random(r, "act_" + d, size, before, style));
                 default ->
                 {
                 }

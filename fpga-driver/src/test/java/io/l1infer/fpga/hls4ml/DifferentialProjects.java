@@ -44,7 +44,7 @@ final class DifferentialProjects
             final long seed = firstSeed + k;
             final SplittableRandom r = new SplittableRandom(seed);
             final ModelBundle model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) :
-                DifferentialModels.random(r);
+                DifferentialModels.random(r, style);
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
             Hls4mlProjectWriter.write(model, dir, style, values, r.nextInt(4) != 0, seed);
@@ -68,9 +68,17 @@ final class DifferentialProjects
         final List<Outcome> outcomes = new ArrayList<>();
         for (int k = 0; k < count; k++)
         {
-            final ModelBundle imported = Hls4mlImporter.importProject(projects.get(k));
+            List<String> mismatches;
+            try
+            {
+                mismatches = compare(Hls4mlImporter.importProject(projects.get(k)), raws.get(k), outputs.get(k));
+            }
+            catch (final RuntimeException ex)
+            {
+                mismatches = List.of("import or engine failed: " + ex);
+            }
             outcomes.add(new Outcome(firstSeed + k, projects.get(k), raws.get(k).length,
-                (int)outputs.get(k).stream().distinct().count(), compare(imported, raws.get(k), outputs.get(k))));
+                (int)outputs.get(k).stream().distinct().count(), mismatches));
         }
         return outcomes;
     }

@@ -3,6 +3,7 @@ package io.l1infer.fpga.hls4ml;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -225,18 +226,65 @@ final class Hls4mlProjectWriter
         }
         if (layer instanceof ReluLayer || layer instanceof LinearLayer)
         {
-            final String function = layer.kind();
-            final String config = function + "_config" + index;
-            typedefs.put(identifier(layer.name()) + "_table_t", "ap_fixed<18,8>");
-            configs.add("struct " + config + " : nnet::activ_config {\n" +
-                "    static const unsigned n_in = " + layer.inputSize() + ";\n" +
-                "    static const unsigned table_size = 1024;\n" +
-                "    static const unsigned io_type = nnet::io_parallel;\n" +
-                "    static const unsigned reuse_factor = 1;\n" +
-                "    typedef " + identifier(layer.name()) + "_table_t table_t;\n};\n");
-            return "nnet::" + function + targs + config + ">(" + in + ", " + out + ");";
+            return activation(layer, layer.kind(), index, targs, in, out, null, "", "");
+        }
+        if (layer instanceof ElementwiseLayer)
+        {
+            return Hls4mlActivationWriter.call(this, layer, index, inType, outType, in, out);
         }
         throw new IllegalArgumentException("the test writer does not write " + layer.kind() + " layers yet");
+    }
+
+    /** An activ_config struct and the call; {@code table} null for the default table, {@code extra} added members. */
+    String activation(
+        final Layer layer,
+        final String function,
+        final int index,
+        final String targs,
+        final String in,
+        final String out,
+        final FixedPointType table,
+        final String tableSize,
+        final String callArgument)
+    {
+        final String config = function + "_config" + index;
+        typedefs.put("layer" + index + "_table_t", table == null ? "ap_fixed<18,8>" : cpp(table));
+        configs.add("struct " + config + " : nnet::activ_config {\n" +
+            "    static const unsigned n_in = " + layer.inputSize() + ";\n" +
+            "    static const unsigned table_size = " + (tableSize.isEmpty() ? "1024" : tableSize) + ";\n" +
+            "    static const unsigned io_type = nnet::io_parallel;\n" +
+            "    static const unsigned reuse_factor = 1;\n" +
+            "    typedef layer" + index + "_table_t table_t;\n};\n");
+        return "nnet::" + function + targs + config + ">(" + in + ", " + callArgument + out + ");";
+    }
+
+    /** Add a typedef to defines.h, spelled at random as the writer spells types. */
+    void typedef(final String name, final FixedPointType type)
+    {
+        typedefs.put(name, cpp(type));
+    }
+
+    void config(final String text)
+    {
+        configs.add(text);
+    }
+
+    Style style()
+    {
+        return style;
+    }
+
+    /** Write a weight array (as dense weights are written) for prelu's alphas. */
+    void array(final String name, final String type, final long[] raw, final FixedPointType t)
+    {
+        try
+        {
+            weights(name, type, raw, t);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The accumulator as hls4ml releases spell it: a typedef of its own, directly, or a typedef of a typedef. */
