@@ -61,7 +61,7 @@ final class ApFixedArithmetic
     {
         final int w = type.width();
         long pattern = ((long)i & ((1L << n) - 1)) << (w - n);
-        if (type.isSigned() && ((pattern >> (w - 1)) & 1) != 0)
+        if (type.isSigned() && w < 64 && ((pattern >> (w - 1)) & 1) != 0)
         {
             pattern -= 1L << w;
         }
@@ -116,11 +116,14 @@ final class ApFixedArithmetic
         if (Double.isInfinite(value))
         {
             // ap_fixed_base(double) reads inf as 2^1024: it wraps to 0 (no bit of it lands in W) or saturates,
-            // which the largest finite double (a multiple of 2^971) does identically.
-            return type.fromDouble(Math.copySign(Double.MAX_VALUE, value));
+            // which 2^900 (still finite after scaling by 2^F) does identically.
+            return type.fromDouble(Math.copySign(0x1p900, value));
         }
         return type.fromDouble(value);
     }
+
+    /** A C {@code int}, the source type of {@code res = 1}, {@code res = MAX_INT} and the like. */
+    static final FixedPointType C_INT = FixedPointType.apInt(true, 32);
 
     /** Exact raw product, refused at load when it could leave the range {@link FixedPointType#convert} takes. */
     static void requireProductFits(final String layer, final FixedPointType a, final FixedPointType b)

@@ -20,6 +20,8 @@ final class ExpTableKernel implements ActivationFunction
     private final int fin;
     private final long[] table;
     private final int tableF;
+    private final FixedPointType tableType;
+    private final FixedPointType input;
     /** elu: alpha raw; selu: lambda raw. */
     private final long factor;
     private final int factorF;
@@ -37,6 +39,8 @@ final class ExpTableKernel implements ActivationFunction
         this.fin = input.fractionBits();
         this.table = table;
         this.tableF = tableType.fractionBits();
+        this.tableType = tableType;
+        this.input = input;
         this.factor = factor;
         this.factorF = factorF;
         this.result = result;
@@ -79,7 +83,7 @@ final class ExpTableKernel implements ActivationFunction
             final long x = in[i];
             if (x >= 0)
             {
-                out[i] = selu ? result.convert(factor * x, factorF + fin) : result.convert(x, fin);
+                out[i] = selu ? result.convert(factor * x, factorF + fin) : result.convert(x, input);
             }
             else
             {
@@ -94,7 +98,7 @@ final class ExpTableKernel implements ActivationFunction
                 {
                     index = tableSize - 1;
                 }
-                out[i] = selu ? result.convert(table[index], tableF) :
+                out[i] = selu ? result.convert(table[index], tableType) :
                     result.convert(factor * table[index], factorF + tableF);
             }
         }

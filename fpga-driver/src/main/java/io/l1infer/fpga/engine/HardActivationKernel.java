@@ -52,10 +52,15 @@ final class HardActivationKernel implements ActivationFunction
                 "supported");
         }
         this.productShift = sumF - productF;
+        if (slopeType.width() + input.width() + productShift > 62 || shiftType.width() + sumF > 62)
+        {
+            throw new IllegalArgumentException(layer.name() + ": slope * x + shift needs more than 62 bits, not " +
+                "supported by the activation kernels yet");
+        }
         this.shiftAligned = shift << (sumF - shiftType.fractionBits());
         if (early)
         {
-            one = input.convert(1, 0);
+            one = input.convert(1, ApFixedArithmetic.C_INT);
         }
         else
         {
@@ -121,7 +126,8 @@ final class HardActivationKernel implements ActivationFunction
             }
             else
             {
-                out[k] = result.convert(s, f);
+                // Early: res = datareg, a data_T; later the exact auto sum.
+                out[k] = early ? result.convert(s, input) : result.convert(s, f);
             }
         }
     }

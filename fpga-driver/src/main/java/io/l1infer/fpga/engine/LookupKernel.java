@@ -16,7 +16,7 @@ final class LookupKernel implements ActivationFunction
     private final int offset;
     private final int fin;
     private final long[] table;
-    private final int tableF;
+    private final FixedPointType tableType;
     private final FixedPointType result;
 
     LookupKernel(
@@ -33,7 +33,7 @@ final class LookupKernel implements ActivationFunction
         this.offset = (int)ApFixedArithmetic.unsignedConstant(divisor / 2, tableSize, divisor);
         this.fin = input.fractionBits();
         this.table = ActivationTables.lookup(function, tableType, tableSize);
-        this.tableF = tableType.fractionBits();
+        this.tableType = tableType;
         this.result = result;
     }
 
@@ -48,7 +48,7 @@ final class LookupKernel implements ActivationFunction
     {
         for (int i = 0; i < size; i++)
         {
-            out[i] = result.convert(table[index(in[i])], tableF);
+            out[i] = result.convert(table[index(in[i])], tableType);
         }
     }
 

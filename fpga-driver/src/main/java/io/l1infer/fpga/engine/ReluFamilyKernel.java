@@ -16,6 +16,7 @@ final class ReluFamilyKernel implements ActivationFunction
 
     private final Kind kind;
     private final int size;
+    private final FixedPointType input;
     private final FixedPointType result;
     private final int fin;
     /** alpha (leaky), theta (thresholded) or the alphas (prelu), raw in {@code paramF} fraction bits. */
@@ -35,12 +36,13 @@ final class ReluFamilyKernel implements ActivationFunction
     {
         this.kind = kind;
         this.size = size;
+        this.input = input;
         this.result = result;
         this.fin = input.fractionBits();
         this.params = params;
         this.paramF = paramF;
         this.maxInt = maxInt;
-        this.maxAsResult = result.convert(maxInt, 0);
+        this.maxAsResult = result.convert(maxInt, ApFixedArithmetic.C_INT);
     }
 
     static ReluFamilyKernel reluMax(final int size, final int maxInt, final FixedPointType in, final FixedPointType res)
@@ -98,17 +100,17 @@ final class ReluFamilyKernel implements ActivationFunction
                     }
                     else
                     {
-                        out[i] = result.convert(x, fin);
+                        out[i] = result.convert(x, input);
                     }
                     break;
                 case LEAKY:
-                    out[i] = x > 0 ? result.convert(x, fin) : result.convert(params[0] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[0] * x, paramF + fin);
                     break;
                 case THRESHOLDED:
-                    out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, fin) : 0;
+                    out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, input) : 0;
                     break;
                 case PRELU:
-                    out[i] = x > 0 ? result.convert(x, fin) : result.convert(params[i] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[i] * x, paramF + fin);
                     break;
                 default:
                     throw new IllegalStateException(kind.name());

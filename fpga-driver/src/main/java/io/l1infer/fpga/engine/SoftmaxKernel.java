@@ -64,8 +64,13 @@ final class SoftmaxKernel implements ActivationFunction
         this.bufferIn = new long[slice];
         this.bufferOut = new long[slice];
         this.expRes = new long[slice];
-        this.resultOne = result.convert(1, 0);
+        this.resultOne = result.convert(1, ApFixedArithmetic.C_INT);
         final String name = layer.name();
+        if (input.width() > 62)
+        {
+            throw new IllegalArgumentException(name + ": softmax input " + input + " wider than 62 bits is not " +
+                "supported by the activation kernels yet");
+        }
         switch (implementation)
         {
             case LATENCY:
@@ -84,6 +89,8 @@ final class SoftmaxKernel implements ActivationFunction
                 // The exp table is addressed by data_T before 1.x (the stable differences are converted back to
                 // it) and by inp_norm_t in 1.x's stable form.
                 final FixedPointType expIndexType = v1 && stable ? diffType : input;
+                requirePowerOfTwo(name, "exp", expTableSize, expBits);
+                requirePowerOfTwo(name, "inverse", invTableSize, invBits);
                 requireBits(name, "exp", expIndexType, expBits);
                 requireBits(name, "inverse", invInputType, invBits);
                 ApFixedArithmetic.requireProductFits(name, accumType, invTableType);
@@ -97,7 +104,7 @@ final class SoftmaxKernel implements ActivationFunction
                 diffType = null;
                 expTable = ActivationTables.legacyExp(tableType, expTableSize);
                 invTable = ActivationTables.legacyInvert(tableType, invTableSize);
-                tableOne = tableType.convert(1, 0);
+                tableOne = tableType.convert(1, ApFixedArithmetic.C_INT);
                 break;
             case ARGMAX:
                 diffType = null;
@@ -107,6 +114,15 @@ final class SoftmaxKernel implements ActivationFunction
                 break;
             default:
                 throw new IllegalStateException(implementation.name());
+        }
+    }
+
+    private static void requirePowerOfTwo(final String name, final String table, final int size, final int bits)
+    {
+        if (size != 1 << bits)
+        {
+            throw new IllegalArgumentException(name + ": " + table + " table size " + size + " is not a power of two " +
+                ">= 2: its " + bits + "-bit index can reach past the table (undefined in hls4ml's C++)");
         }
     }
 
@@ -185,7 +201,6 @@ final class SoftmaxKernel implements ActivationFunction
                 max = Math.max(max, data[i]);
             }
         }
-        final int expF = expTableType.fractionBits();
         for (int i = 0; i < slice; i++)
         {
             final int index;
@@ -200,13 +215,13 @@ final class SoftmaxKernel implements ActivationFunction
             else
             {
                 final long d = diffType.convert(data[i] - max, fin);
-                index = ApFixedArithmetic.topBits(input.convert(d, fin), input, expBits);
+                index = ApFixedArithmetic.topBits(input.convert(d, diffType), input, expBits);
             }
             // Before 1.x exp_res is exp_table_t (accumType equals it, the conversion is the identity).
-            expRes[i] = accumType.convert(expTable[index], expF);
+            expRes[i] = accumType.convert(expTable[index], expTableType);
         }
         final long sum = reduceSum(expRes, 0, slice, accumType);
-        final long invInput = invInputType.convert(sum, accumType.fractionBits());
+        final long invInput = invInputType.convert(sum, accumType);
         final long inv = invTable[ApFixedArithmetic.topBits(invInput, invInputType, invBits)];
         final int productF = accumType.fractionBits() + invTableType.fractionBits();
         for (int i = 0; i < slice; i++)
@@ -258,7 +273,7 @@ final class SoftmaxKernel implements ActivationFunction
         for (int ii = 0; ii < slice; ii++)
         {
             final int index = ApFixedArithmetic.intOfScaledQuotientFast(expRes[ii], tf, invTableSize, 64);
-            res[ii] = result.convert(invTable[clamp(index, invTableSize)], tf);
+            res[ii] = result.convert(invTable[clamp(index, invTableSize)], tableType);
         }
     }
 

@@ -2,62 +2,39 @@ package io.l1infer.fpga.engine;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 
-/**
- * Runs an {@link ActivationFunction} inside the int-lane scalar path: the input, possibly held reduced (see
- * {@link LayerKernel}), is widened back to the declared input type exactly (a left shift), the output is the
- * result type's raw value. No vector form: models with these layers run on the scalar kernels.
- */
-final class WideActivationKernel implements LayerKernel
+/** hls4ml's ReLU ({@code data > 0 ? (res_T)data : 0}) or linear activation ({@code (res_T)data}), any types. */
+final class WideActivationKernel implements WideLayerKernel
 {
-    private final ActivationFunction function;
-    private final FixedPointType held;
-    private final FixedPointType declared;
-    private final long[] in;
-    private final long[] out;
+    private final int size;
+    private final boolean relu;
+    private final FixedPointType input;
+    private final FixedPointType result;
 
     WideActivationKernel(
-        final ActivationFunction function,
-        final int inputSize,
-        final int outputSize,
-        final FixedPointType held,
-        final FixedPointType declared)
+        final String name, final int size, final boolean relu, final FixedPointType input, final FixedPointType result)
     {
-        this.function = function;
-        this.held = held;
-        this.declared = declared;
-        this.in = new long[inputSize];
-        this.out = new long[outputSize];
-        if (function.outputType().width() > 32)
-        {
-            throw new IllegalArgumentException("activation result " + function.outputType() +
-                " is wider than the 32-bit engine lanes");
-        }
-    }
-
-    @Override
-    public void run(final int[] input, final int[] output)
-    {
-        final int heldF = held.fractionBits();
-        for (int i = 0; i < in.length; i++)
-        {
-            in[i] = declared.convert(input[i], heldF);
-        }
-        function.run(in, out);
-        for (int i = 0; i < out.length; i++)
-        {
-            output[i] = (int)out[i];
-        }
+        result.checkConvertibleFrom(input.integerBits(), "layer '" + name + "'");
+        this.size = size;
+        this.relu = relu;
+        this.input = input;
+        this.result = result;
     }
 
     @Override
     public FixedPointType outputType()
     {
-        return function.outputType();
+        return result;
     }
 
     @Override
-    public boolean hasVectorForm()
+    public void run(final long[] in, final long[] out)
     {
-        return false;
+        final FixedPointType from = input;
+        final FixedPointType to = result;
+        for (int k = 0; k < size; k++)
+        {
+            final long x = in[k];
+            out[k] = relu && x <= 0 ? 0 : to.convert(x, from);
+        }
     }
 }

@@ -122,7 +122,15 @@ public final class ModelBundleWriter
             {
                 sb.append(", ");
             }
-            sb.append(exactDecimal(raw[i], type));
+            final String decimal = exactDecimal(raw[i], type);
+            // The reader parses each value as a C double, as hls4ml's C simulation does: a raw value with more than
+            // 53 significant bits (possible only in types wider than 53 bits) would not read back to the same bits.
+            if (type.fromDouble(Double.parseDouble(decimal)) != raw[i])
+            {
+                throw new IllegalArgumentException("file " + name + ": value #" + i + " (raw " + raw[i] + " of " +
+                    type + ") has more significant bits than a double holds, so a bundle cannot store it exactly");
+            }
+            sb.append(decimal);
         }
         Files.writeString(dir.resolve(name), sb.toString(), StandardCharsets.US_ASCII);
         return name;

@@ -129,6 +129,7 @@ final class FixedPointCExpressions
             case AP_TRN -> "l1_floor_shift(" + value + ", " + shift + ")";
             case AP_RND -> "l1_round_half_up(" + value + ", " + shift + ")";
             case AP_RND_CONV -> "l1_round_half_even(" + value + ", " + shift + ")";
+            default -> throw new IllegalArgumentException("OpenCL generator: quantization " + q + " not supported");
         };
     }
 

@@ -88,6 +88,13 @@ public final class OpenClKernelSource
         {
             throw new IllegalArgumentException("kernel name '" + name + "' is not a C identifier");
         }
+        // The generator reproduces the int kernels' arithmetic only; anything wider or in another mode is refused.
+        final java.util.List<String> unsupported = io.l1infer.fpga.engine.IntKernelTypes.unsupported(model);
+        if (!unsupported.isEmpty())
+        {
+            throw new IllegalArgumentException("OpenCL kernel generator: model '" + model.name() +
+                "' has types or layers it does not generate yet: " + String.join(", ", unsupported));
+        }
         final int inSize = model.input().size();
         final int outSize = model.output().size();
         final String inT = elementType(model.input().type());

@@ -3,6 +3,8 @@ package io.l1infer.fpga.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.fixedpoint.Overflow;
+import io.l1infer.fpga.fixedpoint.Quantization;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
@@ -33,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActivationOracleTest
 {
-    private static final long SEED = 0x5EED_AC71L;
+    private static final long SEED = Long.getLong("l1infer.oracle.seed", 0x5EED_AC71L);
+    /** Random configurations per generation on top of the fixed ones; a longer run raises it. */
+    private static final int RANDOM_CASES = Integer.getInteger("l1infer.oracle.randomCases", 16);
 
     private static final FixedPointType T16_6 = FixedPointType.parse("ap_fixed<16,6>");
     private static final FixedPointType T8_3 = FixedPointType.parse("ap_fixed<8,3>");
@@ -68,7 +72,9 @@ class ActivationOracleTest
         OracleProgram.requireCompiler("activation oracle");
         final Random rnd = new Random(SEED + g.ordinal());
         final OracleProgram program = new OracleProgram(gen, apTypes);
-        new Cases(g, rnd, program).addAll();
+        final Cases cases = new Cases(g, rnd, program);
+        cases.addAll();
+        cases.addRandom(RANDOM_CASES);
         final List<List<long[]>> expected = program.run(dir);
         int compared = 0;
         final StringBuilder failures = new StringBuilder();
@@ -207,6 +213,61 @@ class ActivationOracleTest
                 softmaxV1(SoftmaxImplementation.LATENCY, 12, 2, 2, 1024, 1024, T18_8_RS, T18_8_RS, accum5, T18_8_RS,
                     null, 1.0f, T16_6, T16_6);
             }
+        }
+
+        /** Seeded random configurations: types of random width, integer bits and modes, random table sizes. */
+        void addRandom(final int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                final FixedPointType in = randomType(6, 20, 7);
+                final FixedPointType out = randomType(6, 24, 8);
+                final int kind = rnd.nextInt(7);
+                final int[] sizes = {64, 128, 256, 512, 1024, 2048};
+                final int pow2 = sizes[rnd.nextInt(sizes.length)];
+                switch (kind)
+                {
+                    case 0, 1 -> lookup(LookupFunction.values()[rnd.nextInt(4)], randomType(8, 32, 8),
+                        rnd.nextBoolean() ? pow2 : 100 + rnd.nextInt(3000), in, out);
+                    case 2 -> elu(0.25 + rnd.nextInt(12) / 8.0, randomType(4, 12, 3), randomType(8, 24, 4),
+                        rnd.nextBoolean() ? pow2 : 100 + rnd.nextInt(3000), in, out);
+                    case 3 -> selu(randomType(8, 24, 4), pow2, in, out);
+                    case 4 -> leaky(rnd.nextDouble(), randomType(4, 16, 2), in, out);
+                    default ->
+                    {
+                        final SoftmaxImplementation impl = SoftmaxImplementation.values()[
+                            rnd.nextInt(g == TemplateGeneration.EARLY ? 3 : 4)];
+                        final int bits = Integer.numberOfTrailingZeros(pow2);
+                        final FixedPointType sin = randomType(Math.max(bits, 8), 20, 7);
+                        final FixedPointType exp = randomType(Math.max(bits, 10), 24, 9);
+                        final int n = 2 + rnd.nextInt(9);
+                        if (g != TemplateGeneration.V1)
+                        {
+                            softmaxOld(impl, n, pow2, exp, randomType(10, 24, 6), randomType(10, 24, 8), sin, out);
+                        }
+                        else
+                        {
+                            final int invSize = sizes[rnd.nextInt(sizes.length)];
+                            final int invBits = Integer.numberOfTrailingZeros(invSize);
+                            final FixedPointType norm = FixedPointType.of(false, sin.width(), sin.integerBits(),
+                                sin.quantization(), sin.overflow());
+                            softmaxV1(impl, n, 1, 1, pow2, invSize, exp, randomType(10, 24, 6),
+                                randomType(12, 26, 12), randomType(Math.max(invBits, 10), 20, 9), norm,
+                                rnd.nextBoolean() ? 1.0f : 0.75f, sin, out);
+                        }
+                    }
+                }
+            }
+        }
+
+        private FixedPointType randomType(final int minWidth, final int maxWidth, final int maxInteger)
+        {
+            final boolean signed = rnd.nextInt(4) != 0;
+            final int w = minWidth + rnd.nextInt(maxWidth - minWidth + 1);
+            final int i = 1 + rnd.nextInt(Math.min(maxInteger, w));
+            final Quantization q = Quantization.values()[rnd.nextInt(Quantization.values().length)];
+            final Overflow o = Overflow.values()[rnd.nextInt(Overflow.values().length)];
+            return FixedPointType.of(signed, Math.min(w, signed ? 32 : 31), i, q, o);
         }
 
         private String name(final String what)
@@ -467,7 +528,7 @@ class ActivationOracleTest
                 final long[] event = new long[n];
                 for (int j = 0; j < n && i + j < values.size(); j++)
                 {
-                    event[j] = values.get(i + j);
+                    event[j] = Math.max(in.minRaw(), Math.min(in.maxRaw(), values.get(i + j)));
                 }
                 events.add(event);
             }
