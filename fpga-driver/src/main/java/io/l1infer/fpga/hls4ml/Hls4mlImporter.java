@@ -279,10 +279,26 @@ public final class Hls4mlImporter
                 "dense_latency, which matters for the " + accum.overflow() + " accumulator " + accum +
                 " (supported with the resource strategy: AP_WRAP accumulators, where the order cannot matter)");
         }
-        final long[] weights = weights(call.arguments().get(2), weightType, (long)nIn * nOut, config, name,
+        final long[] stored = weights(call.arguments().get(2), weightType, (long)nIn * nOut, config, name,
             "n_in*n_out");
+        // hls4ml transposes the weights of the resource strategy (ApplyResourceStrategy): the file holds w[j][i].
+        final long[] weights = resource ? transpose(stored, nOut, nIn) : stored;
         final long[] biases = weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
         return new DenseLayer(name, nIn, nOut, weightType, weights, biasType, biases, accum, resultType);
+    }
+
+    /** {@code rows x columns} row-major to {@code columns x rows} row-major. */
+    private static long[] transpose(final long[] values, final int rows, final int columns)
+    {
+        final long[] t = new long[values.length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                t[c * rows + r] = values[r * columns + c];
+            }
+        }
+        return t;
     }
 
     private boolean isResource(final Hls4mlCall call, final Hls4mlConfig config, final String name)
@@ -396,11 +412,34 @@ public final class Hls4mlImporter
                 config.name() + " " + what + " = " + expected);
         }
         final long[] raw = new long[(int)expected];
+        final boolean text = w.location().file().endsWith(".txt");
         for (int i = 0; i < raw.length; i++)
         {
-            raw[i] = type.fromDouble(decimal(w.values().get(i), w, i, name));
+            raw[i] = text && type.isInteger() ? integerValue(w.values().get(i), type, w, i, name) :
+                type.fromDouble(decimal(w.values().get(i), w, i, name));
         }
         return raw;
+    }
+
+    /**
+     * An ap_int/ap_uint value of a text file: {@code istream >> ap_int} parses the token as an integer string (not a
+     * double), so only integer literals within the type's range are taken; anything else is refused.
+     */
+    private long integerValue(
+        final String text, final FixedPointType type, final Hls4mlWeights w, final int index, final String name)
+    {
+        if (text.matches("[+-]?\\d{1,19}"))
+        {
+            final java.math.BigInteger v = new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text);
+            if (v.compareTo(java.math.BigInteger.valueOf(type.minRaw())) >= 0 &&
+                v.compareTo(java.math.BigInteger.valueOf(type.maxRaw())) <= 0)
+            {
+                return v.longValue();
+            }
+        }
+        throw fail(w.location(), name, "value #" + index + " '" + text + "' of '" + w.name() + "' (" + type +
+            ") is not an integer literal within its range (supported for ap_int/ap_uint text weights, which the C " +
+            "simulation parses as integer strings)");
     }
 
     /** A value as the C simulation reads it: {@code istream >> double} (text) or a C double literal (header). */

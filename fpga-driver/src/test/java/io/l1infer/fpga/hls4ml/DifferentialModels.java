@@ -39,8 +39,12 @@ final class DifferentialModels
         {
             final int out = 1 + r.nextInt(12);
             final FixedPointType wt = type(r, 4, 18, 0, 3);
-            final FixedPointType bt = type(r, 4, 18, 0, 4);
-            final FixedPointType acc = r.nextInt(4) == 0 ? type(r, 4, 12, 1, 5) : type(r, 10, 26, 4, 12);
+            // QKeras writes ap_int biases and sizes accumulators beyond 32 bits.
+            final FixedPointType bt = r.nextInt(6) == 0 ? FixedPointType.apInt(r.nextInt(4) != 0, 2 + r.nextInt(8)) :
+                type(r, 4, 18, 0, 4);
+            final int accKind = r.nextInt(8);
+            final FixedPointType acc = accKind < 2 ? type(r, 4, 12, 1, 5) : accKind == 2 ? type(r, 33, 64, 8, 24) :
+                type(r, 10, 26, 4, 12);
             final FixedPointType res = type(r, 6, 20, 2, 9);
             layers.add(new DenseLayer("dense_" + d, size, out, wt, raw(r, wt, size * out, r.nextDouble() * 0.8), bt,
                 raw(r, bt, out, 0.2), acc, res));
@@ -81,7 +85,9 @@ final class DifferentialModels
         final boolean modes = r.nextBoolean();
         final Quantization q = modes ? Quantization.values()[r.nextInt(Quantization.values().length)] :
             Quantization.AP_TRN;
-        final Overflow o = modes ? Overflow.values()[r.nextInt(Overflow.values().length)] : Overflow.AP_WRAP;
+        final Overflow drawn = modes ? Overflow.values()[r.nextInt(Overflow.values().length)] : Overflow.AP_WRAP;
+        // ap_types rejects AP_WRAP_SM on unsigned types.
+        final Overflow o = !signed && drawn == Overflow.AP_WRAP_SM ? Overflow.AP_WRAP : drawn;
         return FixedPointType.of(signed, signed ? width : Math.min(width, FixedPointType.MAX_WIDTH - 1), integer, q, o);
     }
 

@@ -167,15 +167,24 @@ final class Hls4mlProjectWriter
             typedefs.put("bias" + index + "_t", cpp(d.biasType()));
             typedefs.put("layer" + index + "_index", "ap_uint<1>");
             final String accum = accumTypedef(index, d.accumType());
-            weights("w" + index, "weight" + index + "_t", d.weights(), d.weightType());
+            final boolean resource = d.accumType().overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_WRAP &&
+                random.nextInt(4) == 0;
+            // The resource strategy's weights are written transposed, as hls4ml's ApplyResourceStrategy does.
+            final long[] stored = new long[d.weights().length];
+            for (int i = 0; i < d.inputSize(); i++)
+            {
+                for (int j = 0; j < d.outputSize(); j++)
+                {
+                    stored[resource ? j * d.inputSize() + i : i * d.outputSize() + j] = d.weight(i, j);
+                }
+            }
+            weights("w" + index, "weight" + index + "_t", stored, d.weightType());
             weights("b" + index, "bias" + index + "_t", d.biases(), d.biasType());
             int zeros = 0;
             for (final long w : d.weights())
             {
                 zeros += w == 0 ? 1 : 0;
             }
-            final boolean resource = d.accumType().overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_WRAP &&
-                random.nextInt(4) == 0;
             final StringBuilder c = new StringBuilder();
             c.append("struct config").append(index).append(" : nnet::dense_config {\n")
                 .append("    static const unsigned n_in = ").append(d.inputSize()).append(";\n")
@@ -347,6 +356,11 @@ final class Hls4mlProjectWriter
         final BigDecimal ulp = f >= 0 ? BigDecimal.ONE.divide(new BigDecimal(BigInteger.ONE.shiftLeft(f))) :
             new BigDecimal(BigInteger.ONE.shiftLeft(-f));
         final BigDecimal exact = new BigDecimal(raw).multiply(ulp);
+        if (t.isInteger())
+        {
+            // ap_int's istream operator parses an integer string, so integer weights are written as integers.
+            return exact.toPlainString();
+        }
         switch (values)
         {
             case TIES:
