@@ -57,11 +57,11 @@ final class DifferentialModels
                     type(r, 6, 20, 2, 9)));
             }
             final FixedPointType before = layers.get(layers.size() - 1).resultType();
-            switch (r.nextInt(4))
+            switch (r.nextInt(6))
             {
                 case 0 -> layers.add(new ReluLayer("relu_" + d, size, type(r, 6, 20, 1, 9)));
                 case 1 -> layers.add(new LinearLayer("linear_" + d, size, type(r, 6, 20, 1, 9)));
-                case 2 -> layers.add(DifferentialActivations.random(r, "act_" + d, size, before, style));
+                case 2, 3, 4 -> layers.add(DifferentialActivations.random(r, "act_" + d, size, before, style));
                 default ->
                 {
                 }
