@@ -97,9 +97,16 @@ public final class ModelBundleWriter
             node.put("bias", writeValues(dir, "b" + index + ".txt", bn.biases(), bn.biasType()));
             node.put("bias_t", bn.biasType().toString());
         }
+        else if (layer instanceof PReluLayer p)
+        {
+            node.put("size", p.size());
+            node.put("alpha", writeValues(dir, "a" + index + ".txt", p.alphas(), p.alphaType()));
+            node.put("alpha_t", p.alphaType().toString());
+        }
         else
         {
             node.put("size", layer.outputSize());
+            ActivationFields.write(layer, node);
         }
         node.put("result_t", layer.resultType().toString());
         return node;
