@@ -39,6 +39,15 @@ class SteadyStateAllocationTest
 {
     private static final long SEED = Long.getLong("l1infer.test.seed", 99L);
     private static final int ROUNDS = 5;
+    /**
+     * Rounds allowed for the combined layout to show a clean one. Its thread also runs the embedded driver's and
+     * the Aeron client's periodic (time-driven, about 1 kHz) duty work, whose allocating C1 code reaches C2 only
+     * after tens of seconds, while the per-event code is long compiled: on a loaded machine the first daemon of a
+     * JVM measured about 1 byte per event (time, not events: 100 KB per round at any round length) for its first
+     * rounds. A real per-event allocation (at least 16 bytes per event, 1.6 MB a round) never gives a clean round.
+     */
+    private static final int MAX_ROUNDS = 25;
+    private static final long CLEAN_ROUND_BYTES = 16 * 1024;
 
     @ParameterizedTest(name = "agent layout {0}")
     @ValueSource(strings = {"combined", "separate", "combined+shadow"})
@@ -90,7 +99,7 @@ class SteadyStateAllocationTest
             final int measured = 100_000;
             final long[] least = new long[hot.size()];
             Arrays.fill(least, Long.MAX_VALUE);
-            for (int round = 0; round < ROUNDS; round++)
+            for (int round = 0; round < ROUNDS || round < MAX_ROUNDS && !allBelow(least, CLEAN_ROUND_BYTES); round++)
             {
                 final long[] before = new long[hot.size()];
                 for (int i = 0; i < hot.size(); i++)
@@ -113,7 +122,7 @@ class SteadyStateAllocationTest
                 // outside C2 allocates the Vector API's objects). So the least of the rounds must be (next to)
                 // nothing. Before the engine's conversions were split into small methods (LanewiseConversion), half
                 // the JVMs allocated 5,760 bytes per single event in every round.
-                assertTrue(least[i] < 16 * 1024, hot.get(i).getName() + " allocated at least " + least[i] +
+                assertTrue(least[i] < CLEAN_ROUND_BYTES, hot.get(i).getName() + " allocated at least " + least[i] +
                     " bytes in every round of " + measured + " events");
             }
         }
@@ -172,6 +181,18 @@ class SteadyStateAllocationTest
                 "(seed " + SEED + ")");
             assertEquals(0, client.duplicates);
         }
+    }
+
+    private static boolean allBelow(final long[] least, final long bound)
+    {
+        for (final long bytes : least)
+        {
+            if (bytes >= bound)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long run(final DaemonTestClient client, final int[][] inputs,
