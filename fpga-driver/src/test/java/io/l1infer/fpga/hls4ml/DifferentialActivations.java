@@ -106,7 +106,11 @@ final class DifferentialActivations
             saturating(DifferentialModels.type(r, 10, 18, 2, 8));
         final FixedPointType resUnsigned = FixedPointType.parse("ap_ufixed<16,0>");
         final FixedPointType out = r.nextBoolean() ? res : resUnsigned;
-        final int tableSize = 1 << (6 + r.nextInt(5));
+        // softmax indexes its tables with the top bits of the value (exp: the input, inverse: the sum), so a table
+        // needs no more address bits than that type has; the engine refuses a wider one, where the C++ would slice
+        // outside the value.
+        final int drawn = 6 + r.nextInt(5);
+        final int tableSize = 1 << Math.min(drawn, Math.min(inType.width(), expTable.width()));
         if (!v1)
         {
             return SoftmaxLayer.beforeV1(name, size, implementation, TemplateGeneration.V0_8, tableSize, expTable,
@@ -120,8 +124,10 @@ final class DifferentialActivations
             FixedPointType.of(false, Math.min(inType.width(), 31), inType.integerBits(), inType.quantization(),
             inType.overflow()) : null;
         final int inner = size % 2 == 0 && r.nextInt(4) == 0 ? 2 : 1;
-        return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1, tableSize,
-            1 << (6 + r.nextInt(5)), expTable, invTable, accum, r.nextBoolean() ? expTable : invTable, norm,
-            r.nextInt(3) == 0 ? 0.5f : 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, inner, out);
+        final FixedPointType invInput = r.nextBoolean() ? expTable : invTable;
+        final int invBits = Math.min(6 + r.nextInt(5), Math.min(invInput.width(), accum.width()));
+        return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1, tableSize, 1 << invBits,
+            expTable, invTable, accum, invInput, norm, r.nextInt(3) == 0 ? 0.5f : 1.0f,
+            SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, inner, out);
     }
 }
