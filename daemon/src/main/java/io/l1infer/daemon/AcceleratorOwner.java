@@ -46,6 +46,9 @@ final class AcceleratorOwner implements Agent
     private final long[] batchLast;
     private final int[] batchRequests;
     private final boolean[] batchComplete;
+    /** System.nanoTime() of each batch's launch and of the moment its completion was seen (stage times). */
+    private final long[] batchLaunchNs;
+    private final long[] batchCompleteNs;
     /** Highest ring sequence assigned to a batch. */
     private long queuedUpTo;
     /** Next ring sequence to answer. */
@@ -78,6 +81,8 @@ final class AcceleratorOwner implements Agent
         batchLast = new long[maxSets];
         batchRequests = new int[maxSets];
         batchComplete = new boolean[maxSets];
+        batchLaunchNs = new long[maxSets];
+        batchCompleteNs = new long[maxSets];
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
@@ -156,6 +161,7 @@ final class AcceleratorOwner implements Agent
             work += (int)(seq - first);
             if (requests > 0)
             {
+                batchLaunchNs[set] = System.nanoTime();
                 try
                 {
                     active.launch(set, requests);
@@ -185,6 +191,7 @@ final class AcceleratorOwner implements Agent
                 return 1;
             }
             batchComplete[set] = true;
+            batchCompleteNs[set] = System.nanoTime();
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
@@ -198,7 +205,8 @@ final class AcceleratorOwner implements Agent
             final int outcome;
             if (event.kind == RingEvent.KIND_REQUEST)
             {
-                outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests, now);
+                outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests,
+                    batchLaunchNs[set], batchCompleteNs[set], now);
                 if (outcome == ResultPublisher.PUBLISHED)
                 {
                     counters.resultsPublished.incrementRelease();

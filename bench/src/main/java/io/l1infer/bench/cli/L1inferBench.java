@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "l1infer benchmarks and tools.",
     subcommands = {
         DemoCommand.class,
+        EchoServerCommand.class,
         DevicesCommand.class,
         ErrorsCommand.class,
         EvaluateCommand.class,
