@@ -27,14 +27,16 @@ final class EchoServerCommand implements Callable<Integer>
     {
         // EXTERNAL: like the daemon, the echo runs on the configured directory (default /dev/shm/l1infer).
         final DaemonConfig config = settings.config(BenchTarget.Kind.EXTERNAL);
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (EchoServer server = EchoServer.launch(config))
+        // The barrier's shutdown hook holds the JVM's exit until it is closed: the server is closed and its report
+        // printed first (the process then ends with the signal's status, 143 for SIGTERM).
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier(); EchoServer server = EchoServer.launch(config))
         {
             System.out.println(server.describe());
             System.out.println("l1infer echo server ready");
             barrier.await();
             System.out.println("l1infer echo server stopping");
             System.out.print(server.report());
+            System.out.flush();
         }
         return 0;
     }

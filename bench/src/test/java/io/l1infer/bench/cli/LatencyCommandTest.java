@@ -76,6 +76,37 @@ class LatencyCommandTest
     }
 
     @Test
+    void breakdownPrintsOneStageLinePerStageAndWritesAnHlogPerStage() throws IOException
+    {
+        final Path out = temp.resolve("stages");
+        final CapturedRun run = CapturedRun.of("latency", "--home", CapturedRun.HOME.toString(), "--workload",
+            "thesis", "--rate", "20k", "--duration", "1s", "--warmup", "500ms", "--grace", "1s", "--breakdown",
+            "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final List<String> stages = List.of("send_lag", "ingest_wait", "ring_wait", "batch_wait", "compute",
+            "publish_wait", "result_wait");
+        for (final String stage : stages)
+        {
+            final String line = run.line("STAGE name=" + stage + " ");
+            assertNotNull(line, "no STAGE line for " + stage + ":\n" + run.out());
+            assertTrue(line.matches("STAGE name=" + stage + " p50_us=\\S+ p99_us=\\S+ p999_us=\\S+ " +
+                "share_above_p99=\\S+ .*run=embedded-thesis"), line);
+            long total = 0;
+            try (HistogramLogReader reader = new HistogramLogReader(
+                out.resolve("embedded-thesis-stage-" + stage + ".hlog").toFile()))
+            {
+                EncodableHistogram h;
+                while ((h = reader.nextIntervalHistogram()) != null)
+                {
+                    total += ((org.HdrHistogram.Histogram)h).getTotalCount();
+                }
+            }
+            assertEquals(20_000, total, stage + " .hlog intervals hold every measured event");
+        }
+        assertNotNull(run.line("STAGE name=end_to_end "), run.out());
+    }
+
+    @Test
     void echoTargetEchoesSimulatedSegments()
     {
         final CapturedRun run = CapturedRun.of("latency", "--home", CapturedRun.HOME.toString(), "--target", "echo",
