@@ -59,16 +59,8 @@ class LatencyCommandTest
         {
             final Path hgrm = out.resolve(label + ".hgrm");
             assertTrue(Files.readString(hgrm).contains("#[Mean"), hgrm + " is an HdrHistogram percentile file");
-            long total = 0;
-            try (HistogramLogReader reader = new HistogramLogReader(out.resolve(label + ".hlog").toFile()))
-            {
-                EncodableHistogram h;
-                while ((h = reader.nextIntervalHistogram()) != null)
-                {
-                    total += ((org.HdrHistogram.Histogram)h).getTotalCount();
-                }
-            }
-            assertEquals(20_000, total, label + ".hlog intervals hold every measured event");
+            assertEquals(20_000, eventsIn(out.resolve(label + ".hlog")), label + ".hlog intervals hold every " +
+                "measured event");
         }
         final BufferedImage png = ImageIO.read(out.resolve("latency-percentiles.png").toFile());
         assertNotNull(png, "the plot is a PNG");
@@ -91,17 +83,8 @@ class LatencyCommandTest
             assertNotNull(line, "no STAGE line for " + stage + ":\n" + run.out());
             assertTrue(line.matches("STAGE name=" + stage + " p50_us=\\S+ p99_us=\\S+ p999_us=\\S+ " +
                 "share_above_p99=\\S+ .*run=embedded-thesis"), line);
-            long total = 0;
-            try (HistogramLogReader reader = new HistogramLogReader(
-                out.resolve("embedded-thesis-stage-" + stage + ".hlog").toFile()))
-            {
-                EncodableHistogram h;
-                while ((h = reader.nextIntervalHistogram()) != null)
-                {
-                    total += ((org.HdrHistogram.Histogram)h).getTotalCount();
-                }
-            }
-            assertEquals(20_000, total, stage + " .hlog intervals hold every measured event");
+            assertEquals(20_000, eventsIn(out.resolve("embedded-thesis-stage-" + stage + ".hlog")), stage +
+                " .hlog intervals hold every measured event");
         }
         assertNotNull(run.line("STAGE name=end_to_end "), run.out());
     }
@@ -149,6 +132,21 @@ class LatencyCommandTest
             "--set", "l1infer.driver.timeout=500ms", "--rate", "1k", "--duration", "1s");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("l1infer-bench-test-nobody"), run.err());
+    }
+
+    /** The number of values in all intervals of an .hlog file. */
+    private static long eventsIn(final Path hlog) throws IOException
+    {
+        long total = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile()))
+        {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null)
+            {
+                total += ((org.HdrHistogram.Histogram)h).getTotalCount();
+            }
+        }
+        return total;
     }
 
     static void assertAllEventsAnswered(final Map<String, String> r, final long expected)
