@@ -37,7 +37,8 @@ for r in $(seq 1 "$repeats"); do
     name="${entry%%|*}"; rest="${entry#*|}"; jvm="${rest%%|*}"; kvs="${rest#*|}"
     sets=()
     for kv in $kvs; do sets+=(--set "$kv"); done
-    echo "LOAD layout=$name repeat=$r load1=$(cut -d' ' -f1 /proc/loadavg) at=$(date +%H:%M:%S)" | tee -a "$out/tail.txt"
+    echo "LOAD layout=$name repeat=$r load1=$(cut -d' ' -f1 /proc/loadavg) at=$(date +%H:%M:%S)" \
+      | tee -a "$out/tail.txt"
     L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --baseline --breakdown --workload "$workload" --rate "$rate" \
       --warmup 5s --duration 20s ${EXTRA:-} "${sets[@]}" --out "$out/$name-$r" > "$out/$name-$r.log" 2>&1 || true
     grep '^RESULT\|^STAGE name\|^platform hiccups' "$out/$name-$r.log" \
