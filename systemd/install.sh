@@ -1,55 +1,84 @@
 #!/usr/bin/env bash
-# Install l1infer as systemd services: build the jars, copy the runtime files to PREFIX, install the units,
-# sysusers.d and tmpfiles.d files and the configuration, then create the user and directories.
+# Install l1infer as systemd services from its distribution (l1infer-VERSION.tar.gz, which `mvn -B package` builds in
+# dist/target/): put the distribution at PREFIX, install the units, sysusers.d and tmpfiles.d files and the
+# configuration, then create the user and directories. The installed tree needs a Java 17 runtime, nothing else.
 #
-#   sudo systemd/install.sh [--prefix /opt/l1infer] [--external-driver] [--no-build]
-#   DESTDIR=/tmp/stage systemd/install.sh ...   # stage only: no user creation, no systemctl
+#   sudo systemd/install.sh --tarball l1infer-VERSION.tar.gz [--prefix /opt/l1infer] [--external-driver] [--fpga]
+#   sudo l1infer-VERSION/systemd/install.sh [...]   # from an unpacked distribution: installs that tree
+#   sudo systemd/install.sh --build [...]           # from a source checkout: mvn -B -DskipTests package first
+#   DESTDIR=/tmp/stage systemd/install.sh ...        # stage only: no user creation, no systemctl
+# --fpga adds the drop-in fpga-host.conf (device access, XRT environment; docs/deployment-fpga.md).
 set -euo pipefail
 
 prefix=/opt/l1infer
 external=0
-build=1
+build=0
+fpga=0
+tarball=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --prefix) prefix="$2"; shift 2 ;;
+        --tarball) tarball="$2"; shift 2 ;;
         --external-driver) external=1; shift ;;
-        --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+        --build) build=1; shift ;;
+        --fpga) fpga=1; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
 destdir="${DESTDIR:-}"
-src="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$src/daemon/target/l1infer-daemon-0.1.0-SNAPSHOT.jar"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+unpacked=""
+cleanup() {
+    if [ -n "$unpacked" ]; then rm -rf "$unpacked"; fi
+}
+trap cleanup EXIT
 
-if [ "$build" = 1 ]; then
-    (cd "$src" && mvn -B -q -DskipTests package)
+if [ -z "$tarball" ] && compgen -G "$here/lib/l1infer-daemon-*.jar" > /dev/null; then
+    dist="$here"                                   # run from an unpacked distribution
+else
+    if [ -z "$tarball" ]; then                     # run from a source checkout
+        if [ "$build" = 1 ]; then
+            (cd "$here" && mvn -B -q -DskipTests package)
+        fi
+        tarball="$(ls -t "$here"/dist/target/l1infer-*.tar.gz 2>/dev/null | head -1 || true)"
+        [ -n "$tarball" ] || { echo "install.sh: no dist/target/l1infer-*.tar.gz; build it first" \
+            "(mvn -B -DskipTests package, or --build)" >&2; exit 1; }
+    fi
+    [ -f "$tarball" ] || { echo "install.sh: no tarball $tarball" >&2; exit 1; }
+    unpacked="$(mktemp -d)"
+    tar -xzf "$tarball" -C "$unpacked"
+    dist="$(ls -d "$unpacked"/l1infer-*/ | head -1)"
+    dist="${dist%/}"
 fi
-[ -f "$jar" ] || { echo "install.sh: $jar missing; build first (mvn -DskipTests package)" >&2; exit 1; }
+[ -x "$dist/bin/l1infer-daemon" ] && compgen -G "$dist/lib/l1infer-daemon-*.jar" > /dev/null ||
+    { echo "install.sh: $dist is not an l1infer distribution (no bin/l1infer-daemon, lib/)" >&2; exit 1; }
 
 root="$destdir$prefix"
-install -d "$root/bin" "$root/daemon/target/lib" "$root/models" "$root/config" "$root/systemd"
-install -m 0755 "$src/bin/l1infer-daemon" "$src/bin/l1infer-java" "$src/bin/l1infer-mediadriver" "$root/bin/"
-install -m 0644 "$jar" "$root/daemon/target/"
-install -m 0644 "$src"/daemon/target/lib/*.jar "$root/daemon/target/lib/"
-cp -r "$src/models/." "$root/models/"
-install -m 0644 "$src/config/l1infer.properties" "$root/config/"
-install -m 0644 "$src/systemd/README.md" "$root/systemd/"
+# An upgrade replaces the programs and shipped files; /etc/l1infer keeps the local configuration.
+rm -rf "$root/bin" "$root/lib"
+install -d "$root"
+cp -R "$dist/." "$root/"
+echo "install.sh: $(basename "$dist") -> $prefix"
 
 # Units and system configuration, with the prefix substituted.
 install -d "$destdir/etc/systemd/system" "$destdir/etc/sysusers.d" "$destdir/etc/tmpfiles.d" "$destdir/etc/l1infer"
 for unit in l1infer.service l1infer-mediadriver.service; do
-    sed "s#/opt/l1infer#$prefix#g" "$src/systemd/$unit" > "$destdir/etc/systemd/system/$unit"
+    sed "s#/opt/l1infer#$prefix#g" "$dist/systemd/$unit" > "$destdir/etc/systemd/system/$unit"
     chmod 0644 "$destdir/etc/systemd/system/$unit"
 done
-install -m 0644 "$src/systemd/sysusers.d/l1infer.conf" "$destdir/etc/sysusers.d/l1infer.conf"
-install -m 0644 "$src/systemd/tmpfiles.d/l1infer.conf" "$destdir/etc/tmpfiles.d/l1infer.conf"
-install -m 0644 "$src/systemd/mediadriver.properties" "$destdir/etc/l1infer/mediadriver.properties"
+if [ "$fpga" = 1 ]; then
+    install -d "$destdir/etc/systemd/system/l1infer.service.d"
+    install -m 0644 "$dist/systemd/fpga-host.conf" "$destdir/etc/systemd/system/l1infer.service.d/fpga-host.conf"
+fi
+install -m 0644 "$dist/systemd/sysusers.d/l1infer.conf" "$destdir/etc/sysusers.d/l1infer.conf"
+install -m 0644 "$dist/systemd/tmpfiles.d/l1infer.conf" "$destdir/etc/tmpfiles.d/l1infer.conf"
+install -m 0644 "$dist/systemd/mediadriver.properties" "$destdir/etc/l1infer/mediadriver.properties"
 config="$destdir/etc/l1infer/l1infer.properties"
 if [ -f "$config" ]; then
     echo "install.sh: keeping existing $config"
 elif [ "$external" = 1 ]; then
-    install -m 0644 "$src/systemd/l1infer-external-driver.properties" "$config"
+    install -m 0644 "$dist/systemd/l1infer-external-driver.properties" "$config"
 else
     printf '# l1infer daemon settings; every key, default and meaning: %s/config/l1infer.properties\n' "$prefix" > "$config"
     chmod 0644 "$config"

@@ -63,8 +63,8 @@ public final class FloatForwardPass
             }
             else if (layer instanceof BatchNormLayer bn)
             {
-                final int[] scales = bn.scales();
-                final int[] biases = bn.biases();
+                final long[] scales = bn.scales();
+                final long[] biases = bn.biases();
                 for (int k = 0; k < x.length; k++)
                 {
                     x[k] = x[k] * abs(bn.scaleType().toDouble(scales[k]), absolute) +

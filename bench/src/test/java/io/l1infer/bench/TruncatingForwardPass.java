@@ -60,8 +60,8 @@ public final class TruncatingForwardPass
             }
             else if (layer instanceof BatchNormLayer bn)
             {
-                final int[] scales = bn.scales();
-                final int[] biases = bn.biases();
+                final long[] scales = bn.scales();
+                final long[] biases = bn.biases();
                 for (int k = 0; k < x.length; k++)
                 {
                     x[k] = floor(x[k] * bn.scaleType().toDouble(scales[k]) + bn.biasType().toDouble(biases[k]),

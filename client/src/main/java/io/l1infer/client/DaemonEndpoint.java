@@ -22,33 +22,12 @@ public record DaemonEndpoint(
     int resultStream,
     int rejectStream)
 {
-    /** The daemon's default Aeron directory. */
-    public static final String DEFAULT_AERON_DIR = "/dev/shm/l1infer";
-    /** The daemon's default ingest and result channel. */
-    public static final String DEFAULT_CHANNEL = "aeron:ipc";
-    /** The daemon's default ingest stream id. */
-    public static final int DEFAULT_INGEST_STREAM = 1001;
-    /** The daemon's default result (and reject) stream id. */
-    public static final int DEFAULT_RESULT_STREAM = 1002;
-
     /** Checks that every field is present. */
     public DaemonEndpoint
     {
         Objects.requireNonNull(aeronDir, "aeronDir");
         Objects.requireNonNull(ingestChannel, "ingestChannel");
         Objects.requireNonNull(resultChannel, "resultChannel");
-    }
-
-    /**
-     * A daemon running with the default channels and streams.
-     *
-     * @param aeronDir the Aeron directory of its media driver.
-     * @return the endpoint.
-     */
-    public static DaemonEndpoint withDefaults(final String aeronDir)
-    {
-        return new DaemonEndpoint(aeronDir, DEFAULT_CHANNEL, DEFAULT_INGEST_STREAM, DEFAULT_CHANNEL,
-            DEFAULT_RESULT_STREAM, DEFAULT_RESULT_STREAM);
     }
 
     /**

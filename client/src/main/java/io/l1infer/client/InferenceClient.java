@@ -2,9 +2,8 @@ package io.l1infer.client;
 
 /**
  * What a publisher application does with l1infer: send requests, poll for their answers. {@link L1inferClient}
- * talks to one daemon; a router over several daemons (failover, partitions) can implement the same interface and
- * hold one {@link L1inferClient} per daemon, which is why sends return an outcome instead of throwing on transport
- * trouble.
+ * talks to one daemon, {@link RoutingClient} routes over several (failover, partitions); both are faces of one
+ * core, and sends return an outcome instead of throwing on transport trouble.
  *
  * <p>Single-threaded: one thread sends and polls. Ids are the caller's: (source id, event id) must be unique
  * among requests in flight, and answers are matched to requests by them.
@@ -51,6 +50,13 @@ public interface InferenceClient extends AutoCloseable
      * @return the number in flight.
      */
     int inFlight();
+
+    /**
+     * The counts of requests and answers so far, updated in place on the polling thread.
+     *
+     * @return this client's statistics.
+     */
+    ClientStatistics statistics();
 
     /** Release the connection; requests still in flight are abandoned without callbacks. */
     @Override

@@ -5,12 +5,10 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
-import io.aeron.logbuffer.FragmentHandler;
-import io.aeron.logbuffer.Header;
-import io.l1infer.codec.sbe.InferenceResultDecoder;
-import io.l1infer.codec.sbe.RejectDecoder;
+import io.l1infer.codec.ModelIoLimits;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -24,35 +22,19 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The result stream is shared by every client of the daemon: answers that match no request of this client are
  * counted as unmatched, so give each client its own source ids.
  */
-public final class L1inferClient implements InferenceClient
+public final class L1inferClient extends ClientFace
 {
     private final Aeron aeron;
     private final boolean ownsAeron;
     private final DaemonEndpoint endpoint;
     private final ClientOptions options;
-    private final ResultListener listener;
     private final ExclusivePublication publication;
     private final Subscription results;
     private final Subscription rejects;
-    private final InFlightRequests inFlight;
-
     private final BufferClaim claim = new BufferClaim();
-    private final RequestEncoder encoder = new RequestEncoder();
-    private final AnswerReader reader = new AnswerReader();
-    private final FragmentHandler fragmentHandler = this::onFragment;
-
-    private long sent;
-    private long backPressured;
-    private long notConnected;
-    private long resultCount;
-    private long rejectCount;
-    private long echoCount;
-    private long timeoutCount;
-    private long unmatchedCount;
-    private long malformedCount;
-    private boolean closed;
-    /** Why the last {@link #admit} refused; kept in a field so refusing allocates nothing. */
-    private SendOutcome lastRefusal = SendOutcome.CLOSED;
+    private final UnsafeBuffer longRequest = new UnsafeBuffer(new byte[RequestEncoder.MAX_REQUEST_LENGTH]);
+    /** The room last reserved is {@link #longRequest}, not a claim in the log. */
+    private boolean longReserved;
 
     /**
      * A client over an Aeron instance the caller owns (and closes after this client).
@@ -75,12 +57,13 @@ public final class L1inferClient implements InferenceClient
         final ClientOptions options,
         final ResultListener listener)
     {
+        super(new ClientCore(
+            Objects.requireNonNull(options, "options").maxInFlight(), options.requestTimeoutNs(), listener));
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.inFlight = new InFlightRequests(options.maxInFlight());
+        core.transport(new ClaimTransport());
         ExclusivePublication pub = null;
         Subscription res = null;
         Subscription rej = null;
@@ -144,7 +127,7 @@ public final class L1inferClient implements InferenceClient
      */
     public boolean isConnected()
     {
-        return !closed && publication.isConnected() && results.isConnected() &&
+        return !core.isClosed() && publication.isConnected() && results.isConnected() &&
             (rejects == null || rejects.isConnected());
     }
 
@@ -159,7 +142,7 @@ public final class L1inferClient implements InferenceClient
         final long deadline = System.nanoTime() + timeoutNs;
         while (!isConnected())
         {
-            if (closed || System.nanoTime() - deadline >= 0)
+            if (core.isClosed() || System.nanoTime() - deadline >= 0)
             {
                 return false;
             }
@@ -169,115 +152,23 @@ public final class L1inferClient implements InferenceClient
     }
 
     @Override
-    public SendOutcome sendSegments(
-        final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
-    {
-        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkSegments(bx, primitives);
-        final int slot = admit(sourceId, eventId);
-        if (slot < 0)
-        {
-            return lastRefusal;
-        }
-        final SendOutcome outcome = claim(length);
-        if (outcome != SendOutcome.SENT)
-        {
-            return outcome;
-        }
-        encoder.encodeSegments(claim.buffer(), claim.offset(), sourceId, eventId, sendTimeNs, bx, primitives);
-        claim.commit();
-        track(slot, sourceId, eventId, sendTimeNs);
-        return SendOutcome.SENT;
-    }
-
-    @Override
-    public SendOutcome sendFeatures(
-        final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
-        final int count)
-    {
-        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkFeatures(raw, offset, count);
-        final int slot = admit(sourceId, eventId);
-        if (slot < 0)
-        {
-            return lastRefusal;
-        }
-        final SendOutcome outcome = claim(length);
-        if (outcome != SendOutcome.SENT)
-        {
-            return outcome;
-        }
-        encoder.encodeFeatures(claim.buffer(), claim.offset(), sourceId, eventId, sendTimeNs, raw, offset, count);
-        claim.commit();
-        track(slot, sourceId, eventId, sendTimeNs);
-        return SendOutcome.SENT;
-    }
-
-    /** The free tracking slot for a new request, or -1 with {@link #lastRefusal} saying why not. */
-    private int admit(final long sourceId, final long eventId)
-    {
-        if (closed)
-        {
-            lastRefusal = SendOutcome.CLOSED;
-            return -1;
-        }
-        if (inFlight.isFull())
-        {
-            lastRefusal = SendOutcome.IN_FLIGHT_FULL;
-            return -1;
-        }
-        final int found = inFlight.find(sourceId, eventId);
-        if (found >= 0)
-        {
-            lastRefusal = SendOutcome.DUPLICATE_IN_FLIGHT;
-            return -1;
-        }
-        return -found - 1;
-    }
-
-    private SendOutcome claim(final int length)
-    {
-        final long result = publication.tryClaim(length, claim);
-        if (result > 0)
-        {
-            return SendOutcome.SENT;
-        }
-        if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
-        {
-            backPressured++;
-            return SendOutcome.BACK_PRESSURED;
-        }
-        if (result == Publication.NOT_CONNECTED)
-        {
-            notConnected++;
-            return SendOutcome.NOT_CONNECTED;
-        }
-        return SendOutcome.CLOSED;
-    }
-
-    private void track(final int slot, final long sourceId, final long eventId, final long sendTimeNs)
-    {
-        inFlight.insertAt(slot, sourceId, eventId, sendTimeNs, System.nanoTime() + options.requestTimeoutNs());
-        sent++;
-    }
-
-    @Override
     public int poll()
     {
-        if (closed)
+        if (core.isClosed())
         {
             return 0;
         }
-        int work = results.poll(fragmentHandler, options.fragmentLimit());
+        int work = results.poll(core, options.fragmentLimit());
         if (rejects != null)
         {
-            work += rejects.poll(fragmentHandler, options.fragmentLimit());
+            work += rejects.poll(core, options.fragmentLimit());
         }
         return work + expireTimeouts();
     }
 
     private int expireTimeouts()
     {
+        final InFlightRequests inFlight = core.inFlight;
         if (inFlight.size() == 0)
         {
             return 0;
@@ -289,49 +180,11 @@ public final class L1inferClient implements InferenceClient
             final int slot = inFlight.sweepStep(now);
             if (slot >= 0)
             {
-                final long sourceId = inFlight.sourceIdAt(slot);
-                final long eventId = inFlight.eventIdAt(slot);
-                final long sendTimeNs = inFlight.sendTimeNsAt(slot);
-                inFlight.removeAt(slot);
-                timeoutCount++;
+                core.timeOut(slot);
                 expired++;
-                listener.onTimeout(sourceId, eventId, sendTimeNs);
             }
         }
         return expired;
-    }
-
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
-    {
-        final long now = System.nanoTime();
-        final int templateId = reader.read(buffer, offset, length);
-        if (templateId == AnswerReader.MALFORMED)
-        {
-            malformedCount++;
-            listener.onMalformed(reader.verdict());
-            return;
-        }
-        final long sourceId = reader.sourceId();
-        final long eventId = reader.eventId();
-        if (!inFlight.remove(sourceId, eventId))
-        {
-            unmatchedCount++;
-            listener.onUnmatched(sourceId, eventId, templateId);
-            return;
-        }
-        switch (templateId)
-        {
-            case InferenceResultDecoder.TEMPLATE_ID -> resultCount++;
-            case RejectDecoder.TEMPLATE_ID -> rejectCount++;
-            default -> echoCount++;
-        }
-        reader.deliver(templateId, buffer, offset, now, listener);
-    }
-
-    @Override
-    public int inFlight()
-    {
-        return inFlight.size();
     }
 
     /** The daemon this client talks to. */
@@ -340,68 +193,13 @@ public final class L1inferClient implements InferenceClient
         return endpoint;
     }
 
-    /** Requests sent (put in flight). */
-    public long sent()
-    {
-        return sent;
-    }
-
-    /** Sends refused with {@link SendOutcome#BACK_PRESSURED}. */
-    public long backPressured()
-    {
-        return backPressured;
-    }
-
-    /** Sends refused with {@link SendOutcome#NOT_CONNECTED}. */
-    public long notConnected()
-    {
-        return notConnected;
-    }
-
-    /** Results matched to requests. */
-    public long results()
-    {
-        return resultCount;
-    }
-
-    /** Rejects matched to requests. */
-    public long rejects()
-    {
-        return rejectCount;
-    }
-
-    /** Echoed requests matched (echo server only). */
-    public long echoes()
-    {
-        return echoCount;
-    }
-
-    /** Requests that timed out. */
-    public long timeouts()
-    {
-        return timeoutCount;
-    }
-
-    /** Well-formed answers that matched no request in flight. */
-    public long unmatched()
-    {
-        return unmatchedCount;
-    }
-
-    /** Messages on the result stream that failed validation. */
-    public long malformed()
-    {
-        return malformedCount;
-    }
-
     @Override
     public void close()
     {
-        if (closed)
+        if (!core.close())
         {
             return;
         }
-        closed = true;
         if (ownsAeron)
         {
             CloseHelper.closeAll(rejects, results, publication, aeron);
@@ -409,6 +207,83 @@ public final class L1inferClient implements InferenceClient
         else
         {
             CloseHelper.closeAll(rejects, results, publication);
+        }
+    }
+
+    /** Requests go straight into the daemon's log: claimed, encoded in place, committed; never re-sent. */
+    private final class ClaimTransport implements RequestTransport
+    {
+        @Override
+        public SendOutcome reserve(final int length)
+        {
+            longReserved = length > publication.maxPayloadLength();
+            if (longReserved)
+            {
+                // tryClaim takes one frame at most: a longer request is encoded here and offered, which fragments
+                // it; the daemon reassembles.
+                return SendOutcome.SENT;
+            }
+            return outcome(publication.tryClaim(length, claim));
+        }
+
+        @Override
+        public int maxInputs()
+        {
+            return ModelIoLimits.INPUT_COUNT_MAX;
+        }
+
+        private SendOutcome outcome(final long result)
+        {
+            if (result > 0)
+            {
+                return SendOutcome.SENT;
+            }
+            if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
+            {
+                core.statistics.backPressured++;
+                return SendOutcome.BACK_PRESSURED;
+            }
+            if (result == Publication.NOT_CONNECTED)
+            {
+                core.statistics.notConnected++;
+                return SendOutcome.NOT_CONNECTED;
+            }
+            return SendOutcome.CLOSED;
+        }
+
+        @Override
+        public MutableDirectBuffer buffer()
+        {
+            return longReserved ? longRequest : claim.buffer();
+        }
+
+        @Override
+        public int offset()
+        {
+            return longReserved ? 0 : claim.offset();
+        }
+
+        @Override
+        public SendOutcome send(final int length, final int wheel, final int sector, final long nowNs)
+        {
+            if (longReserved)
+            {
+                return outcome(publication.offer(longRequest, 0, length));
+            }
+            claim.commit();
+            return SendOutcome.SENT;
+        }
+
+        @Override
+        public int payload()
+        {
+            return 0;
+        }
+
+        @Override
+        public int answered(final long sourceId, final long eventId, final int sessionId, final long nowNs)
+        {
+            return core.inFlight.remove(sourceId, eventId) ? MATCHED : UNMATCHED;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.l1infer.client;
 
 import io.l1infer.codec.ModelIoLimits;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
@@ -22,9 +23,16 @@ final class RequestEncoder
     private static final long NULL_EVENT_ID = MuonSegmentsEncoder.eventIdNullValue();
     private static final long NULL_SEND_TIME = MuonSegmentsEncoder.sendTimeNsNullValue();
 
-    /** Longest request either message can make: the larger of 8 primitives and 64 inputs. */
-    static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(PrimitiveList.CAPACITY),
+    /** Longest request either message can make: the larger of 8 primitives and the wire's most inputs. */
+    static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(MuonPrimitives.CAPACITY),
         featuresLength(ModelIoLimits.INPUT_COUNT_MAX));
+
+    /** Most inputs a {@link RoutingClient} stores for re-sending: 64, so a stored copy stays 320 bytes. */
+    static final int ROUTED_INPUT_COUNT_MAX = 64;
+
+    /** Longest request a {@link RoutingClient} stores: the larger of 8 primitives and 64 inputs. */
+    static final int MAX_ROUTED_REQUEST_LENGTH = Math.max(segmentsLength(MuonPrimitives.CAPACITY),
+        featuresLength(ROUTED_INPUT_COUNT_MAX));
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
@@ -90,10 +98,21 @@ final class RequestEncoder
      */
     static int checkFeatures(final int[] raw, final int offset, final int count)
     {
-        if (count < ModelIoLimits.INPUT_COUNT_MIN || count > ModelIoLimits.INPUT_COUNT_MAX)
+        return checkFeatures(raw, offset, count, ModelIoLimits.INPUT_COUNT_MAX, "a FeatureVector carries");
+    }
+
+    /**
+     * Refuse a FeatureVector request beyond {@code maxCount} inputs, {@code what} saying whose limit it is.
+     *
+     * @return the encoded length.
+     */
+    static int checkFeatures(
+        final int[] raw, final int offset, final int count, final int maxCount, final String what)
+    {
+        if (count < ModelIoLimits.INPUT_COUNT_MIN || count > maxCount)
         {
-            throw new IllegalArgumentException("count = " + count + ": a FeatureVector carries " +
-                ModelIoLimits.INPUT_COUNT_MIN + ".." + ModelIoLimits.INPUT_COUNT_MAX + " inputs");
+            throw new IllegalArgumentException("count = " + count + ": " + what + " " +
+                ModelIoLimits.INPUT_COUNT_MIN + ".." + maxCount + " inputs");
         }
         Objects.checkFromIndexSize(offset, count, raw.length);
         return featuresLength(count);
@@ -114,20 +133,7 @@ final class RequestEncoder
             .eventId(eventId)
             .sendTimeNs(sendTimeNs)
             .bx(bx);
-        final int count = primitives.count();
-        final MuonSegmentsEncoder.PrimitivesEncoder group = segmentsEncoder.primitivesCount(count);
-        for (int i = 0; i < count; i++)
-        {
-            group.next()
-                .station((short)primitives.station(i))
-                .wheel((byte)primitives.wheel(i))
-                .sector((short)primitives.sector(i))
-                .phi((short)primitives.phi(i))
-                .phiB((short)primitives.phiB(i))
-                .quality((short)primitives.quality(i))
-                .ts2tag((short)primitives.ts2tag(i))
-                .bx((byte)primitives.bx(i));
-        }
+        primitives.encode(segmentsEncoder);
     }
 
     /** Encode checked FeatureVector arguments at {@code offset}; the buffer has {@link #featuresLength} bytes there. */

@@ -4,12 +4,8 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
-import io.aeron.logbuffer.Header;
-import io.l1infer.codec.sbe.InferenceResultDecoder;
-import io.l1infer.codec.sbe.RejectDecoder;
 import org.agrona.CloseHelper;
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Hashing;
 import org.agrona.collections.Int2IntHashMap;
 
@@ -31,15 +27,21 @@ import java.util.concurrent.locks.LockSupport;
  * repeats until the request is answered or {@link ClientOptions#requestTimeoutNs()} after its first transmission,
  * when it is reported once through {@link ResultListener#onTimeout}. The listener gets exactly one answer or one
  * timeout per request sent; further answers to a request that was sent more than once are counted as
- * {@link #duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the result streams
- * directly see every answer, duplicates included, and drop them by (source id, event id).
+ * {@link ClientStatistics#duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the
+ * result streams directly see every answer, duplicates included, and drop them by (source id, event id).
  *
  * <p>Send and poll allocate nothing. Single-threaded, like {@link L1inferClient}.
  */
-public final class RoutingClient implements InferenceClient
+public final class RoutingClient extends ClientFace
 {
     /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
     public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
+
+    /**
+     * Most inputs of a feature vector this client routes (the wire takes more): each request in flight is kept in
+     * a fixed slot of {@link #STORED_REQUEST_BYTES}; send longer vectors with an {@link L1inferClient} per daemon.
+     */
+    public static final int MAX_ROUTED_INPUTS = RequestEncoder.ROUTED_INPUT_COUNT_MAX;
 
     /** How soon a request whose re-send found no daemon willing is tried again. */
     private static final long RESEND_RETRY_NS = 1_000_000L;
@@ -48,7 +50,6 @@ public final class RoutingClient implements InferenceClient
     private final boolean ownsAeron;
     private final List<RoutedDaemon> daemons;
     private final RoutingOptions options;
-    private final ResultListener listener;
     private final long requestTimeoutNs;
     private final long resendTimeoutNs;
     private final ExclusivePublication[] publications;
@@ -63,23 +64,8 @@ public final class RoutingClient implements InferenceClient
     /** Aeron session id of a result image to the daemon publishing it, learnt from unambiguous answers. */
     private final Int2IntHashMap sessionDaemons = new Int2IntHashMap(256, Hashing.DEFAULT_LOAD_FACTOR, -1);
 
-    private final RequestEncoder encoder = new RequestEncoder();
-    private final AnswerReader reader = new AnswerReader();
-    private final FragmentHandler fragmentHandler = this::onFragment;
-
-    private long sent;
-    private long resends;
-    private long backPressured;
-    private long notConnected;
-    private long resultCount;
-    private long rejectCount;
-    private long echoCount;
-    private long timeoutCount;
-    private long unmatchedCount;
-    private long duplicateCount;
-    private long malformedCount;
-    private long unattributedCount;
-    private boolean closed;
+    /** The room last reserved for a request being sent. */
+    private int reservedSlot;
     /** Why the last refused transmission was refused; a field so refusing allocates nothing. */
     private SendOutcome lastRefusal = SendOutcome.CLOSED;
 
@@ -105,11 +91,12 @@ public final class RoutingClient implements InferenceClient
         final RoutingOptions options,
         final ResultListener listener)
     {
+        super(new ClientCore(
+            Objects.requireNonNull(options, "options").client().maxInFlight(), options.resendTimeoutNs(), listener));
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.daemons = List.copyOf(daemons);
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
         this.requestTimeoutNs = options.client().requestTimeoutNs();
         this.resendTimeoutNs = options.resendTimeoutNs();
         final List<DetectorPartition> partitions = new ArrayList<>();
@@ -130,7 +117,7 @@ public final class RoutingClient implements InferenceClient
         selector = new DaemonSelector(partitions, options.policy(), options.partitionFallback(), options.suspendNs());
         final int maxInFlight = options.client().maxInFlight();
         stored = new StoredRequests(maxInFlight);
-        inFlight = new InFlightRequests(maxInFlight);
+        inFlight = core.inFlight;
         answeredAfterResend = new InFlightRequests(maxInFlight);
 
         final int n = this.daemons.size();
@@ -161,6 +148,7 @@ public final class RoutingClient implements InferenceClient
             throw new IllegalStateException("cannot open the streams of the daemons " + this.daemons + ": " + ex, ex);
         }
         subscriptions = subs.toArray(new Subscription[0]);
+        core.transport(new StoredCopyTransport());
     }
 
     private int subscribe(final String channel, final int stream, final List<String> keys,
@@ -231,7 +219,7 @@ public final class RoutingClient implements InferenceClient
         final long deadline = System.nanoTime() + timeoutNs;
         while (refreshReachability() < daemonCount || !everyResultImagePresent())
         {
-            if (closed || System.nanoTime() - deadline >= 0)
+            if (core.isClosed() || System.nanoTime() - deadline >= 0)
             {
                 return false;
             }
@@ -269,7 +257,7 @@ public final class RoutingClient implements InferenceClient
     /** Update each daemon's reachability from its streams; returns how many are reachable. */
     private int refreshReachability()
     {
-        if (closed)
+        if (core.isClosed())
         {
             return 0;
         }
@@ -285,79 +273,6 @@ public final class RoutingClient implements InferenceClient
             reachable += up ? 1 : 0;
         }
         return reachable;
-    }
-
-    @Override
-    public SendOutcome sendSegments(
-        final long sourceId, final long eventId, final long sendTimeNs, final int bx, final PrimitiveList primitives)
-    {
-        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkSegments(bx, primitives);
-        final int tableSlot = admit(sourceId, eventId);
-        if (tableSlot < 0)
-        {
-            return lastRefusal;
-        }
-        final int slot = stored.allocate();
-        encoder.encodeSegments(stored.buffer(), stored.offset(slot), sourceId, eventId, sendTimeNs, bx, primitives);
-        final int p = primitives.partitionPrimitive();
-        stored.describe(slot, length, primitives.wheel(p), primitives.sector(p));
-        return firstTransmission(tableSlot, slot, sourceId, eventId, sendTimeNs);
-    }
-
-    @Override
-    public SendOutcome sendFeatures(
-        final long sourceId, final long eventId, final long sendTimeNs, final int[] raw, final int offset,
-        final int count)
-    {
-        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkFeatures(raw, offset, count);
-        final int tableSlot = admit(sourceId, eventId);
-        if (tableSlot < 0)
-        {
-            return lastRefusal;
-        }
-        final int slot = stored.allocate();
-        encoder.encodeFeatures(stored.buffer(), stored.offset(slot), sourceId, eventId, sendTimeNs, raw, offset,
-            count);
-        stored.describe(slot, length, DaemonSelector.NO_PARTITION, 0);
-        return firstTransmission(tableSlot, slot, sourceId, eventId, sendTimeNs);
-    }
-
-    /** The free table slot for a new request, or -1 with {@link #lastRefusal} saying why not. */
-    private int admit(final long sourceId, final long eventId)
-    {
-        if (closed)
-        {
-            lastRefusal = SendOutcome.CLOSED;
-            return -1;
-        }
-        if (inFlight.isFull())
-        {
-            lastRefusal = SendOutcome.IN_FLIGHT_FULL;
-            return -1;
-        }
-        final int found = inFlight.find(sourceId, eventId);
-        if (found >= 0)
-        {
-            lastRefusal = SendOutcome.DUPLICATE_IN_FLIGHT;
-            return -1;
-        }
-        return -found - 1;
-    }
-
-    private SendOutcome firstTransmission(
-        final int tableSlot, final int slot, final long sourceId, final long eventId, final long sendTimeNs)
-    {
-        final long now = System.nanoTime();
-        if (transmit(slot, 0L, now) < 0)
-        {
-            stored.release(slot);
-            return lastRefusal;
-        }
-        inFlight.insertAt(tableSlot, sourceId, eventId, sendTimeNs, now + resendTimeoutNs, slot);
-        sent++;
-        return SendOutcome.SENT;
     }
 
     /**
@@ -405,11 +320,11 @@ public final class RoutingClient implements InferenceClient
         }
         if (result == Publication.BACK_PRESSURED || result == Publication.ADMIN_ACTION)
         {
-            backPressured++;
+            core.statistics.backPressured++;
             return SendOutcome.BACK_PRESSURED;
         }
         // NOT_CONNECTED, CLOSED or MAX_POSITION_EXCEEDED: unusable until its streams say otherwise.
-        notConnected++;
+        core.statistics.notConnected++;
         selector.reachable(d, false);
         return SendOutcome.NOT_CONNECTED;
     }
@@ -417,7 +332,7 @@ public final class RoutingClient implements InferenceClient
     @Override
     public int poll()
     {
-        if (closed)
+        if (core.isClosed())
         {
             return 0;
         }
@@ -426,7 +341,7 @@ public final class RoutingClient implements InferenceClient
         final int limit = options.client().fragmentLimit();
         for (final Subscription s : subscriptions)
         {
-            work += s.poll(fragmentHandler, limit);
+            work += s.poll(core, limit);
         }
         final long now = System.nanoTime();
         return work + sweepInFlight(now) + sweepAnswered(now);
@@ -452,17 +367,12 @@ public final class RoutingClient implements InferenceClient
             final long finalDeadline = stored.firstSentNs(slot) + requestTimeoutNs;
             if (nowNs - finalDeadline >= 0)
             {
-                final long sourceId = inFlight.sourceIdAt(tableSlot);
-                final long eventId = inFlight.eventIdAt(tableSlot);
-                final long sendTimeNs = inFlight.sendTimeNsAt(tableSlot);
-                inFlight.removeAt(tableSlot);
                 if (stored.daemon(slot) >= 0)
                 {
                     selector.onCompleted(stored.daemon(slot));
                 }
                 stored.release(slot);
-                timeoutCount++;
-                listener.onTimeout(sourceId, eventId, sendTimeNs);
+                core.timeOut(tableSlot);
             }
             else
             {
@@ -495,7 +405,7 @@ public final class RoutingClient implements InferenceClient
         }
         if (d >= 0)
         {
-            resends++;
+            core.statistics.resends++;
             inFlight.deadlineAt(tableSlot, Math.min(nowNs + resendTimeoutNs, finalDeadline));
         }
         else
@@ -523,31 +433,14 @@ public final class RoutingClient implements InferenceClient
         return expired;
     }
 
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    /** The routing side of an answer: free its stored copy, credit its daemon, remember re-sent ones. */
+    private int answered(final long sourceId, final long eventId, final int sessionId, final long nowNs)
     {
-        final long now = System.nanoTime();
-        final int templateId = reader.read(buffer, offset, length);
-        if (templateId == AnswerReader.MALFORMED)
-        {
-            malformedCount++;
-            listener.onMalformed(reader.verdict());
-            return;
-        }
-        final long sourceId = reader.sourceId();
-        final long eventId = reader.eventId();
         final int tableSlot = inFlight.find(sourceId, eventId);
         if (tableSlot < 0)
         {
-            if (answeredAfterResend.find(sourceId, eventId) >= 0)
-            {
-                duplicateCount++;
-            }
-            else
-            {
-                unmatchedCount++;
-            }
-            listener.onUnmatched(sourceId, eventId, templateId);
-            return;
+            return answeredAfterResend.find(sourceId, eventId) >= 0 ?
+                RequestTransport.DUPLICATE : RequestTransport.UNMATCHED;
         }
         final int slot = inFlight.payloadAt(tableSlot);
         inFlight.removeAt(tableSlot);
@@ -555,28 +448,22 @@ public final class RoutingClient implements InferenceClient
         {
             selector.onCompleted(stored.daemon(slot));
         }
-        final int from = answeringDaemon(slot, header.sessionId());
+        final int from = answeringDaemon(slot, sessionId);
         if (from >= 0)
         {
             selector.onAnswerFrom(from);
         }
         else
         {
-            unattributedCount++;
+            core.statistics.unattributed++;
         }
         if (stored.transmissions(slot) > 1 && !answeredAfterResend.isFull())
         {
             final int free = answeredAfterResend.find(sourceId, eventId);
-            answeredAfterResend.insertAt(-free - 1, sourceId, eventId, 0, now + requestTimeoutNs);
+            answeredAfterResend.insertAt(-free - 1, sourceId, eventId, 0, nowNs + requestTimeoutNs);
         }
         stored.release(slot);
-        switch (templateId)
-        {
-            case InferenceResultDecoder.TEMPLATE_ID -> resultCount++;
-            case RejectDecoder.TEMPLATE_ID -> rejectCount++;
-            default -> echoCount++;
-        }
-        reader.deliver(templateId, buffer, offset, now, listener);
+        return RequestTransport.MATCHED;
     }
 
     /**
@@ -601,12 +488,6 @@ public final class RoutingClient implements InferenceClient
         return d >= 0 && (tried & (1L << d)) != 0 ? d : -1;
     }
 
-    @Override
-    public int inFlight()
-    {
-        return inFlight.size();
-    }
-
     /** The number of daemons routed over. */
     public int daemonCount()
     {
@@ -625,12 +506,6 @@ public final class RoutingClient implements InferenceClient
         return selector.isAvailable(d, System.nanoTime());
     }
 
-    /** Requests currently in flight at daemon {@code d} (last sent there). */
-    public int inFlightAt(final int d)
-    {
-        return selector.inFlight(d);
-    }
-
     /** Transmissions to daemon {@code d}, re-sends included. */
     public long transmissionsTo(final int d)
     {
@@ -640,17 +515,11 @@ public final class RoutingClient implements InferenceClient
     /**
      * Answers that came from daemon {@code d}, first answers only (duplicates are not attributed). An answer to a
      * request sent to one daemon is that daemon's; after a re-send it is attributed by the Aeron session of the
-     * result image it arrived on, as learnt from earlier answers; see {@link #unattributed()}.
+     * result image it arrived on, as learnt from earlier answers; see {@link ClientStatistics#unattributed()}.
      */
     public long answersFrom(final int d)
     {
         return selector.answers(d);
-    }
-
-    /** First answers to re-sent requests whose daemon could not be told (its session was not learnt yet). */
-    public long unattributed()
-    {
-        return unattributedCount;
     }
 
     /** Times daemon {@code d} was suspended because a request reached its re-send timeout there. */
@@ -659,85 +528,71 @@ public final class RoutingClient implements InferenceClient
         return selector.suspensions(d);
     }
 
-    /** Requests sent (put in flight). */
-    public long sent()
-    {
-        return sent;
-    }
-
-    /** Transmissions of requests already sent once. */
-    public long resends()
-    {
-        return resends;
-    }
-
-    /** Offers refused for back pressure (each daemon tried counts). */
-    public long backPressured()
-    {
-        return backPressured;
-    }
-
-    /** Offers refused because a daemon's ingest stream was not connected (each daemon tried counts). */
-    public long notConnected()
-    {
-        return notConnected;
-    }
-
-    /** Results matched to requests. */
-    public long results()
-    {
-        return resultCount;
-    }
-
-    /** Rejects matched to requests. */
-    public long rejects()
-    {
-        return rejectCount;
-    }
-
-    /** Echoed requests matched (echo server only). */
-    public long echoes()
-    {
-        return echoCount;
-    }
-
-    /** Requests that timed out. */
-    public long timeouts()
-    {
-        return timeoutCount;
-    }
-
-    /** Second and later answers to requests that were sent more than once. */
-    public long duplicates()
-    {
-        return duplicateCount;
-    }
-
-    /** Well-formed answers that matched no request in flight and are not known duplicates. */
-    public long unmatched()
-    {
-        return unmatchedCount;
-    }
-
-    /** Messages on the result streams that failed validation. */
-    public long malformed()
-    {
-        return malformedCount;
-    }
-
     @Override
     public void close()
     {
-        if (closed)
+        if (!core.close())
         {
             return;
         }
-        closed = true;
         CloseHelper.closeAll(subscriptions);
         CloseHelper.closeAll(publications);
         if (ownsAeron)
         {
             CloseHelper.close(aeron);
+        }
+    }
+
+    /** Requests are encoded once into a stored copy and offered to the daemon the policy picks, re-sent if need be. */
+    private final class StoredCopyTransport implements RequestTransport
+    {
+        @Override
+        public SendOutcome reserve(final int length)
+        {
+            reservedSlot = stored.allocate();
+            return SendOutcome.SENT;
+        }
+
+        @Override
+        public int maxInputs()
+        {
+            return MAX_ROUTED_INPUTS;
+        }
+
+        @Override
+        public MutableDirectBuffer buffer()
+        {
+            return stored.buffer();
+        }
+
+        @Override
+        public int offset()
+        {
+            return stored.offset(reservedSlot);
+        }
+
+        @Override
+        public SendOutcome send(final int length, final int wheel, final int sector, final long nowNs)
+        {
+            stored.describe(reservedSlot, length, wheel, sector);
+            if (transmit(reservedSlot, 0L, nowNs) < 0)
+            {
+                stored.release(reservedSlot);
+                return lastRefusal;
+            }
+            return SendOutcome.SENT;
+        }
+
+        @Override
+        public int payload()
+        {
+            return reservedSlot;
+        }
+
+        @Override
+        public int answered(final long sourceId, final long eventId, final int sessionId, final long nowNs)
+        {
+            return RoutingClient.this.answered(sourceId, eventId, sessionId, nowNs);
         }
     }
 }

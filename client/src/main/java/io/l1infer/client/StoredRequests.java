@@ -11,8 +11,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class StoredRequests
 {
-    /** Bytes per slot: the longest request, rounded up to a cache line. */
-    static final int SLOT_BYTES = (RequestEncoder.MAX_REQUEST_LENGTH + 63) & ~63;
+    /** Bytes per slot: the longest request a routing client takes, rounded up to a cache line. */
+    static final int SLOT_BYTES = (RequestEncoder.MAX_ROUTED_REQUEST_LENGTH + 63) & ~63;
 
     private final UnsafeBuffer buffer;
     private final int[] free;
@@ -54,11 +54,6 @@ final class StoredRequests
     void release(final int slot)
     {
         free[freeCount++] = slot;
-    }
-
-    int freeSlots()
-    {
-        return freeCount;
     }
 
     UnsafeBuffer buffer()

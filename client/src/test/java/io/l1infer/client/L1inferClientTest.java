@@ -2,6 +2,7 @@ package io.l1infer.client;
 
 import io.aeron.Aeron;
 import io.aeron.Subscription;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.daemon.L1inferDaemon;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
@@ -9,7 +10,6 @@ import io.l1infer.muon.MuonFeatures;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,10 +67,10 @@ class L1inferClientTest
 
             assertEquals(featureEvents + segmentEvents, listener.results.size());
             assertEquals(0, listener.duplicates);
-            assertEquals(0, client.timeouts());
-            assertEquals(0, client.unmatched());
-            assertEquals(0, client.malformed());
-            assertEquals(featureEvents + segmentEvents, client.sent());
+            assertEquals(0, client.statistics().timeouts());
+            assertEquals(0, client.statistics().unmatched());
+            assertEquals(0, client.statistics().malformed());
+            assertEquals(featureEvents + segmentEvents, client.statistics().sent());
             final int[] expectedFeatures = ClientTestDaemons.offline(model, inputs);
             final int[] expectedSegments = ClientTestDaemons.offline(model, segmentInputs);
             for (int e = 0; e < featureEvents + segmentEvents; e++)
@@ -107,8 +107,8 @@ class L1inferClientTest
             assertEquals(SendOutcome.SENT, client.sendSegments(9, 4, 14, 100, badStation));
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "four rejects");
 
-            assertEquals(4, client.rejects());
-            assertEquals(0, client.results());
+            assertEquals(4, client.statistics().rejects());
+            assertEquals(0, client.statistics().results());
             assertEquals(new RecordingListener.Reject(9, 1, "WRONG_INPUT_SIZE", "INPUT_COUNT", RejectView.NO_INDEX, 26),
                 listener.rejects.get(1L));
             assertEquals(new RecordingListener.Reject(9, 2, "INPUT_OUT_OF_RANGE", "INPUT_VALUE", 3, 40_000),
@@ -143,7 +143,7 @@ class L1inferClientTest
             {
                 client.poll();
             }
-            assertEquals(100, client.timeouts());
+            assertEquals(100, client.statistics().timeouts());
             assertEquals(100, listener.timeouts.size());
             assertEquals(0, listener.duplicates);
             for (long e = 0; e < 100; e++)
@@ -172,8 +172,8 @@ class L1inferClientTest
             {
                 assertEquals(SendOutcome.SENT, client.sendFeatures(1, e, e, inputs, 0, 27));
             }
-            awaitTrue(() -> client.poll() >= 0 && bystander.poll() >= 0 && client.results() == 100 &&
-                bystander.unmatched() == 100, "answers seen by both clients");
+            awaitTrue(() -> client.poll() >= 0 && bystander.poll() >= 0 && client.statistics().results() == 100 &&
+                bystander.statistics().unmatched() == 100, "answers seen by both clients");
             assertEquals(100, mine.results.size());
             assertEquals(0, other.results.size());
             assertEquals(100, other.unmatched.size());
@@ -211,7 +211,7 @@ class L1inferClientTest
             assertMessage("eventId = -1", () -> client.sendFeatures(1, -1, 9, inputs, 0, 27));
             assertMessage("sendTimeNs", () -> client.sendFeatures(1, 9, Long.MIN_VALUE, inputs, 0, 27));
             assertMessage("count = 0", () -> client.sendFeatures(1, 9, 9, inputs, 0, 0));
-            assertMessage("count = 65", () -> client.sendFeatures(1, 9, 9, new int[65], 0, 65));
+            assertMessage("count = 1025", () -> client.sendFeatures(1, 9, 9, new int[1025], 0, 1025));
             assertThrows(IndexOutOfBoundsException.class, () -> client.sendFeatures(1, 9, 9, inputs, 1, 27));
             final PrimitiveList p = new PrimitiveList().add(1, 0, 1, 0, 0, 6, 0, 0);
             assertMessage("bx = 70000", () -> client.sendSegments(1, 9, 9, 70_000, p));
@@ -248,7 +248,7 @@ class L1inferClientTest
         for (int e = 0; e < count; e++)
         {
             simulation.nextAccepted(event);
-            final TriggerPrimitives t = event.primitives();
+            final MuonPrimitives t = event.primitives();
             lists[e] = new PrimitiveList();
             for (int i = 0; i < t.count(); i++)
             {

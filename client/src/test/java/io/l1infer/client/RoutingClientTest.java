@@ -75,7 +75,8 @@ class RoutingClientTest
             {
                 assertEquals(expected[e], listener.results.get((long)e).raw(), "event " + e);
             }
-            assertEquals(0, client.timeouts() + client.resends() + client.duplicates() + client.unmatched());
+            final ClientStatistics stats = client.statistics();
+            assertEquals(0, stats.timeouts() + stats.resends() + stats.duplicates() + stats.unmatched());
             for (int d = 0; d < 3; d++)
             {
                 assertTrue(expectedPerDaemon[d] > 100, "the simulation covers wheel group " + d);
@@ -92,7 +93,7 @@ class RoutingClientTest
                 sendUntilSent(client, () -> client.sendFeatures(7, id, id, real[id], 0, 27), "features " + e);
             }
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "every feature-vector answer");
-            assertEquals(events + 1000, client.results());
+            assertEquals(events + 1000, client.statistics().results());
             long total = 0;
             for (int d = 0; d < 3; d++)
             {
@@ -132,7 +133,7 @@ class RoutingClientTest
                 {
                     System.out.printf("%s daemon %d: %d sent, %d accepted, %d answers, %d back-pressured offers%n",
                         policy, d, client.transmissionsTo(d), set.counter(d, "events accepted"), client.answersFrom(d),
-                        client.backPressured());
+                        client.statistics().backPressured());
                 }
                 for (int d = 0; d < 3; d++)
                 {
@@ -182,17 +183,18 @@ class RoutingClientTest
                 }
                 awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "every answer while daemon 1 hangs");
                 final long hungFor = System.nanoTime() - start;
-                assertEquals(events, client.results());
+                assertEquals(events, client.statistics().results());
                 assertEquals(events, listener.results.size());
                 assertEquals(0, listener.duplicates);
-                assertEquals(0, client.timeouts());
+                assertEquals(0, client.statistics().timeouts());
                 assertEquals(0, client.answersFrom(1), "the hung daemon answered nothing");
                 final long stranded = client.transmissionsTo(1);
                 assertTrue(stranded > 0, "round robin sent some events to daemon 1 before suspending it");
-                assertTrue(client.resends() >= stranded, "every event sent to the hung daemon was re-sent");
+                assertTrue(client.statistics().resends() >= stranded,
+                    "every event sent to the hung daemon was re-sent");
                 assertTrue(client.suspensionsOf(1) >= 1);
                 System.out.printf("daemon 1 hung: %d of %d events sent there, %d re-sent after 200 ms, %d " +
-                    "suspensions, all answered in %.1f s%n", stranded, events, client.resends(),
+                    "suspensions, all answered in %.1f s%n", stranded, events, client.statistics().resends(),
                     client.suspensionsOf(1), hungFor / 1e9);
 
                 gate[0].hang(false);
@@ -200,15 +202,15 @@ class RoutingClientTest
                     "the recovered daemon's late answers");
                 final long published = set.counter(0, "results published") + stranded +
                     set.counter(2, "results published");
-                awaitTrue(() -> client.poll() >= 0 && client.duplicates() == published - events,
+                awaitTrue(() -> client.poll() >= 0 && client.statistics().duplicates() == published - events,
                     "every answer beyond the first counted as a duplicate");
                 for (int i = 0; i < 1000; i++)
                 {
                     client.poll();
                 }
-                assertEquals(published - events, client.duplicates(), "answers published minus events");
-                assertTrue(client.duplicates() >= stranded);
-                assertEquals(0, client.unmatched());
+                assertEquals(published - events, client.statistics().duplicates(), "answers published minus events");
+                assertTrue(client.statistics().duplicates() >= stranded);
+                assertEquals(0, client.statistics().unmatched());
                 assertEquals(events, listener.results.size(), "the listener saw each event once");
                 final int[] expected = ClientTestDaemons.offline(set.daemons.get(0).model(),
                     Arrays.copyOf(real, events));
@@ -252,8 +254,9 @@ class RoutingClientTest
             }
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "answers from the other two");
             assertEquals(before, client.transmissionsTo(0), "nothing sent to the daemon that went away");
-            assertEquals(3000, client.results());
-            assertEquals(0, client.timeouts() + client.resends() + client.duplicates());
+            final ClientStatistics stats = client.statistics();
+            assertEquals(3000, stats.results());
+            assertEquals(0, stats.timeouts() + stats.resends() + stats.duplicates());
             assertTrue(client.transmissionsTo(1) > 700 && client.transmissionsTo(2) > 700,
                 client.transmissionsTo(1) + " / " + client.transmissionsTo(2));
         }
@@ -312,7 +315,7 @@ class RoutingClientTest
                     .add(2, 2, 12, 0, 0, 6, 0, 0);
                 assertEquals(SendOutcome.SENT, client.sendSegments(2, 1, 1, 0, wheel2sector12));
                 awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "the fallback's answer");
-                assertEquals(1, client.results());
+                assertEquals(1, client.statistics().results());
                 assertEquals(0, client.transmissionsTo(2));
             }
         }

@@ -97,6 +97,18 @@ public final class ValidationVerdict
     }
 
     /**
+     * The Reject {@code index} for group entry {@code entry}: the entry itself up to 254, else {@link #NO_INDEX}
+     * (the wire's uint8 cannot name entries of the longer feature vectors; the reason and value still do).
+     *
+     * @param entry a group entry index, at least 0.
+     * @return a value {@link #reject} accepts.
+     */
+    public static int wireIndex(final int entry)
+    {
+        return entry < NO_INDEX ? entry : NO_INDEX;
+    }
+
+    /**
      * Turn this verdict into a reject, keeping the template id and sourceId/eventId already recorded. The daemon
      * uses it for the reasons it decides itself, e.g. {@link RejectReason#TOO_FEW_PRIMITIVES} after an ok verdict.
      *

@@ -36,7 +36,7 @@ class FieldRangeTest
     private static final int PRIMITIVES = 4;
 
     private final Random random = new Random(TestSeed.SEED);
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[2048]);
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
     private final MessageValidator validator = new MessageValidator();
     private final ValidationVerdict verdict = new ValidationVerdict();
     private WireSample sample;

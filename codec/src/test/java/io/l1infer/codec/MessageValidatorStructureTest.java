@@ -37,7 +37,7 @@ class MessageValidatorStructureTest
     private static final int OFFSET = 16;
 
     private final Random random = new Random(TestSeed.SEED);
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
     private final MessageValidator validator = new MessageValidator();
     private final ValidationVerdict verdict = new ValidationVerdict();
 

@@ -19,7 +19,7 @@ class RoundTripTest
     void everyMessageRoundTripsThroughEncoderValidatorAndDecoder()
     {
         final Random random = new Random(TestSeed.SEED);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
         final MessageValidator validator = new MessageValidator();
         final ValidationVerdict verdict = new ValidationVerdict();
 
@@ -46,7 +46,7 @@ class RoundTripTest
     void okVerdictReportsTheMessageIdentity()
     {
         final Random random = new Random(TestSeed.SEED);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
         final ValidationVerdict verdict = new ValidationVerdict();
         final MuonSegmentsSample sample = MuonSegmentsSample.random(random, 3);
         final int length = sample.encode(buffer, 0);

@@ -39,7 +39,7 @@ class ValidatorFuzzTest
     private final ValidationVerdict verdict = new ValidationVerdict();
     private final RejectWriter rejectWriter = new RejectWriter();
     private final UnsafeBuffer rejectBuffer = new UnsafeBuffer(new byte[RejectWriter.ENCODED_LENGTH]);
-    private final byte[] bytes = new byte[1024];
+    private final byte[] bytes = new byte[8192];
     private final UnsafeBuffer fragment = new UnsafeBuffer(bytes);
     private final ValidationVerdict replyVerdict = new ValidationVerdict();
     private int accepted;

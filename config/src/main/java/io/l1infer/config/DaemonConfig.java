@@ -17,6 +17,8 @@ public final class DaemonConfig
     private final AcceleratorKind accelerator;
     private final int acceleratorMaxBatch;
     private final boolean failoverEnabled;
+    private final long acceleratorTimeoutNs;
+    private final boolean acceleratorRequired;
     private final String openClPlatform;
     private final String openClDevice;
     private final OpenClDeviceType openClDeviceType;
@@ -25,6 +27,8 @@ public final class DaemonConfig
     private final String openClKernelName;
     private final int openClBufferSets;
     private final Path aeronDir;
+    private final String aeronDirGroup;
+    private final String aeronUmask;
     private final boolean driverEmbedded;
     private final DriverThreading driverThreading;
     private final IdleStrategySpec driverIdle;
@@ -41,10 +45,18 @@ public final class DaemonConfig
     private final int ringSize;
     private final int publishMaxRetries;
     private final Path histogramLog;
+    private final ShadowKind shadow;
+    private final Path archiveDir;
+    private final String archiveControlChannel;
+    private final int shadowEvery;
+    private final int shadowMaxLag;
+    private final Path shadowMismatchLog;
+    private final int shadowMismatchMax;
     private final long histogramIntervalNs;
     private final long histogramMaxNs;
     private final int errorLogLength;
     private final long statusIntervalNs;
+    private final ListenAddress metricsListen;
     private final long watchdogStallNs;
     private final long shutdownTimeoutNs;
     private final AgentLayout agentLayout;
@@ -59,6 +71,8 @@ public final class DaemonConfig
         accelerator = in.read(DaemonSettings.ACCELERATOR);
         acceleratorMaxBatch = in.read(DaemonSettings.ACCELERATOR_MAX_BATCH);
         failoverEnabled = in.read(DaemonSettings.FAILOVER_ENABLED);
+        acceleratorTimeoutNs = in.read(DaemonSettings.ACCELERATOR_TIMEOUT);
+        acceleratorRequired = in.read(DaemonSettings.ACCELERATOR_REQUIRED);
         openClPlatform = in.read(DaemonSettings.OPENCL_PLATFORM);
         openClDevice = in.read(DaemonSettings.OPENCL_DEVICE);
         openClDeviceType = in.read(DaemonSettings.OPENCL_DEVICE_TYPE);
@@ -67,6 +81,8 @@ public final class DaemonConfig
         openClKernelName = in.read(DaemonSettings.OPENCL_KERNEL_NAME);
         openClBufferSets = in.read(DaemonSettings.OPENCL_BUFFER_SETS);
         aeronDir = in.readPath(DaemonSettings.AERON_DIR);
+        aeronDirGroup = in.read(DaemonSettings.AERON_DIR_GROUP);
+        aeronUmask = in.read(DaemonSettings.AERON_UMASK);
         driverEmbedded = in.read(DaemonSettings.DRIVER_EMBEDDED);
         driverThreading = in.read(DaemonSettings.DRIVER_THREADING);
         driverIdle = in.read(DaemonSettings.DRIVER_IDLE);
@@ -83,10 +99,18 @@ public final class DaemonConfig
         ringSize = in.read(DaemonSettings.RING_SIZE);
         publishMaxRetries = in.read(DaemonSettings.PUBLISH_MAX_RETRIES);
         histogramLog = in.readOptionalPath(DaemonSettings.HISTOGRAM_LOG).orElse(null);
+        shadow = in.read(DaemonSettings.SHADOW);
+        archiveDir = in.readOptionalPath(DaemonSettings.ARCHIVE_DIR).orElse(null);
+        archiveControlChannel = in.read(DaemonSettings.ARCHIVE_CONTROL_CHANNEL);
+        shadowEvery = in.read(DaemonSettings.SHADOW_EVERY);
+        shadowMaxLag = in.read(DaemonSettings.SHADOW_MAX_LAG);
+        shadowMismatchLog = in.readOptionalPath(DaemonSettings.SHADOW_MISMATCH_LOG).orElse(null);
+        shadowMismatchMax = in.read(DaemonSettings.SHADOW_MISMATCH_MAX);
         histogramIntervalNs = in.read(DaemonSettings.HISTOGRAM_INTERVAL);
         histogramMaxNs = in.read(DaemonSettings.HISTOGRAM_MAX);
         errorLogLength = in.read(DaemonSettings.ERROR_LOG_LENGTH);
         statusIntervalNs = in.read(DaemonSettings.STATUS_INTERVAL);
+        metricsListen = in.read(DaemonSettings.METRICS_LISTEN).orElse(null);
         watchdogStallNs = in.read(DaemonSettings.WATCHDOG_STALL);
         shutdownTimeoutNs = in.read(DaemonSettings.SHUTDOWN_TIMEOUT);
         agentLayout = in.read(DaemonSettings.AGENT_LAYOUT);
@@ -226,6 +250,18 @@ public final class DaemonConfig
     public boolean failoverEnabled()
     {
         return failoverEnabled;
+    }
+
+    /** {@link DaemonSettings#ACCELERATOR_TIMEOUT}, in nanoseconds. */
+    public long acceleratorTimeoutNs()
+    {
+        return acceleratorTimeoutNs;
+    }
+
+    /** {@link DaemonSettings#ACCELERATOR_REQUIRED}. */
+    public boolean acceleratorRequired()
+    {
+        return acceleratorRequired;
     }
 
     /**
@@ -468,6 +504,54 @@ public final class DaemonConfig
         return Optional.ofNullable(histogramLog);
     }
 
+    /** {@link DaemonSettings#ARCHIVE_DIR}. */
+    public Optional<Path> archiveDir()
+    {
+        return Optional.ofNullable(archiveDir);
+    }
+
+    /** {@link DaemonSettings#ARCHIVE_CONTROL_CHANNEL}; empty for the embedded archive. */
+    public String archiveControlChannel()
+    {
+        return archiveControlChannel;
+    }
+
+    /** True when the daemon records its streams (embedded archive in a directory, or an external archive). */
+    public boolean recording()
+    {
+        return archiveDir != null || !archiveControlChannel.isEmpty();
+    }
+
+    /** {@link DaemonSettings#SHADOW}. */
+    public ShadowKind shadow()
+    {
+        return shadow;
+    }
+
+    /** {@link DaemonSettings#SHADOW_EVERY}. */
+    public int shadowEvery()
+    {
+        return shadowEvery;
+    }
+
+    /** {@link DaemonSettings#SHADOW_MAX_LAG}. */
+    public int shadowMaxLag()
+    {
+        return shadowMaxLag;
+    }
+
+    /** {@link DaemonSettings#SHADOW_MISMATCH_LOG}. */
+    public Optional<Path> shadowMismatchLog()
+    {
+        return Optional.ofNullable(shadowMismatchLog);
+    }
+
+    /** {@link DaemonSettings#SHADOW_MISMATCH_MAX}. */
+    public int shadowMismatchMax()
+    {
+        return shadowMismatchMax;
+    }
+
     /**
      * Length of each histogram log interval.
      *
@@ -566,6 +650,37 @@ public final class DaemonConfig
     public IntRange partitionSectors()
     {
         return partitionSectors;
+    }
+
+    /**
+     * Where the metrics endpoint listens.
+     *
+     * @return the address, or empty when there is no endpoint.
+     */
+    public Optional<ListenAddress> metricsListen()
+    {
+        return Optional.ofNullable(metricsListen);
+    }
+
+    /**
+     * Group of the embedded driver's Aeron directory and files.
+     *
+     * @return the group name, or empty for the process's group.
+     */
+    public Optional<String> aeronDirGroup()
+    {
+        return aeronDirGroup.isEmpty() ? Optional.empty() : Optional.of(aeronDirGroup);
+    }
+
+    /**
+     * File mode creation mask to set before the embedded driver starts.
+     *
+     * @return the mask (such as 07 for 0007), or empty to keep the inherited one.
+     */
+    public java.util.OptionalInt aeronUmask()
+    {
+        return aeronUmask.isEmpty() ? java.util.OptionalInt.empty() :
+            java.util.OptionalInt.of(Integer.parseInt(aeronUmask, 8));
     }
 
     /** The same text as {@link #render()}. */

@@ -55,6 +55,17 @@ public final class DaemonSettings
     public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
         "l1infer.failover.enabled", "true",
         "On an accelerator error, re-run the batch on the CPU emulator and stay on it."));
+    /** Deadline of one accelerator batch. */
+    public static final Setting<Long> ACCELERATOR_TIMEOUT = declare(Setting.duration(
+        "l1infer.accelerator.timeout", "100ms",
+        "A batch not complete this long after its launch counts as an accelerator failure: the device is " +
+        "abandoned (never called again) and its events and all later ones run on the CPU emulator.",
+        MS / 10, HOUR));
+    /** Whether a configured device that cannot be opened stops the start. */
+    public static final Setting<Boolean> ACCELERATOR_REQUIRED = declare(Setting.bool(
+        "l1infer.accelerator.required", "true",
+        "true: a configured accelerator that is missing or fails to open stops the daemon from starting; " +
+        "false: the daemon starts on the CPU emulator instead, degraded (results FALLBACK)."));
 
     // OpenCL device selection and kernel.
 
@@ -93,6 +104,18 @@ public final class DaemonSettings
     public static final Setting<Path> AERON_DIR = declare(Setting.path(
         "l1infer.aeron.dir", "/dev/shm/l1infer",
         "Aeron directory shared by the media driver and the daemon's client."));
+    /** Group of the embedded driver's Aeron directory and files. */
+    public static final Setting<String> AERON_DIR_GROUP = declare(Setting.matching(
+        "l1infer.aeron.dir.group", "",
+        "Group given to the embedded driver's Aeron directory (set-group-ID, so later files inherit it) and files: " +
+        "over IPC only its members may publish or read results; empty = the process's group.",
+        Pattern.compile("|[a-z_][a-z0-9_-]*[$]?"), "a group name, or empty"));
+    /** File mode mask while the daemon runs. */
+    public static final Setting<String> AERON_UMASK = declare(Setting.matching(
+        "l1infer.aeron.umask", "",
+        "File mode creation mask of the daemon process (octal, e.g. 0007: Aeron files 0660, directories 0770), set " +
+        "before the embedded driver starts; empty = inherited (systemd's UMask=).",
+        Pattern.compile("|0?[0-7]{3}"), "an octal mask such as 0007, or empty"));
     /** Whether the media driver runs inside the daemon. */
     public static final Setting<Boolean> DRIVER_EMBEDDED = declare(Setting.bool(
         "l1infer.driver.embedded", "true",
@@ -174,6 +197,40 @@ public final class DaemonSettings
     public static final Setting<Optional<Path>> HISTOGRAM_LOG = declare(Setting.optionalPath(
         "l1infer.histogram.log", "",
         "HdrHistogram interval log (.hlog) to write latencies to; empty = none."));
+    /** The engine that recomputes the primary's batches. */
+    public static final Setting<ShadowKind> SHADOW = declare(Setting.oneOf(
+        "l1infer.shadow", "none",
+        "Second engine that recomputes the primary accelerator's batches on a thread of its own and compares the " +
+        "raw outputs bit for bit; the answers sent are always the primary's.", ShadowKind.class));
+    /** Which batches the shadow checks. */
+    public static final Setting<Integer> SHADOW_EVERY = declare(Setting.intInRange(
+        "l1infer.shadow.every", "1",
+        "The shadow checks one batch in every this many (1 = every batch).", 1, 1_000_000));
+    /** How far the shadow may fall behind. */
+    public static final Setting<Integer> SHADOW_MAX_LAG = declare(Setting.intInRange(
+        "l1infer.shadow.max.lag", "64",
+        "Batches handed to the shadow and not yet checked; a batch beyond this is skipped (and counted), so the " +
+        "primary path never waits for the shadow.", 1, 65536));
+    /** Where mismatching events are written. */
+    public static final Setting<Optional<Path>> SHADOW_MISMATCH_LOG = declare(Setting.optionalPath(
+        "l1infer.shadow.mismatch.log", "",
+        "Text file of the events whose shadow answer differs (ids, raw inputs, both raw outputs, batch size, " +
+        "time); read it with 'l1infer-bench mismatches FILE'; empty = none."));
+    /** Bound of the mismatch log. */
+    public static final Setting<Integer> SHADOW_MISMATCH_MAX = declare(Setting.intInRange(
+        "l1infer.shadow.mismatch.max", "10000",
+        "Most mismatching events written to the mismatch log; later ones are only counted.", 1, 100_000_000));
+    /** Where the ingest and result streams are recorded. */
+    public static final Setting<Optional<Path>> ARCHIVE_DIR = declare(Setting.optionalPath(
+        "l1infer.archive.dir", "",
+        "Record the ingest and result streams with Aeron Archive into this directory (an archive embedded beside " +
+        "the embedded driver, which then runs with threads of its own: shared instead of invoker); list them with " +
+        "'l1infer-bench recordings', replay with 'l1infer-bench replay'; empty = no recording."));
+    /** An external archive instead of the embedded one. */
+    public static final Setting<String> ARCHIVE_CONTROL_CHANNEL = declare(Setting.text(
+        "l1infer.archive.control.channel", "",
+        "Control request channel of an external Aeron Archive to record with instead of the embedded one; empty = " +
+        "embedded (needs l1infer.archive.dir)."));
     /** Interval of the histogram log. */
     public static final Setting<Long> HISTOGRAM_INTERVAL = declare(Setting.duration(
         "l1infer.histogram.interval", "10s",
@@ -190,6 +247,11 @@ public final class DaemonSettings
     public static final Setting<Long> STATUS_INTERVAL = declare(Setting.duration(
         "l1infer.status.interval", "1s",
         "Period of the systemd STATUS= update and the summary log line.", 100 * MS, HOUR));
+    /** Address of the metrics endpoint. */
+    public static final Setting<Optional<ListenAddress>> METRICS_LISTEN = declare(Setting.optionalListenAddress(
+        "l1infer.metrics.listen", "",
+        "Serve the counters and the last interval's latency percentiles as OpenMetrics/Prometheus text at " +
+        "http://HOST:PORT/metrics; a bare port binds to loopback only; empty = no endpoint."));
     /** Owner stall that stops watchdog pings. */
     public static final Setting<Long> WATCHDOG_STALL = declare(Setting.duration(
         "l1infer.watchdog.stall", "2s",

@@ -353,6 +353,22 @@ public final class Setting<T>
     }
 
     /**
+     * A TCP listen address ({@link ListenAddress#parse}), or the empty text for none.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting.
+     */
+    public static Setting<Optional<ListenAddress>> optionalListenAddress(
+        final String key, final String defaultText, final String doc)
+    {
+        return new Setting<>(key, defaultText, doc, ListenAddress.SYNTAX,
+            (text) -> text.isBlank() ? Optional.empty() : Optional.of(ListenAddress.parse(text)),
+            (value) -> value.map(ListenAddress::toString).orElse(""));
+    }
+
+    /**
      * The full property key.
      *
      * @return such as {@code "l1infer.ring.size"}.

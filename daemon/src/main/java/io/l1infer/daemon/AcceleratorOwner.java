@@ -9,8 +9,10 @@ import io.l1infer.codec.sbe.ResultStatus;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.BatchBuffers;
 import org.HdrHistogram.SingleWriterRecorder;
+import io.l1infer.fpga.engine.AcceleratorException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -19,7 +21,9 @@ import org.agrona.concurrent.Agent;
  * two or more buffer sets the next batch is filled and launched while the previous one runs.
  *
  * <p>Ring slots are released only once answered, so a batch that fails on the accelerator is re-run from the ring
- * on the CPU emulator (failover): no event is lost.
+ * on the CPU emulator (failover): no event is lost. A batch that is not complete by its deadline is such a failure
+ * too; the owner only polls a device for completion, so a device that never answers cannot block it, and once
+ * abandoned the device is never called again.
  */
 final class AcceleratorOwner implements Agent
 {
@@ -33,11 +37,17 @@ final class AcceleratorOwner implements Agent
     private final DaemonCounters counters;
     private final ErrorHandler errorHandler;
     private final int configuredMaxBatch;
+    private final long timeoutNs;
+    private final NanoClock clock;
 
     private Accelerator active;
     private int maxBatch;
     private int setCount;
     private volatile boolean failedOver;
+    /** Why the daemon runs degraded (on the CPU emulator instead of its device), or null while it does not. */
+    private volatile String degradedReason;
+    /** The primary was abandoned after a timeout: no call may reach it again from this thread. */
+    private boolean primaryAbandoned;
 
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
@@ -46,9 +56,12 @@ final class AcceleratorOwner implements Agent
     private final long[] batchLast;
     private final int[] batchRequests;
     private final boolean[] batchComplete;
-    /** System.nanoTime() of each batch's launch and of the moment its completion was seen (stage times). */
+    /** Each batch's launch time (deadline and stage time) and the moment its completion was seen (stage time). */
     private final long[] batchLaunchNs;
     private final long[] batchCompleteNs;
+    private final boolean[] batchShadowed;
+    /** Null without a shadow engine. */
+    private final ShadowChecker shadow;
     /** Highest ring sequence assigned to a batch. */
     private long queuedUpTo;
     /** Next ring sequence to answer. */
@@ -64,7 +77,11 @@ final class AcceleratorOwner implements Agent
         final SingleWriterRecorder latency,
         final long highestTrackableNs,
         final DaemonCounters counters,
-        final ErrorHandler errorHandler)
+        final ErrorHandler errorHandler,
+        final long timeoutNs,
+        final NanoClock clock,
+        final String startDegradedReason,
+        final ShadowChecker shadow)
     {
         this.ring = ring;
         this.consumed = consumed;
@@ -76,6 +93,8 @@ final class AcceleratorOwner implements Agent
         this.counters = counters;
         this.errorHandler = errorHandler;
         this.configuredMaxBatch = maxBatch;
+        this.timeoutNs = timeoutNs;
+        this.clock = clock;
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
@@ -83,9 +102,17 @@ final class AcceleratorOwner implements Agent
         batchComplete = new boolean[maxSets];
         batchLaunchNs = new long[maxSets];
         batchCompleteNs = new long[maxSets];
+        batchShadowed = new boolean[maxSets];
+        this.shadow = shadow;
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
+        if (startDegradedReason != null)
+        {
+            // Started on the CPU emulator in place of a device that could not be opened: answers say so.
+            failedOver = true;
+            degradedReason = startDegradedReason;
+        }
     }
 
     private void use(final Accelerator accelerator)
@@ -111,6 +138,18 @@ final class AcceleratorOwner implements Agent
     boolean hasFailedOver()
     {
         return failedOver;
+    }
+
+    /** Why the daemon runs on the CPU emulator instead of its device, or null when it does not. */
+    String degradedReason()
+    {
+        return degradedReason;
+    }
+
+    /** True once a batch timeout made the owner abandon the primary accelerator. */
+    boolean hasAbandonedPrimary()
+    {
+        return primaryAbandoned;
     }
 
     @Override
@@ -144,6 +183,13 @@ final class AcceleratorOwner implements Agent
             while (seq <= cursor && requests < maxBatch)
             {
                 final RingEvent event = ring.get(seq);
+                if (event.kind == RingEvent.KIND_REQUEST && primaryAbandoned && active == primary)
+                {
+                    // Hung device and failover disabled: answer, never call into it again.
+                    event.kind = RingEvent.KIND_REJECT;
+                    event.verdict.reject(
+                        RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+                }
                 if (event.kind == RingEvent.KIND_REQUEST)
                 {
                     event.batchSlot = requests;
@@ -156,12 +202,13 @@ final class AcceleratorOwner implements Agent
             batchLast[set] = seq - 1;
             batchRequests[set] = requests;
             batchComplete[set] = requests == 0;
+            batchShadowed[set] = false;
             queuedUpTo = seq - 1;
             inFlight++;
             work += (int)(seq - first);
             if (requests > 0)
             {
-                batchLaunchNs[set] = System.nanoTime();
+                batchLaunchNs[set] = clock.nanoTime();
                 try
                 {
                     active.launch(set, requests);
@@ -183,6 +230,15 @@ final class AcceleratorOwner implements Agent
         {
             try
             {
+                if (active != fallback && !active.isComplete(set))
+                {
+                    if (clock.nanoTime() - batchLaunchNs[set] < timeoutNs)
+                    {
+                        return 0;
+                    }
+                    onBatchTimeout(set);
+                    return 1;
+                }
                 active.await(set);
             }
             catch (final RuntimeException ex)
@@ -195,6 +251,11 @@ final class AcceleratorOwner implements Agent
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
+        if (shadow != null && requests > 0 && !batchShadowed[set])
+        {
+            batchShadowed[set] = true;
+            handToShadow(set, buffers, requests);
+        }
         final ResultStatus status = failedOver ? ResultStatus.FALLBACK : ResultStatus.OK;
         final long last = batchLast[set];
         int work = 0;
@@ -247,6 +308,49 @@ final class AcceleratorOwner implements Agent
         return work;
     }
 
+    /** Copy a completed batch for the shadow engine, unless it is not due or the shadow lags (then it is skipped). */
+    private void handToShadow(final int set, final BatchBuffers buffers, final int requests)
+    {
+        final ShadowBatch batch = shadow.claim();
+        if (batch == null)
+        {
+            return;
+        }
+        final int in = batch.inputSize;
+        final int out = batch.outputSize;
+        for (long seq = batchFirst[set], last = batchLast[set]; seq <= last; seq++)
+        {
+            final RingEvent event = ring.get(seq);
+            if (event.kind == RingEvent.KIND_REQUEST)
+            {
+                final int slot = event.batchSlot;
+                System.arraycopy(event.inputs, 0, batch.inputs, slot * in, in);
+                for (int o = 0; o < out; o++)
+                {
+                    batch.primaryOutputs[slot * out + o] = buffers.getOutput(slot, o);
+                }
+                batch.sourceIds[slot] = event.sourceId;
+                batch.eventIds[slot] = event.eventId;
+            }
+        }
+        batch.events = requests;
+        shadow.submit(batch);
+    }
+
+    /**
+     * The device did not finish a batch in time: abandon it without another call into it (it may never return) and
+     * fail over as for any accelerator error.
+     */
+    private void onBatchTimeout(final int set)
+    {
+        counters.acceleratorTimeouts.incrementRelease();
+        primaryAbandoned = true;
+        onAcceleratorFailure(new AcceleratorException("batch of " + batchRequests[set] + " events on buffer set " +
+            set + " not complete " + (clock.nanoTime() - batchLaunchNs[set]) / 1000 + " us after its launch (" +
+            "l1infer.accelerator.timeout " + timeoutNs / 1000 + " us); device " + active.description() +
+            " abandoned"));
+    }
+
     /**
      * Re-run every unanswered event on the CPU emulator from its ring slot, or, without a usable fallback, answer
      * them with ACCELERATOR_FAILURE rejects. Either way nothing is lost.
@@ -259,14 +363,19 @@ final class AcceleratorOwner implements Agent
         queueHead = 0;
         if (fallback != null && active != fallback)
         {
-            System.err.println("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
+            ServiceLog.warning("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
                 "the CPU emulator until restart, re-running " + (queuedUpTo - nextToPublish + 1) +
                 " unanswered events");
             counters.failovers.incrementRelease();
             failedOver = true;
+            degradedReason = "failed over to the CPU emulator: " + ex.getMessage();
             use(fallback);
             queuedUpTo = nextToPublish - 1;
             return;
+        }
+        if (primaryAbandoned)
+        {
+            degradedReason = "accelerator abandoned, failover disabled (events rejected): " + ex.getMessage();
         }
         // No fallback: turn the unanswered requests into rejects and answer them as one completed batch.
         for (long seq = nextToPublish; seq <= queuedUpTo; seq++)

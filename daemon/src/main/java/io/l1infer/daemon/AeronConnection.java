@@ -28,17 +28,28 @@ public final class AeronConnection implements AutoCloseable
      */
     public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler)
     {
+        this(config, errorHandler, () -> { });
+    }
+
+    /**
+     * As {@link #AeronConnection(DaemonConfig, ErrorHandler)}, and tell {@code closeHandler} when the client
+     * closes, on its conductor's thread before it unmaps its files: after a driver timeout it closes itself, and
+     * nothing may touch its counters or buffers from then on.
+     */
+    public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler, final Runnable closeHandler)
+    {
         final String dir = config.aeronDir().toString();
         MediaDriver launched = null;
         try
         {
+            config.aeronUmask().ifPresent(AeronDirectoryAccess::umask);
             if (config.driverEmbedded())
             {
                 final MediaDriver.Context ctx = new MediaDriver.Context()
                     .aeronDirectoryName(dir)
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true)
-                    .threadingMode(threadingMode(config.driverThreading()))
+                    .threadingMode(threadingMode(effectiveThreading(config)))
                     .conductorIdleStrategy(IdleStrategies.of(config.driverIdle()))
                     .senderIdleStrategy(IdleStrategies.of(config.driverIdle()))
                     .receiverIdleStrategy(IdleStrategies.of(config.driverIdle()))
@@ -51,6 +62,9 @@ public final class AeronConnection implements AutoCloseable
                     .errorHandler(errorHandler)
                     .warnIfDirectoryExists(false);
                 launched = MediaDriver.launchEmbedded(ctx);
+                final MediaDriver started = launched;
+                config.aeronDirGroup().ifPresent((group) ->
+                    AeronDirectoryAccess.group(java.nio.file.Path.of(started.aeronDirectoryName()), group));
             }
             driver = launched;
             driverInvoker = launched != null ? launched.sharedAgentInvoker() : null;
@@ -62,6 +76,7 @@ public final class AeronConnection implements AutoCloseable
                 .useConductorAgentInvoker(driverInvoker != null)
                 .driverTimeoutMs(config.driverTimeoutNs() / 1_000_000L)
                 .errorHandler(errorHandler)
+                .closeHandler(closeHandler)
                 .clientName("l1infer-daemon"));
         }
         catch (final RuntimeException ex)
@@ -69,6 +84,16 @@ public final class AeronConnection implements AutoCloseable
             CloseHelper.quietClose(launched);
             throw ex;
         }
+    }
+
+    /**
+     * The configured threading, except that an embedded archive needs a driver that runs by itself (in invoker mode
+     * nothing would run the driver while the archive connects at start): shared, one thread, instead of invoker.
+     */
+    public static DriverThreading effectiveThreading(final DaemonConfig config)
+    {
+        return config.driverThreading() == DriverThreading.INVOKER && config.archiveDir().isPresent() &&
+            config.archiveControlChannel().isEmpty() ? DriverThreading.SHARED : config.driverThreading();
     }
 
     private static ThreadingMode threadingMode(final DriverThreading threading)

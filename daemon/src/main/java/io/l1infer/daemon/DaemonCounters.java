@@ -10,30 +10,10 @@ import java.util.List;
 
 /**
  * The daemon's counters, allocated in the Aeron counters file so an operator reads them with {@code AeronStat}
- * (filter with {@code type=100[0-9]}); one counter per reject reason.
+ * (filter with {@code type=10[0-9][0-9]}), one per {@link DaemonCounter} and one per reject reason.
  */
 final class DaemonCounters implements AutoCloseable
 {
-    /** Aeron counter type ids: application counters start at 1000. */
-    static final int TYPE_MESSAGES_RECEIVED = 1000;
-    static final int TYPE_EVENTS_ACCEPTED = 1001;
-    static final int TYPE_RESULTS_PUBLISHED = 1002;
-    static final int TYPE_REJECTS = 1003;
-    static final int TYPE_BATCHES = 1004;
-    static final int TYPE_BATCHED_EVENTS = 1005;
-    static final int TYPE_MEAN_BATCH_SIZE_X100 = 1006;
-    static final int TYPE_BACK_PRESSURE_RETRIES = 1007;
-    static final int TYPE_UNDELIVERABLE = 1008;
-    static final int TYPE_RING_OCCUPANCY = 1009;
-    static final int TYPE_RING_FULL = 1010;
-    static final int TYPE_ACCELERATOR_ERRORS = 1011;
-    static final int TYPE_FAILOVERS = 1012;
-    static final int TYPE_ERRORS = 1013;
-    static final int TYPE_OWNER_DUTY_CYCLES = 1014;
-    static final int TYPE_OUTSIDE_PARTITION = 1015;
-
-    private static final String PREFIX = "l1infer: ";
-
     final Counter messagesReceived;
     final Counter eventsAccepted;
     final Counter resultsPublished;
@@ -51,44 +31,74 @@ final class DaemonCounters implements AutoCloseable
     final Counter errors;
     final Counter ownerDutyCycles;
     final Counter outsidePartition;
+    final Counter acceleratorTimeouts;
+    final Counter acceleratorOpenFailures;
+    final Counter histogramLogWriteFailures;
+    final ShadowChecker.ShadowCounters shadow;
+    final Counter shadowMismatchesNotLogged;
+    final Counter mismatchLogWriteFailures;
+    private final Counter[] byDescriptor = new Counter[DaemonCounter.values().length];
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
 
     DaemonCounters(final Aeron aeron)
     {
-        messagesReceived = add(aeron, TYPE_MESSAGES_RECEIVED, "messages received");
-        eventsAccepted = add(aeron, TYPE_EVENTS_ACCEPTED, "events accepted");
-        resultsPublished = add(aeron, TYPE_RESULTS_PUBLISHED, "results published");
-        rejectsTotal = add(aeron, TYPE_REJECTS, "rejects total");
         final RejectReason[] reasons = RejectReason.values();
         rejectsByReason = new Counter[reasons.length];
-        for (final RejectReason reason : reasons)
+        for (final DaemonCounter descriptor : DaemonCounter.values())
         {
-            if (reason != RejectReason.NULL_VAL)
+            byDescriptor[descriptor.ordinal()] = add(aeron, descriptor.typeId, descriptor.label);
+            if (descriptor == DaemonCounter.REJECTS_TOTAL)
             {
-                rejectsByReason[reason.ordinal()] = add(aeron, TYPE_REJECTS, "rejects " + reason.name());
+                for (final RejectReason reason : reasons)
+                {
+                    if (reason != RejectReason.NULL_VAL)
+                    {
+                        rejectsByReason[reason.ordinal()] = add(aeron, descriptor.typeId,
+                            DaemonCounter.PREFIX + DaemonCounter.REJECTS_BY_REASON + reason.name());
+                    }
+                }
             }
         }
-        batches = add(aeron, TYPE_BATCHES, "batches");
-        batchedEvents = add(aeron, TYPE_BATCHED_EVENTS, "batched events");
-        meanBatchSizeX100 = add(aeron, TYPE_MEAN_BATCH_SIZE_X100, "mean batch size x100");
-        backPressureRetries = add(aeron, TYPE_BACK_PRESSURE_RETRIES, "back-pressure retries");
-        undeliverable = add(aeron, TYPE_UNDELIVERABLE, "undeliverable results");
-        ringOccupancy = add(aeron, TYPE_RING_OCCUPANCY, "ring occupancy");
-        ringFull = add(aeron, TYPE_RING_FULL, "ring full aborts");
-        acceleratorErrors = add(aeron, TYPE_ACCELERATOR_ERRORS, "accelerator errors");
-        failovers = add(aeron, TYPE_FAILOVERS, "failovers to CPU emulator");
-        errors = add(aeron, TYPE_ERRORS, "errors logged");
-        ownerDutyCycles = add(aeron, TYPE_OWNER_DUTY_CYCLES, "accelerator owner duty cycles");
-        outsidePartition = add(aeron, TYPE_OUTSIDE_PARTITION, "messages outside partition (ignored)");
+        // Named fields for the agents, which read them on the hot path.
+        messagesReceived = get(DaemonCounter.MESSAGES_RECEIVED);
+        eventsAccepted = get(DaemonCounter.EVENTS_ACCEPTED);
+        resultsPublished = get(DaemonCounter.RESULTS_PUBLISHED);
+        rejectsTotal = get(DaemonCounter.REJECTS_TOTAL);
+        batches = get(DaemonCounter.BATCHES);
+        batchedEvents = get(DaemonCounter.BATCHED_EVENTS);
+        meanBatchSizeX100 = get(DaemonCounter.MEAN_BATCH_SIZE_X100);
+        backPressureRetries = get(DaemonCounter.BACK_PRESSURE_RETRIES);
+        undeliverable = get(DaemonCounter.UNDELIVERABLE);
+        ringOccupancy = get(DaemonCounter.RING_OCCUPANCY);
+        ringFull = get(DaemonCounter.RING_FULL);
+        acceleratorErrors = get(DaemonCounter.ACCELERATOR_ERRORS);
+        failovers = get(DaemonCounter.FAILOVERS);
+        errors = get(DaemonCounter.ERRORS);
+        ownerDutyCycles = get(DaemonCounter.OWNER_DUTY_CYCLES);
+        outsidePartition = get(DaemonCounter.OUTSIDE_PARTITION);
+        acceleratorTimeouts = get(DaemonCounter.ACCELERATOR_TIMEOUTS);
+        acceleratorOpenFailures = get(DaemonCounter.ACCELERATOR_OPEN_FAILURES);
+        histogramLogWriteFailures = get(DaemonCounter.HISTOGRAM_LOG_WRITE_FAILURES);
+        shadow = new ShadowChecker.ShadowCounters(get(DaemonCounter.SHADOW_BATCHES_CHECKED),
+            get(DaemonCounter.SHADOW_EVENTS_CHECKED), get(DaemonCounter.SHADOW_EVENTS_MATCHED),
+            get(DaemonCounter.SHADOW_EVENTS_MISMATCHED), get(DaemonCounter.SHADOW_BATCHES_SKIPPED));
+        shadowMismatchesNotLogged = get(DaemonCounter.SHADOW_MISMATCHES_NOT_LOGGED);
+        mismatchLogWriteFailures = get(DaemonCounter.MISMATCH_LOG_WRITE_FAILURES);
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)
     {
-        final Counter counter = aeron.addCounter(typeId, PREFIX + label);
+        final Counter counter = aeron.addCounter(typeId, label);
         all.add(counter);
-        labels.add(PREFIX + label);
+        labels.add(label);
         return counter;
+    }
+
+    /** The counter of a descriptor. */
+    Counter get(final DaemonCounter descriptor)
+    {
+        return byDescriptor[descriptor.ordinal()];
     }
 
     Counter rejects(final RejectReason reason)
@@ -103,7 +113,7 @@ final class DaemonCounters implements AutoCloseable
         for (int i = 0; i < all.size(); i++)
         {
             final Counter c = all.get(i);
-            if (!c.isClosed() && (c.get() != 0 || !labels.get(i).contains("rejects ")))
+            if (!c.isClosed() && (c.get() != 0 || !labels.get(i).contains(DaemonCounter.REJECTS_BY_REASON)))
             {
                 sb.append(String.format("%14d  %s%n", c.get(), labels.get(i)));
             }

@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /**
  * The daemon's one error sink: a {@link DistinctErrorLog} in a memory-mapped file beside the Aeron files (read it
- * with {@code l1infer-bench errors}), counting each record; the shutdown summary reports the count.
+ * with {@code l1infer-errors}), counting each record; the shutdown summary reports the count.
  */
 final class DaemonErrorLog implements ErrorHandler, AutoCloseable
 {
@@ -28,7 +28,7 @@ final class DaemonErrorLog implements ErrorHandler, AutoCloseable
     private final MappedByteBuffer mapped;
     private final DistinctErrorLog log;
     private final Path file;
-    private AtomicCounter errorCounter;
+    private volatile AtomicCounter errorCounter;
     private boolean closed;
 
     DaemonErrorLog(final Path directory, final int length)
@@ -67,7 +67,7 @@ final class DaemonErrorLog implements ErrorHandler, AutoCloseable
         }
         if (!log.record(throwable))
         {
-            System.err.println("l1infer: error log full; error not recorded: " + throwable);
+            ServiceLog.error("l1infer: error log full; error not recorded: " + throwable);
         }
     }
 

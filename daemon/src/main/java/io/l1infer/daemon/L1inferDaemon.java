@@ -5,10 +5,12 @@ import com.lmax.disruptor.Sequence;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
+import io.l1infer.codec.ModelIoLimits;
 import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
+import io.l1infer.config.ShadowKind;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
@@ -18,8 +20,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.SystemNanoClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,6 +42,10 @@ public final class L1inferDaemon implements AutoCloseable
     private final DaemonConfig config;
     private final DaemonErrorLog errorLog;
     private final ModelBundle model;
+    private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
+    private static final long RECORDING_CATCH_UP_MS = 5000;
+
+    private final DriverLossDetector driverLoss;
     private final Accelerator primary;
     private final Accelerator fallback;
     private final AeronConnection connection;
@@ -51,24 +60,55 @@ public final class L1inferDaemon implements AutoCloseable
     private final SegmentIngestAgent ingestAgent;
     private final AcceleratorOwner owner;
     private final LatencyMonitorAgent monitor;
+    private final LatencyGauges latencyGauges;
+    private final MetricsEndpoint metrics;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final AgentRunner ingestRunner;
     private final AgentRunner ownerRunner;
     private final AgentRunner monitorRunner;
-    private boolean closed;
+    /** Null without a shadow engine. */
+    private final ShadowChecker shadow;
+    /** Null when the streams are not recorded. */
+    private final StreamRecorder recorder;
+    private final AgentRunner shadowRunner;
+    private volatile boolean closed;
+    private volatile Runnable clientClosedListener = () -> { };
     private boolean drained;
 
     private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
         this.config = config;
         DaemonErrorLog log = null;
+        RuntimeException startFailure = null;
+        StreamRecorder rec = null;
         AeronConnection conn = null;
+        LatencyGauges gauges = null;
+        MetricsEndpoint endpoint = null;
         Accelerator prim = null;
         Accelerator fall = null;
         try
         {
             model = ModelBundle.load(config.modelDir());
-            prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+            String degraded = null;
+            try
+            {
+                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+            }
+            catch (final RuntimeException ex)
+            {
+                if (config.acceleratorRequired() || config.accelerator() == AcceleratorKind.EMULATOR)
+                {
+                    throw new IllegalStateException("accelerator " + acceleratorName(config) + " could not be " +
+                        "opened and " + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=true: " + ex.getMessage() +
+                        " (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false starts on the CPU emulator " +
+                        "instead)", ex);
+                }
+                degraded = "accelerator " + acceleratorName(config) + " could not be opened (" + ex.getMessage() +
+                    "); running on the CPU emulator (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false)";
+                System.err.println("l1infer: " + degraded);
+                startFailure = ex;
+                prim = new FixedPointEmulator(model, config.acceleratorMaxBatch());
+            }
             fall = config.failoverEnabled() && !(prim instanceof FixedPointEmulator) ?
                 new FixedPointEmulator(model, prim.maxBatchSize()) : null;
             primary = prim;
@@ -80,13 +120,21 @@ public final class L1inferDaemon implements AutoCloseable
             }
 
             final java.nio.file.Path dir = config.aeronDir();
-            conn = new AeronConnection(config, new DeferredErrorHandler());
+            final DeferredErrorHandler aeronErrors = new DeferredErrorHandler();
+            driverLoss = new DriverLossDetector(aeronErrors);
+            conn = new AeronConnection(config, driverLoss, this::onAeronClientClosed);
             connection = conn;
             log = new DaemonErrorLog(dir, config.errorLogLength());
             errorLog = log;
+            aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
             counters = new DaemonCounters(aeron);
             errorLog.countWith(counters.errors);
+            if (startFailure != null)
+            {
+                counters.acceleratorOpenFailures.incrementRelease();
+                errorLog.onError(startFailure);
+            }
 
             subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL,
                 config.ingestChannel(), config.ingestStream());
@@ -95,6 +143,10 @@ public final class L1inferDaemon implements AutoCloseable
             rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
                 ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
                 config.rejectStream());
+            ModelWireLimits.check(model, resultPublication.maxPayloadLength());
+            rec = config.recording() ?
+                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
+            recorder = rec;
             partitionFilter = new PartitionFilter(config.partitionWheels(), config.partitionSectors());
 
             final int inputSize = model.input().size();
@@ -103,18 +155,29 @@ public final class L1inferDaemon implements AutoCloseable
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit());
+                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit(),
+                ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
+            shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
+                errorLog);
+            shadowRunner = shadow == null ? null :
+                new AgentRunner(new BackoffIdleStrategy(), errorLog, counters.errors, shadow);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
-                latency, config.histogramMaxNs(), counters, errorLog);
+                latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
+                SystemNanoClock.INSTANCE, degraded, shadow);
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
-                config.histogramLog().orElse(null));
+                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
 
+            gauges = new LatencyGauges(aeron, monitor);
+            latencyGauges = gauges;
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
                 config.watchdogStallNs(), config.statusIntervalNs());
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
-                new CompositeAgent(monitor, status));
+                new CompositeAgent(monitor, gauges, status));
+            endpoint = config.metricsListen().map((address) ->
+                new MetricsEndpoint(address, aeron.countersReader(), aeron.clientId())).orElse(null);
+            metrics = endpoint;
             if (config.agentLayout() == AgentLayout.COMBINED)
             {
                 // One busy thread: each duty cycle polls the ingest stream into the ring, then drains the ring.
@@ -129,6 +192,10 @@ public final class L1inferDaemon implements AutoCloseable
                     ingestAgent);
             }
             AgentRunner.startOnThread(monitorRunner);
+            if (shadowRunner != null)
+            {
+                AgentRunner.startOnThread(shadowRunner);
+            }
             if (ownerRunner != null)
             {
                 AgentRunner.startOnThread(ownerRunner);
@@ -139,7 +206,7 @@ public final class L1inferDaemon implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(conn, log, fall, prim);
+            CloseHelper.quietCloseAll(endpoint, gauges, rec, conn, log, fall, prim);
             throw ex;
         }
     }
@@ -164,9 +231,71 @@ public final class L1inferDaemon implements AutoCloseable
         return new L1inferDaemon(config, acceleratorFactory);
     }
 
+    /** The shadow engine (its own accelerator instance, warmed up) and its optional mismatch log. */
+    private static ShadowChecker shadowChecker(
+        final DaemonConfig config,
+        final ModelBundle model,
+        final Accelerator primary,
+        final DaemonCounters counters,
+        final DaemonErrorLog errorLog)
+    {
+        final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
+            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
+        try
+        {
+            AcceleratorWarmup.run(engine, config.acceleratorWarmup(), 3);
+            ShadowChecker.MismatchLog log = null;
+            if (config.shadowMismatchLog().isPresent())
+            {
+                log = new ShadowChecker.MismatchLog(new RetryingLogFile(config.shadowMismatchLog().get(),
+                    DaemonSettings.SHADOW_MISMATCH_LOG.key(), ShadowChecker.MismatchLog.header(model.name(),
+                    primary.description(), engine.description()), counters.mismatchLogWriteFailures, errorLog),
+                    config.shadowMismatchMax(), counters.shadowMismatchesNotLogged);
+            }
+            return new ShadowChecker(engine, Math.min(config.acceleratorMaxBatch(), primary.maxBatchSize()),
+                config.shadowMaxLag(), config.shadowEvery(), counters.shadow, log, SystemEpochClock.INSTANCE);
+        }
+        catch (final RuntimeException ex)
+        {
+            engine.close();
+            throw ex;
+        }
+    }
+
+    /** The shadow engine's counts as one line, {@code SHADOW checked=N matched=N mismatched=M skipped=K}. */
+    public String shadowSummary()
+    {
+        return shadowSummary(counters.shadow.eventsChecked().get(), counters.shadow.eventsMatched().get(),
+            counters.shadow.eventsMismatched().get(), counters.shadow.batchesSkipped().get());
+    }
+
+    /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
+    public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
+    {
+        return "SHADOW checked=" + checked + " matched=" + matched + " mismatched=" + mismatched +
+            " skipped=" + skipped;
+    }
+
+    /** True when the daemon runs a shadow engine. */
+    public boolean hasShadow()
+    {
+        return shadow != null;
+    }
+
+    private static String acceleratorName(final DaemonConfig config)
+    {
+        return DaemonSettings.ACCELERATOR.format(config.accelerator());
+    }
+
     static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
     {
-        if (config.accelerator() == AcceleratorKind.EMULATOR)
+        return openAccelerator(config, config.accelerator(), model);
+    }
+
+    private static Accelerator openAccelerator(
+        final DaemonConfig config, final AcceleratorKind kind, final ModelBundle model)
+    {
+        if (kind == AcceleratorKind.EMULATOR)
         {
             return new FixedPointEmulator(model, config.acceleratorMaxBatch());
         }
@@ -192,6 +321,42 @@ public final class L1inferDaemon implements AutoCloseable
         return DaemonErrorLog.print(file, out);
     }
 
+    /**
+     * Run {@code listener} once the Aeron client closed by itself (its media driver went away): the daemon has
+     * stopped its agents by then and can only be closed; the launcher ends the process so systemd restarts it.
+     */
+    public void onAeronClientClosed(final Runnable listener)
+    {
+        clientClosedListener = listener;
+    }
+
+    /**
+     * On the client conductor's thread, before the client unmaps the counters file: stop every thread that
+     * touches counters or buffers. A normal close gets here too, with everything already stopped.
+     */
+    private void onAeronClientClosed()
+    {
+        if (closed || errorLog == null)
+        {
+            return;
+        }
+        errorLog.onError(new IllegalStateException("the Aeron client closed itself (media driver gone or timed " +
+            "out); stopping the daemon"));
+        errorLog.countWith(null);
+        CloseHelper.quietClose(metrics);
+        final Thread current = Thread.currentThread();
+        for (final AgentRunner runner : new AgentRunner[]{ ingestRunner, ownerRunner, shadowRunner, monitorRunner })
+        {
+            // With the invoker driver the conductor runs on the ingest thread, which cannot close itself.
+            if (runner != null && runner.thread() != current)
+            {
+                CloseHelper.quietClose(runner);
+            }
+        }
+        ServiceLog.error("l1infer: the Aeron client closed itself (media driver gone or timed out); stopping");
+        clientClosedListener.run();
+    }
+
     /** The model the daemon serves. */
     public ModelBundle model()
     {
@@ -202,6 +367,12 @@ public final class L1inferDaemon implements AutoCloseable
     public String aeronDirectory()
     {
         return connection.directory();
+    }
+
+    /** Where the metrics endpoint listens (the real port when 0 was configured); empty when it is off. */
+    public java.util.Optional<java.net.InetSocketAddress> metricsAddress()
+    {
+        return java.util.Optional.ofNullable(metrics).map(MetricsEndpoint::address);
     }
 
     /** The configuration the daemon runs with. */
@@ -216,6 +387,12 @@ public final class L1inferDaemon implements AutoCloseable
         return owner.hasFailedOver();
     }
 
+    /** Why the daemon runs on the CPU emulator instead of its configured device, or null when it does not. */
+    public String degradedReason()
+    {
+        return owner.degradedReason();
+    }
+
     /** One line describing the running daemon, for the startup log. */
     public String describe()
     {
@@ -224,7 +401,9 @@ public final class L1inferDaemon implements AutoCloseable
             " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
             config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
-            " (embedded driver, " + config.driverThreading().name().toLowerCase(Locale.ROOT) + ")" : " (external driver)");
+            " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" :
+            " (external driver)") + (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
+            metrics.address().getPort() + "/metrics" : "");
     }
 
     /**
@@ -244,13 +423,17 @@ public final class L1inferDaemon implements AutoCloseable
         {
             sleepQuietly();
         }
+        while (shadow != null && !shadow.isIdle() && System.nanoTime() - deadline < 0)
+        {
+            sleepQuietly();
+        }
         drained = owner.isDrained();
         if (!drained)
         {
             errorLog.onError(new IllegalStateException("shutdown timeout: " +
                 (ring.getCursor() - consumed.get()) + " accepted events left unanswered"));
         }
-        CloseHelper.closeAll(ownerRunner, ingestRunner, monitorRunner);
+        CloseHelper.closeAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
         return drained;
     }
 
@@ -272,6 +455,47 @@ public final class L1inferDaemon implements AutoCloseable
         return monitor.total();
     }
 
+    /**
+     * Why the daemon lost its media driver (a driver timeout, or the Aeron client closed under it), or null while
+     * it has one. Only an external driver can be lost this way: an embedded one lives and dies with the daemon.
+     */
+    public String driverLossCause()
+    {
+        final Throwable timeout = driverLoss.cause();
+        if (timeout != null)
+        {
+            return timeout.getMessage();
+        }
+        return connection.aeron().isClosed() && !closed ? "the Aeron client was closed (media driver gone)" : null;
+    }
+
+    /**
+     * Stop without draining after the media driver was lost: nothing can be published any more, so waiting for the
+     * ring to drain would only delay the restart that brings the daemon back. Idempotent.
+     */
+    public void closeAfterDriverLoss()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        stopAgents();
+        // The Aeron client closed itself with the driver: its counters, publications and subscription are gone.
+        CloseHelper.quietCloseAll(errorLog, fallback, owner.hasAbandonedPrimary() ? null : primary);
+    }
+
+    private void stopAgents()
+    {
+        CloseHelper.quietCloseAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
+    }
+
+    /** One line per counter (value and label), as the shutdown report prints them; readable while running. */
+    public String counterSummary()
+    {
+        return counters.summary();
+    }
+
     /** Percentiles of the daemon-side latency and the counters, for the shutdown report. */
     public String report()
     {
@@ -289,6 +513,10 @@ public final class L1inferDaemon implements AutoCloseable
         }
         out.println("counters:");
         out.print(counters.summary());
+        if (shadow != null)
+        {
+            out.println(shadowSummary());
+        }
         out.println("error log: " + errorLog.file());
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -302,17 +530,68 @@ public final class L1inferDaemon implements AutoCloseable
         }
         closed = true;
         drainAndStop();
-        CloseHelper.closeAll(counters, rejectPublication == resultPublication ? null : rejectPublication,
-            resultPublication, subscription, connection, errorLog, fallback, primary);
+        if (recorder != null)
+        {
+            recorder.awaitRecorded(resultPublication, connection.aeron().countersReader(), RECORDING_CATCH_UP_MS);
+        }
+        CloseHelper.closeAll(metrics, latencyGauges, recorder, counters,
+            rejectPublication == resultPublication ? null : rejectPublication, resultPublication, subscription,
+            connection, errorLog, fallback, owner.hasAbandonedPrimary() ? null : primary);
+        if (owner.hasAbandonedPrimary())
+        {
+            closeAbandoned(primary);
+        }
     }
 
-    /** Errors raised while the error log is not yet open go to stderr. */
+    /**
+     * Close a device abandoned after a batch timeout on a thread of its own, waiting a bounded time: a hung device
+     * may block in its driver for ever, and shutdown must still finish.
+     */
+    private static void closeAbandoned(final Accelerator device)
+    {
+        final Thread closer = new Thread(device::close, "l1infer-abandoned-accelerator-close");
+        closer.setDaemon(true);
+        closer.start();
+        try
+        {
+            closer.join(ABANDONED_CLOSE_WAIT_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive())
+        {
+            System.err.println("l1infer: the abandoned accelerator did not close within " +
+                ABANDONED_CLOSE_WAIT_MS + " ms; left to the process exit");
+        }
+    }
+
+    /**
+     * Aeron driver and client errors: to stderr while the error log (which lives in the Aeron directory the driver
+     * creates) is not yet open, then into the error log and its counter.
+     */
     private static final class DeferredErrorHandler implements org.agrona.ErrorHandler
     {
+        private volatile org.agrona.ErrorHandler target;
+
+        void forwardTo(final org.agrona.ErrorHandler errorLog)
+        {
+            target = errorLog;
+        }
+
         @Override
         public void onError(final Throwable throwable)
         {
-            System.err.println("l1infer: " + throwable);
+            final org.agrona.ErrorHandler log = target;
+            if (log != null)
+            {
+                log.onError(throwable);
+            }
+            else
+            {
+                ServiceLog.error("l1infer: " + throwable);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** {@code l1infer-daemon}: loads the configuration, runs the daemon until SIGINT or SIGTERM, then drains. */
-@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, version = "l1infer-daemon 0.1.0",
+@Command(name = "l1infer-daemon", mixinStandardHelpOptions = true, versionProvider = L1inferVersion.class,
     description = "Streaming inference daemon: Aeron ingest -> ring -> accelerator -> Aeron results.")
 public final class L1inferDaemonMain implements Callable<Integer>
 {
@@ -30,6 +30,9 @@ public final class L1inferDaemonMain implements Callable<Integer>
 
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
+
+    /** Exit status after the media driver was lost (an external driver died or timed out). */
+    public static final int EXIT_DRIVER_LOST = 3;
 
     public static void main(final String[] args)
     {
@@ -51,7 +54,7 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final ConfigException ex)
         {
-            System.err.println("l1infer-daemon: bad configuration:\n" + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: bad configuration:\n" + ex.getMessage());
             return 2;
         }
         if (printConfig)
@@ -63,7 +66,8 @@ public final class L1inferDaemonMain implements Callable<Integer>
     }
 
     /**
-     * Run a daemon until SIGINT or SIGTERM, then drain and report; the exit code to use.
+     * Run a daemon until SIGINT or SIGTERM, or until its media driver is lost, then drain and report; the exit code
+     * to use (0 drained, 1 start failure or shutdown timeout, {@value #EXIT_DRIVER_LOST} media driver lost).
      *
      * @param acceleratorFactory null for the configured accelerator, else the primary accelerator to use
      *                           (fault-injection system tests).
@@ -71,6 +75,8 @@ public final class L1inferDaemonMain implements Callable<Integer>
     public static int run(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        ServiceLog.info("l1infer daemon " + L1inferVersion.version() + " starting (pid " +
+            ProcessHandle.current().pid() + ", Java " + Runtime.version() + ")");
         final L1inferDaemon daemon;
         try
         {
@@ -79,25 +85,41 @@ public final class L1inferDaemonMain implements Callable<Integer>
         }
         catch (final RuntimeException ex)
         {
-            System.err.println("l1infer-daemon: failed to start: " + ex.getMessage());
+            ServiceLog.error("l1infer-daemon: failed to start: " + ex.getMessage());
             return 1;
         }
-        System.out.println(daemon.describe());
-        System.out.println("l1infer daemon ready");
+        daemon.onAeronClientClosed(barrier::signal);
+        ServiceLog.info(daemon.describe());
+        ServiceLog.info("l1infer daemon ready (version " + L1inferVersion.version() + ")");
         barrier.await();
-        System.out.println("l1infer daemon stopping: draining the ring");
+        final String driverLost = daemon.driverLossCause();
+        if (driverLost != null)
+        {
+            ServiceLog.error("l1infer daemon: media driver lost (" + driverLost + "); exiting with status " +
+                EXIT_DRIVER_LOST + " so that systemd restarts the daemon once the driver is back; events not yet " +
+                "answered are answered only if their clients send them again");
+            daemon.closeAfterDriverLoss();
+            return EXIT_DRIVER_LOST;
+        }
+        ServiceLog.info("l1infer daemon stopping: draining the ring");
         final boolean drained;
         try
         {
             drained = daemon.drainAndStop();
-            System.out.print(daemon.report());
+            ServiceLog.info(daemon.report());
         }
         finally
         {
             daemon.close();
         }
-        System.out.println(drained ? "l1infer daemon stopped: every accepted event answered" :
-            "l1infer daemon stopped: shutdown timeout, see the error log");
+        if (drained)
+        {
+            ServiceLog.info("l1infer daemon stopped: every accepted event answered");
+        }
+        else
+        {
+            ServiceLog.warning("l1infer daemon stopped: shutdown timeout, see the error log (l1infer-errors)");
+        }
         return drained ? 0 : 1;
     }
 }

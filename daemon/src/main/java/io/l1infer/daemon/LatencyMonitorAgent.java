@@ -1,12 +1,16 @@
 package io.l1infer.daemon;
 
+import io.aeron.Counter;
+import io.l1infer.config.DaemonSettings;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -20,33 +24,31 @@ final class LatencyMonitorAgent implements Agent
     private final long intervalNs;
     private final Histogram total;
     private final HistogramLogWriter logWriter;
-    private final PrintStream logStream;
+    private final ByteArrayOutputStream logRecord;
+    private final PrintStream logRecordStream;
+    private final RetryingLogFile logFile;
     private Histogram interval;
     private long nextSnapshotNs;
     private boolean closed;
 
+    /**
+     * @param logFile      the interval log ({@code l1infer.histogram.log}), or null for none; a log that cannot be
+     *                     written is counted in {@code logFailures} and retried each interval, never fatal.
+     * @param logFailures  counts failed log writes.
+     * @param errorHandler receives the first failure of each outage.
+     */
     LatencyMonitorAgent(final SingleWriterRecorder recorder, final long intervalNs, final long highestTrackableNs,
-        final Path logFile)
+        final Path logFile, final Counter logFailures, final ErrorHandler errorHandler)
     {
         this.recorder = recorder;
         this.intervalNs = intervalNs;
         this.total = new Histogram(highestTrackableNs, 3);
         if (logFile != null)
         {
-            try
-            {
-                final Path parent = logFile.toAbsolutePath().getParent();
-                if (parent != null)
-                {
-                    Files.createDirectories(parent);
-                }
-                logStream = new PrintStream(logFile.toFile(), java.nio.charset.StandardCharsets.US_ASCII);
-            }
-            catch (final java.io.IOException ex)
-            {
-                throw new IllegalStateException("l1infer.histogram.log: cannot write " + logFile + ": " + ex, ex);
-            }
-            logWriter = new HistogramLogWriter(logStream);
+            // Each record is formatted in memory and appended whole, so a failed write can be cut back cleanly.
+            logRecord = new ByteArrayOutputStream();
+            logRecordStream = new PrintStream(logRecord, true, StandardCharsets.US_ASCII);
+            logWriter = new HistogramLogWriter(logRecordStream);
             // The base time must precede the first interval or HistogramLogProcessor drops that interval.
             final long now = System.currentTimeMillis();
             logWriter.outputLogFormatVersion();
@@ -54,12 +56,15 @@ final class LatencyMonitorAgent implements Agent
             logWriter.setBaseTime(now);
             logWriter.outputComment("l1infer daemon ingest-to-publish latency, nanoseconds");
             logWriter.outputLegend();
-            logStream.flush();
+            this.logFile = new RetryingLogFile(logFile, DaemonSettings.HISTOGRAM_LOG.key(), takeRecord(),
+                logFailures, errorHandler);
         }
         else
         {
+            logRecord = null;
+            logRecordStream = null;
             logWriter = null;
-            logStream = null;
+            this.logFile = null;
         }
         // Start the recorder's first interval now so it lines up with the log's base time.
         interval = recorder.getIntervalHistogram();
@@ -92,8 +97,16 @@ final class LatencyMonitorAgent implements Agent
         if (logWriter != null)
         {
             logWriter.outputIntervalHistogram(interval);
-            logStream.flush();
+            logFile.append(takeRecord());
         }
+    }
+
+    private byte[] takeRecord()
+    {
+        logRecordStream.flush();
+        final byte[] bytes = logRecord.toByteArray();
+        logRecord.reset();
+        return bytes;
     }
 
     /** The last interval's histogram (for status lines); read on the monitor thread only. */
@@ -115,9 +128,9 @@ final class LatencyMonitorAgent implements Agent
         {
             closed = true;
             snapshot();
-            if (logStream != null)
+            if (logFile != null)
             {
-                logStream.close();
+                logFile.close();
             }
         }
     }

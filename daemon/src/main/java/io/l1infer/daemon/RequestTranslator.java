@@ -1,6 +1,7 @@
 package io.l1infer.daemon;
 
 import io.l1infer.codec.MessageValidator;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.ValidationVerdict;
 import io.l1infer.codec.sbe.FeatureVectorDecoder;
 import io.l1infer.codec.sbe.MessageField;
@@ -10,26 +11,28 @@ import io.l1infer.codec.sbe.RejectReason;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.muon.MuonFeatures;
-import io.l1infer.muon.TriggerPrimitives;
 import org.agrona.DirectBuffer;
 
 /**
- * Turns one fragment into one ring event: validates it, then writes a request's raw model inputs straight into
- * the slot (muon segments through the 27-feature builder, feature vectors as given) or marks the slot a reject
- * with the reason. Single-threaded (the ingest agent's), allocation-free.
+ * Turns one fragment into one ring event in two steps: {@link #read} validates it and decodes a MuonSegments
+ * message's primitives (once; the partition filter looks at them), then {@link #writeTo} writes the request's raw
+ * model inputs straight into the slot (muon segments through the 27-feature builder, feature vectors as given) or
+ * marks the slot a reject with the reason. Single-threaded (the ingest agent's), allocation-free.
  */
 final class RequestTranslator
 {
     private final MessageValidator validator = new MessageValidator();
+    private final ValidationVerdict verdict = new ValidationVerdict();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MuonSegmentsDecoder segments = new MuonSegmentsDecoder();
     private final FeatureVectorDecoder features = new FeatureVectorDecoder();
-    private final TriggerPrimitives primitives = new TriggerPrimitives();
+    private final MuonPrimitives primitives = new MuonPrimitives();
     private final MuonFeatures featureBuilder = new MuonFeatures();
     private final double[] featureValues = new double[MuonFeatures.FEATURE_COUNT];
     private final FixedPointType inputType;
     private final int inputSize;
     private final boolean muonModel;
+    private int templateId;
 
     RequestTranslator(final ModelBundle model)
     {
@@ -45,55 +48,78 @@ final class RequestTranslator
     }
 
     /**
-     * Fill {@code event} from the fragment; on return the event is a request or a reject with its reason.
+     * Validate the fragment and decode what the partition filter needs; the fragment must stay in place until
+     * {@link #writeTo} has run.
+     *
+     * @return the primitives of a valid MuonSegments message, or null for any other fragment.
      */
-    void translate(final DirectBuffer buffer, final int offset, final int length, final RingEvent event)
+    MuonPrimitives read(final DirectBuffer buffer, final int offset, final int length)
     {
-        final ValidationVerdict verdict = event.verdict;
-        event.kind = RingEvent.KIND_REJECT;
+        templateId = 0;
         if (!validator.validate(buffer, offset, length, verdict))
+        {
+            return null;
+        }
+        header.wrap(buffer, offset);
+        templateId = header.templateId();
+        if (templateId == MuonSegmentsDecoder.TEMPLATE_ID)
+        {
+            return primitives.decode(segments.wrapAndApplyHeader(buffer, offset, header).primitives());
+        }
+        if (templateId == FeatureVectorDecoder.TEMPLATE_ID)
+        {
+            features.wrapAndApplyHeader(buffer, offset, header);
+        }
+        return null;
+    }
+
+    /** Fill {@code event} from the fragment last {@link #read}: a request, or a reject with its reason. */
+    void writeTo(final RingEvent event)
+    {
+        event.kind = RingEvent.KIND_REJECT;
+        event.verdict.copyFrom(verdict);
+        if (!verdict.isOk())
         {
             return;
         }
-        header.wrap(buffer, offset);
-        final int templateId = header.templateId();
         if (templateId == MuonSegmentsDecoder.TEMPLATE_ID)
         {
-            translateSegments(buffer, offset, event);
+            writeSegments(event);
         }
         else if (templateId == FeatureVectorDecoder.TEMPLATE_ID)
         {
-            translateFeatures(buffer, offset, event);
+            writeFeatures(event);
         }
         else
         {
-            verdict.reject(RejectReason.UNSUPPORTED_MESSAGE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+            event.verdict.reject(RejectReason.UNSUPPORTED_MESSAGE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
         }
     }
 
-    private void translateSegments(final DirectBuffer buffer, final int offset, final RingEvent event)
+    /**
+     * The verdict of the fragment last {@link #read}, as far as validation got (for a defect's reject).
+     *
+     * @return the translator's own verdict; copy it, it changes with the next read.
+     */
+    ValidationVerdict verdict()
     {
-        final MuonSegmentsDecoder d = segments.wrapAndApplyHeader(buffer, offset, header);
+        return verdict;
+    }
+
+    private void writeSegments(final RingEvent event)
+    {
         if (!muonModel)
         {
             event.verdict.reject(RejectReason.UNSUPPORTED_MESSAGE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
             return;
         }
-        setIds(event, d.sourceId(), d.eventId(), d.sendTimeNs());
-        primitives.clear();
-        final MuonSegmentsDecoder.PrimitivesDecoder group = d.primitives();
-        while (group.hasNext())
-        {
-            group.next();
-            primitives.add(group.station(), group.wheel(), group.sector(), group.phi(), group.phiB(),
-                group.quality(), group.ts2tag(), group.bx());
-        }
-        final int slots = featureBuilder.build(primitives, featureValues, 0);
+        setIds(event, segments.sourceId(), segments.eventId(), segments.sendTimeNs());
+        // The validator checked every range: build without checking them again.
+        final int slots = featureBuilder.buildInRange(primitives, featureValues, 0);
         if (slots < MuonFeatures.MIN_PRIMITIVES)
         {
-            // INVALID_PRIMITIVE cannot happen: the validator checked every range the builder checks.
             event.verdict.reject(RejectReason.TOO_FEW_PRIMITIVES, MessageField.PRIMITIVE_BX,
-                ValidationVerdict.NO_INDEX, Math.max(slots, 0));
+                ValidationVerdict.NO_INDEX, slots);
             return;
         }
         final int[] inputs = event.inputs;
@@ -104,9 +130,9 @@ final class RequestTranslator
         event.kind = RingEvent.KIND_REQUEST;
     }
 
-    private void translateFeatures(final DirectBuffer buffer, final int offset, final RingEvent event)
+    private void writeFeatures(final RingEvent event)
     {
-        final FeatureVectorDecoder d = features.wrapAndApplyHeader(buffer, offset, header);
+        final FeatureVectorDecoder d = features;
         setIds(event, d.sourceId(), d.eventId(), d.sendTimeNs());
         final FeatureVectorDecoder.InputsDecoder group = d.inputs();
         final int count = group.count();
@@ -123,7 +149,8 @@ final class RequestTranslator
             final int raw = group.next().raw();
             if (!inputType.containsRaw(raw))
             {
-                event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE, i, raw);
+                event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE,
+                    ValidationVerdict.wireIndex(i), raw);
                 return;
             }
             inputs[i++] = raw;

@@ -2,9 +2,11 @@ package io.l1infer.daemon;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.aeron.ControlledFragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.ValidationVerdict;
 import io.l1infer.codec.sbe.MessageField;
 import io.l1infer.codec.sbe.RejectReason;
@@ -17,7 +19,9 @@ import org.agrona.concurrent.AgentInvoker;
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
  * the publishers and nothing is lost. Messages outside this daemon's detector partition (a stream shared with
- * other daemons) are skipped before they take a slot. In the driver's invoker mode it also runs the embedded
+ * other daemons) are skipped before they take a slot. A message longer than one frame (a long feature vector)
+ * reaches it reassembled by Aeron's assembler, whose buffer per publisher is sized for the wire's longest request
+ * up front (an ABORT keeps the message for the next poll). In the driver's invoker mode it also runs the embedded
  * driver's and the Aeron client's duty cycles.
  */
 final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
@@ -31,6 +35,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final AgentInvoker clientInvoker;
     private final ErrorHandler errorHandler;
     private final int fragmentLimit;
+    private final ControlledFragmentAssembler assembler;
     private volatile boolean intakeStopped;
     /** Log position of the fragment last left in the log for a full ring, and when a poll first saw it. */
     private long abortedPosition = Long.MIN_VALUE;
@@ -45,7 +50,8 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final AgentInvoker driverInvoker,
         final AgentInvoker clientInvoker,
         final ErrorHandler errorHandler,
-        final int fragmentLimit)
+        final int fragmentLimit,
+        final int maxRequestLength)
     {
         this.errorHandler = errorHandler;
         this.clientInvoker = clientInvoker;
@@ -56,6 +62,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         this.counters = counters;
         this.driverInvoker = driverInvoker;
         this.fragmentLimit = fragmentLimit;
+        this.assembler = new ControlledFragmentAssembler(this, maxRequestLength, false);
     }
 
     @Override
@@ -84,7 +91,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         }
         if (!intakeStopped)
         {
-            work += subscription.controlledPoll(this, fragmentLimit);
+            work += subscription.controlledPoll(assembler, fragmentLimit);
         }
         return work;
     }
@@ -92,7 +99,17 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public Action onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        if (!partitionFilter.accepts(buffer, offset, length))
+        RuntimeException defect = null;
+        MuonPrimitives segments = null;
+        try
+        {
+            segments = translator.read(buffer, offset, length);
+        }
+        catch (final RuntimeException ex)
+        {
+            defect = ex;
+        }
+        if (null == defect && !partitionFilter.accepts(segments))
         {
             // Another daemon on the shared stream answers it: neither a request nor a reject here.
             counters.outsidePartition.incrementRelease();
@@ -117,11 +134,22 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final RingEvent event = ring.get(sequence);
         event.ingestNs = nowNs;
         event.firstPollNs = abortedPosition == header.position() ? abortedFirstPollNs : nowNs;
-        try
+        if (null == defect)
         {
-            translator.translate(buffer, offset, length, event);
+            try
+            {
+                translator.writeTo(event);
+            }
+            catch (final RuntimeException ex)
+            {
+                defect = ex;
+            }
         }
-        catch (final RuntimeException defect)
+        else
+        {
+            event.verdict.copyFrom(translator.verdict());
+        }
+        if (null != defect)
         {
             // A defect, not bad input (the validator vouched for the bytes): answer the sender, log the cause.
             event.kind = RingEvent.KIND_REJECT;

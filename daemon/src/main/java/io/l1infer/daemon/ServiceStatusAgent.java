@@ -3,6 +3,7 @@ package io.l1infer.daemon;
 import io.aeron.Counter;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
 
@@ -17,10 +18,13 @@ final class ServiceStatusAgent implements Agent
     private final Counter ownerDutyCycles;
     private final Counter resultsPublished;
     private final Counter rejects;
+    private final AtomicCounter shadowChecked;
+    private final AtomicCounter shadowMismatched;
     private final LatencyMonitorAgent monitor;
     private final AcceleratorOwner owner;
     private final long stallNs;
     private final long statusIntervalNs;
+    private final String version = L1inferVersion.version();
     private long lastDutyCycles = -1;
     private long lastProgressNs;
     private long nextPingNs;
@@ -40,6 +44,8 @@ final class ServiceStatusAgent implements Agent
         this.ownerDutyCycles = counters.ownerDutyCycles;
         this.resultsPublished = counters.resultsPublished;
         this.rejects = counters.rejectsTotal;
+        this.shadowChecked = counters.shadow.eventsChecked();
+        this.shadowMismatched = counters.shadow.eventsMismatched();
         this.monitor = monitor;
         this.owner = owner;
         this.stallNs = stallNs;
@@ -55,12 +61,6 @@ final class ServiceStatusAgent implements Agent
     public String roleName()
     {
         return "l1infer-service-status";
-    }
-
-    /** True while the owner has completed a duty cycle within the stall limit. */
-    boolean ownerMakingProgress()
-    {
-        return System.nanoTime() - lastProgressNs < stallNs;
     }
 
     @Override
@@ -100,9 +100,11 @@ final class ServiceStatusAgent implements Agent
         final Histogram interval = monitor.lastInterval();
         final String p99 = interval.getTotalCount() > 0 ?
             String.format(Locale.ROOT, "%.1f us", interval.getValueAtPercentile(99) / 1e3) : "n/a";
-        return String.format(Locale.ROOT, "%.0f results/s, p99 %s (last interval), %d rejects, %d results%s%s",
-            rate, p99, rejects.get(), results,
-            owner.hasFailedOver() ? ", FAILED OVER to the CPU emulator" : "",
+        final long checked = shadowChecked.get();
+        return String.format(Locale.ROOT, "l1infer %s: %.0f results/s, p99 %s (last interval), %d rejects, " +
+            "%d results%s%s%s", version, rate, p99, rejects.get(), results,
+            checked > 0 ? ", shadow " + shadowMismatched.get() + " mismatched of " + checked + " checked" : "",
+            owner.degradedReason() != null ? ", DEGRADED: " + owner.degradedReason() : "",
             now - lastProgressNs >= stallNs ? ", ACCELERATOR OWNER STALLED" : "");
     }
 }

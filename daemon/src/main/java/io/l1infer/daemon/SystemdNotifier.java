@@ -1,23 +1,22 @@
 package io.l1infer.daemon;
 
-import info.faljse.SDNotify.SDNotify;
-
 /**
- * sd_notify messages to systemd (READY, STATUS, WATCHDOG, STOPPING) through SDNotify's JNA datagram socket; Java 17
- * has no Unix datagram channel of its own. Does nothing when NOTIFY_SOCKET is unset. SDNotify throws unchecked
- * exceptions after a failed connect and does not support abstract sockets, so every call is guarded and the first
- * failure disables notification with one message.
+ * sd_notify messages to systemd (READY, STATUS, WATCHDOG, STOPPING) through {@link SdNotifySocket}. Does nothing
+ * when NOTIFY_SOCKET is unset; the first failure disables notification with one message, so a broken socket never
+ * stops the daemon.
  */
 final class SystemdNotifier
 {
+    private final SdNotifySocket socket;
     private final boolean enabled;
     private final long watchdogIntervalNs;
     private volatile boolean failed;
     private volatile boolean ready;
 
-    private SystemdNotifier(final boolean enabled, final long watchdogIntervalNs)
+    private SystemdNotifier(final SdNotifySocket socket, final long watchdogIntervalNs)
     {
-        this.enabled = enabled;
+        this.socket = socket;
+        this.enabled = socket != null;
         this.watchdogIntervalNs = watchdogIntervalNs;
     }
 
@@ -27,13 +26,7 @@ final class SystemdNotifier
         final String socket = System.getenv("NOTIFY_SOCKET");
         if (socket == null || socket.isEmpty())
         {
-            return new SystemdNotifier(false, 0);
-        }
-        if (socket.startsWith("@"))
-        {
-            System.err.println("l1infer: NOTIFY_SOCKET " + socket + " is an abstract socket, which SDNotify does " +
-                "not support; systemd notification disabled");
-            return new SystemdNotifier(false, 0);
+            return new SystemdNotifier(null, 0);
         }
         // systemd asks for pings at least every WATCHDOG_USEC; ping twice as often, as sd_watchdog_enabled advises.
         long intervalNs = 0;
@@ -46,10 +39,19 @@ final class SystemdNotifier
             }
             catch (final NumberFormatException ex)
             {
-                System.err.println("l1infer: WATCHDOG_USEC '" + usec + "' is not a number; watchdog pings disabled");
+                ServiceLog.warning("l1infer: WATCHDOG_USEC '" + usec + "' is not a number; watchdog pings disabled");
             }
         }
-        return new SystemdNotifier(true, intervalNs);
+        try
+        {
+            return new SystemdNotifier(new SdNotifySocket(socket), intervalNs);
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            ServiceLog.warning("l1infer: cannot open NOTIFY_SOCKET " + socket + " (" + ex + "); systemd " +
+                "notification disabled");
+            return new SystemdNotifier(null, 0);
+        }
     }
 
     boolean isEnabled()
@@ -98,12 +100,12 @@ final class SystemdNotifier
         }
         try
         {
-            SDNotify.sendRaw(message);
+            socket.send(message);
         }
         catch (final RuntimeException | LinkageError ex)
         {
             failed = true;
-            System.err.println("l1infer: sd_notify failed (" + ex + "); systemd notification disabled");
+            ServiceLog.warning("l1infer: sd_notify failed (" + ex + "); systemd notification disabled");
         }
     }
 }

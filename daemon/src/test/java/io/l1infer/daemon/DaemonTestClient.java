@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.MessageHeaderDecoder;
@@ -11,7 +12,6 @@ import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
 import io.l1infer.codec.sbe.RejectDecoder;
 import io.l1infer.codec.sbe.RejectReason;
-import io.l1infer.muon.TriggerPrimitives;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,7 +33,7 @@ public final class DaemonTestClient implements AutoCloseable
     private final Aeron aeron;
     private final Publication publication;
     private final Subscription subscription;
-    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(8192));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final FeatureVectorEncoder featureEncoder = new FeatureVectorEncoder();
     private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
@@ -44,6 +44,8 @@ public final class DaemonTestClient implements AutoCloseable
     /** Rejects of messages whose event id could not be read. */
     public final java.util.List<Answer> anonymousRejects = new java.util.ArrayList<>();
     public int duplicates;
+    /** System.nanoTime() when the first FALLBACK result arrived; 0 until then. */
+    public long firstFallbackArrivalNs;
     public long backPressured;
     private final FragmentHandler handler = this::onFragment;
 
@@ -80,18 +82,18 @@ public final class DaemonTestClient implements AutoCloseable
         return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
     }
 
-    public int encodeSegments(final long eventId, final TriggerPrimitives p)
+    public int encodeSegments(final long eventId, final MuonPrimitives p)
     {
         segmentsEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
             .sendTimeNs(System.nanoTime()).bx(100);
-        final MuonSegmentsEncoder.PrimitivesEncoder g = segmentsEncoder.primitivesCount(p.count());
-        for (int i = 0; i < p.count(); i++)
-        {
-            g.next().station((short)p.station(i)).wheel((byte)p.wheel(i)).sector((short)p.sector(i))
-                .phi((short)p.phi(i)).phiB((short)p.phiB(i)).quality((short)p.quality(i))
-                .ts2tag((short)p.ts2tag(i)).bx((byte)p.bx(i));
-        }
+        p.encode(segmentsEncoder);
         return MessageHeaderEncoder.ENCODED_LENGTH + segmentsEncoder.encodedLength();
+    }
+
+    /** Longest message the ingest publication sends in one frame; longer ones are fragmented by offer. */
+    public int maxPayloadLength()
+    {
+        return publication.maxPayloadLength();
     }
 
     public UnsafeBuffer buffer()
@@ -184,6 +186,10 @@ public final class DaemonTestClient implements AutoCloseable
                 values[i++] = outputs.value();
             }
             answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0);
+            if (firstFallbackArrivalNs == 0 && status == io.l1infer.codec.sbe.ResultStatus.FALLBACK.value())
+            {
+                firstFallbackArrivalNs = System.nanoTime();
+            }
         }
         else if (headerDecoder.templateId() == RejectDecoder.TEMPLATE_ID)
         {

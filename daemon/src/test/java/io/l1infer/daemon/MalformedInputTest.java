@@ -1,5 +1,6 @@
 package io.l1infer.daemon;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
 import io.l1infer.codec.sbe.RejectEncoder;
@@ -10,7 +11,6 @@ import io.l1infer.muon.MuonFeatures;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,11 +57,11 @@ class MalformedInputTest
                     simulation.next(toy); // an empty group is a BAD_GROUP, covered by the codec tests
                 }
                 while (toy.primitives().count() == 0);
-                final TriggerPrimitives p = toy.primitives();
+                final MuonPrimitives p = toy.primitives();
                 int length = client.encodeSegments(id, p);
                 final UnsafeBuffer b = client.buffer();
                 final int kind = random.nextInt(14);
-                final int usable = MuonFeatures.countUsable(p);
+                final int usable = p.usableCount();
                 switch (kind)
                 {
                     case 0 -> // truncated: id unreadable when cut inside the fixed block

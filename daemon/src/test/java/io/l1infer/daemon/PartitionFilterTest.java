@@ -1,13 +1,15 @@
 package io.l1infer.daemon;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
 import io.l1infer.config.IntRange;
+import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
+import io.l1infer.testsupport.ProjectPaths;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -30,30 +32,38 @@ class PartitionFilterTest
     private final MuonSegmentsEncoder segments = new MuonSegmentsEncoder();
     private final FeatureVectorEncoder features = new FeatureVectorEncoder();
 
+    private final RequestTranslator reader = new RequestTranslator(ModelBundle.load(ProjectPaths.thesisModel()));
+
     private static PartitionFilter filter(final String wheels, final String sectors)
     {
         return new PartitionFilter(IntRange.parse(wheels), IntRange.parse(sectors));
+    }
+
+    /** Read the fragment as the ingest agent does, then ask the filter. */
+    private boolean accepts(final PartitionFilter filter, final int length)
+    {
+        return filter.accepts(reader.read(buffer, 0, length));
     }
 
     @Test
     void theFirstUsablePrimitiveDecidesElseTheFirst()
     {
         final PartitionFilter plus = filter("1..2", "1..12");
-        final TriggerPrimitives p = new TriggerPrimitives();
+        final MuonPrimitives p = new MuonPrimitives();
         // station, wheel, sector, phi, phiB, quality, ts2tag, bx
         p.add(1, -2, 3, 0, 0, 6, 0, 1);     // out of time: skipped
         p.add(2, -1, 4, 0, 0, 7, 0, 0);     // null quality: skipped
         p.add(3, 1, 5, 0, 0, 2, 0, 0);      // decides: wheel 1
         p.add(4, -2, 6, 0, 0, 6, 0, 0);
-        assertTrue(plus.accepts(buffer, 0, encode(p)));
-        assertFalse(filter("-2..0", "1..12").accepts(buffer, 0, encode(p)));
-        assertFalse(filter("1..2", "6..12").accepts(buffer, 0, encode(p)), "sector 5 is outside 6..12");
+        assertTrue(accepts(plus, encode(p)));
+        assertFalse(accepts(filter("-2..0", "1..12"), encode(p)));
+        assertFalse(accepts(filter("1..2", "6..12"), encode(p)), "sector 5 is outside 6..12");
 
-        final TriggerPrimitives none = new TriggerPrimitives();
+        final MuonPrimitives none = new MuonPrimitives();
         none.add(1, 2, 9, 0, 0, 7, 0, 0);
         none.add(2, -2, 1, 0, 0, 6, 0, -1);
-        assertTrue(plus.accepts(buffer, 0, encode(none)), "no usable primitive: the first decides (wheel 2)");
-        assertFalse(filter("-2..1", "1..12").accepts(buffer, 0, encode(none)));
+        assertTrue(accepts(plus, encode(none)), "no usable primitive: the first decides (wheel 2)");
+        assertFalse(accepts(filter("-2..1", "1..12"), encode(none)));
     }
 
     @Test
@@ -66,19 +76,19 @@ class PartitionFilterTest
         assertFalse(partial.isWholeDetector());
 
         final int featureLength = encodeFeatures(27);
-        assertFalse(partial.accepts(buffer, 0, featureLength), "a feature vector has no coordinates");
-        assertTrue(whole.accepts(buffer, 0, featureLength));
+        assertFalse(accepts(partial, featureLength), "a feature vector has no coordinates");
+        assertTrue(accepts(whole, featureLength));
 
-        final TriggerPrimitives p = new TriggerPrimitives();
+        final MuonPrimitives p = new MuonPrimitives();
         p.add(1, 0, 3, 0, 0, 6, 0, 0);
         p.add(2, 0, 3, 0, 0, 6, 0, 0);
         final int length = encode(p);
-        assertTrue(partial.accepts(buffer, 0, length));
-        assertFalse(partial.accepts(buffer, 0, length - 3), "truncated: cannot be placed");
-        assertTrue(whole.accepts(buffer, 0, length - 3), "the whole-detector daemon rejects it");
+        assertTrue(accepts(partial, length));
+        assertFalse(accepts(partial, length - 3), "truncated: cannot be placed");
+        assertTrue(accepts(whole, length - 3), "the whole-detector daemon rejects it");
         buffer.putByte(MessageHeaderEncoder.ENCODED_LENGTH + MuonSegmentsEncoder.BLOCK_LENGTH + 4 + 1, (byte)9);
-        assertFalse(partial.accepts(buffer, 0, length), "wheel 9 fails validation");
-        assertTrue(wider.accepts(buffer, 0, length));
+        assertFalse(accepts(partial, length), "wheel 9 fails validation");
+        assertTrue(accepts(wider, length));
     }
 
     @Test
@@ -105,8 +115,8 @@ class PartitionFilterTest
                 simulation.next(event);
             }
             while (event.primitives().count() == 0);
-            final TriggerPrimitives p = event.primitives();
-            if (random.nextInt(4) == 0 && p.count() < TriggerPrimitives.CAPACITY)
+            final MuonPrimitives p = event.primitives();
+            if (random.nextInt(4) == 0 && p.count() < MuonPrimitives.CAPACITY)
             {
                 p.add(1, random.nextInt(5) - 2, 1 + random.nextInt(12), 0, 0, 7, 0, 0); // a null segment at the end
             }
@@ -114,7 +124,7 @@ class PartitionFilterTest
             int deciding = 0;
             for (int i = p.count() - 1; i >= 0; i--)
             {
-                if (p.bx(i) == 0 && p.quality(i) != TriggerPrimitives.QUALITY_NULL)
+                if (p.bx(i) == 0 && p.quality(i) != MuonPrimitives.QUALITY_NULL)
                 {
                     deciding = i;
                 }
@@ -122,7 +132,7 @@ class PartitionFilterTest
             int owners = 0;
             for (int t = 0; t < tiles.size(); t++)
             {
-                if (tiles.get(t).accepts(buffer, 0, length))
+                if (accepts(tiles.get(t), length))
                 {
                     owners++;
                     taken[t]++;
@@ -140,16 +150,10 @@ class PartitionFilterTest
         }
     }
 
-    private int encode(final TriggerPrimitives p)
+    private int encode(final MuonPrimitives p)
     {
         segments.wrapAndApplyHeader(buffer, 0, header).sourceId(1).eventId(2).sendTimeNs(3).bx(100);
-        final MuonSegmentsEncoder.PrimitivesEncoder g = segments.primitivesCount(p.count());
-        for (int i = 0; i < p.count(); i++)
-        {
-            g.next().station((short)p.station(i)).wheel((byte)p.wheel(i)).sector((short)p.sector(i))
-                .phi((short)p.phi(i)).phiB((short)p.phiB(i)).quality((short)p.quality(i))
-                .ts2tag((short)p.ts2tag(i)).bx((byte)p.bx(i));
-        }
+        p.encode(segments);
         return MessageHeaderEncoder.ENCODED_LENGTH + segments.encodedLength();
     }
 

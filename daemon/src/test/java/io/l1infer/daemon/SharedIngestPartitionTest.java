@@ -7,6 +7,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.MessageHeaderDecoder;
@@ -17,7 +18,6 @@ import io.l1infer.codec.sbe.RejectReason;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
@@ -132,12 +132,12 @@ class SharedIngestPartitionTest
                     simulation.next(toy);
                 }
                 while (toy.primitives().count() == 0);
-                final TriggerPrimitives p = toy.primitives();
+                final MuonPrimitives p = toy.primitives();
                 int deciding = -1;
                 int usable = 0;
                 for (int i = 0; i < p.count(); i++)
                 {
-                    if (p.bx(i) == 0 && p.quality(i) != TriggerPrimitives.QUALITY_NULL)
+                    if (p.bx(i) == 0 && p.quality(i) != MuonPrimitives.QUALITY_NULL)
                     {
                         deciding = deciding < 0 ? i : deciding;
                         usable++;
@@ -197,9 +197,9 @@ class SharedIngestPartitionTest
         return s;
     }
 
-    private static TriggerPrimitives wheelOnly(final int wheel)
+    private static MuonPrimitives wheelOnly(final int wheel)
     {
-        final TriggerPrimitives p = new TriggerPrimitives();
+        final MuonPrimitives p = new MuonPrimitives();
         p.add(1, wheel, 3, 10, 20, 6, 0, 0);
         p.add(2, wheel, 3, 12, 15, 6, 0, 0);
         return p;
@@ -277,16 +277,10 @@ class SharedIngestPartitionTest
         private final MuonSegmentsEncoder segments = new MuonSegmentsEncoder();
         private final FeatureVectorEncoder features = new FeatureVectorEncoder();
 
-        int segments(final long id, final TriggerPrimitives p)
+        int segments(final long id, final MuonPrimitives p)
         {
             segments.wrapAndApplyHeader(BUFFER, 0, header).sourceId(9).eventId(id).sendTimeNs(id).bx(100);
-            final MuonSegmentsEncoder.PrimitivesEncoder g = segments.primitivesCount(p.count());
-            for (int i = 0; i < p.count(); i++)
-            {
-                g.next().station((short)p.station(i)).wheel((byte)p.wheel(i)).sector((short)p.sector(i))
-                    .phi((short)p.phi(i)).phiB((short)p.phiB(i)).quality((short)p.quality(i))
-                    .ts2tag((short)p.ts2tag(i)).bx((byte)p.bx(i));
-            }
+            p.encode(segments);
             return MessageHeaderEncoder.ENCODED_LENGTH + segments.encodedLength();
         }
 

@@ -1,21 +1,29 @@
 package io.l1infer.daemon;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.ModelBundleWriter;
+import io.l1infer.fpga.model.RandomModelGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hot path allocates nothing per event: bytes allocated by the ingest and accelerator-owner threads, read from
  * the JVM's per-thread allocation counter around a steady-state run of real inputs and simulated segments, with the
- * agents on one thread (the default, which also runs the embedded driver) and on two.
+ * agents on one thread (the default, which also runs the embedded driver) and on two; and with the wire's longest
+ * feature vectors, each reassembled from several frames.
  */
 class SteadyStateAllocationTest
 {
@@ -32,12 +41,14 @@ class SteadyStateAllocationTest
     private static final int ROUNDS = 5;
 
     @ParameterizedTest(name = "agent layout {0}")
-    @ValueSource(strings = {"combined", "separate"})
+    @ValueSource(strings = {"combined", "separate", "combined+shadow"})
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void ingestAndOwnerThreadsDoNotAllocatePerEvent(final String layout) throws IOException
+    void ingestAndOwnerThreadsDoNotAllocatePerEvent(final String variant) throws IOException
     {
+        final String layout = variant.split("\\+")[0];
+        final boolean shadow = variant.endsWith("+shadow");
         final int[][] inputs = DaemonEndToEndTest.readRealInputs();
-        final List<TriggerPrimitives> segments = new ArrayList<>();
+        final List<MuonPrimitives> segments = new ArrayList<>();
         final ToyBarrelSimulation simulation = new ToyBarrelSimulation(ToySimulationConfig.thesisLike(), SEED);
         final ToyEvent toy = new ToyEvent();
         while (segments.size() < 2000)
@@ -45,7 +56,7 @@ class SteadyStateAllocationTest
             simulation.next(toy);
             if (toy.primitives().count() > 0)
             {
-                final TriggerPrimitives copy = new TriggerPrimitives();
+                final MuonPrimitives copy = new MuonPrimitives();
                 copy.copyFrom(toy.primitives());
                 segments.add(copy);
             }
@@ -54,7 +65,8 @@ class SteadyStateAllocationTest
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
                 "l1infer.agent.layout", layout, "l1infer.driver.threading", "invoker",
-                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
+                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText(),
+                "l1infer.shadow", shadow ? "emulator" : "none")));
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
@@ -73,7 +85,8 @@ class SteadyStateAllocationTest
             }
             while (jit.getTotalCompilationTime() != compiled && rounds < 60);
             System.out.printf("layout %s: JIT settled after %d rounds of 50,000 events%n", layout, rounds);
-            final List<Thread> hot = hotPathThreads(layout.equals("combined") ? 1 : 2);
+            // With a shadow engine its thread must not allocate either (no mismatches here).
+            final List<Thread> hot = hotPathThreads((layout.equals("combined") ? 1 : 2) + (shadow ? 1 : 0));
             final int measured = 100_000;
             final long[] least = new long[hot.size()];
             Arrays.fill(least, Long.MAX_VALUE);
@@ -89,7 +102,7 @@ class SteadyStateAllocationTest
                 {
                     final long bytes = threads.getThreadAllocatedBytes(hot.get(i).getId()) - before[i];
                     System.out.printf("layout %s round %d: thread %s allocated %d bytes over %d events%n",
-                        layout, round, hot.get(i).getName(), bytes, measured);
+                        variant, round, hot.get(i).getName(), bytes, measured);
                     least[i] = Math.min(least[i], bytes);
                 }
             }
@@ -106,14 +119,69 @@ class SteadyStateAllocationTest
         }
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void reassemblingLongFeatureVectorsDoesNotAllocatePerEvent(@TempDir final Path dir) throws IOException
+    {
+        final FixedPointType type = FixedPointType.apFixed(16, 6);
+        final ModelBundle model = RandomModelGenerator.generate(
+            new int[]{ io.l1infer.codec.ModelIoLimits.INPUT_COUNT_MAX, 8, 3 }, 0.5, type, SEED);
+        final Path bundle = dir.resolve(model.name());
+        ModelBundleWriter.write(model, bundle);
+        final SplittableRandom random = new SplittableRandom(SEED);
+        final int[][] inputs = new int[64][model.input().size()];
+        for (final int[] event : inputs)
+        {
+            for (int f = 0; f < event.length; f++)
+            {
+                event[f] = (int)(type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1)) / 8;
+            }
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
+                "l1infer.model.dir", bundle.toString(), "l1infer.driver.threading", "invoker",
+                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            assertTrue(client.encodeFeatures(0, inputs[0]) > client.maxPayloadLength(), "several frames per message");
+            final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long id = 0;
+            int rounds = 0;
+            long compiled;
+            do
+            {
+                compiled = jit.getTotalCompilationTime();
+                id = run(client, inputs, List.of(), id, 10_000);
+                rounds++;
+            }
+            while (jit.getTotalCompilationTime() != compiled && rounds < 60);
+            final Thread hot = hotPathThreads(1).get(0);
+            long least = Long.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++)
+            {
+                final long before = threads.getThreadAllocatedBytes(hot.getId());
+                id = run(client, inputs, List.of(), id, 20_000);
+                final long bytes = threads.getThreadAllocatedBytes(hot.getId()) - before;
+                System.out.printf("1024 inputs round %d: thread %s allocated %d bytes over 20,000 events%n",
+                    round, hot.getName(), bytes);
+                least = Math.min(least, bytes);
+            }
+            assertTrue(least < 16 * 1024, "allocated at least " + least + " bytes in every round of 20,000 events " +
+                "(seed " + SEED + ")");
+            assertEquals(0, client.duplicates);
+        }
+    }
+
     private static long run(final DaemonTestClient client, final int[][] inputs,
-        final List<TriggerPrimitives> segments, final long firstId, final int count)
+        final List<MuonPrimitives> segments, final long firstId, final int count)
     {
         final int before = client.answers.size() + client.anonymousRejects.size();
         long id = firstId;
         for (int i = 0; i < count; i++, id++)
         {
-            final int length = (i & 1) == 0 ?
+            final int length = (i & 1) == 0 || segments.isEmpty() ?
                 client.encodeFeatures(id, inputs[(int)(id % inputs.length)]) :
                 client.encodeSegments(id, segments.get((int)(id % segments.size())));
             client.send(length);
@@ -123,13 +191,14 @@ class SteadyStateAllocationTest
         return id;
     }
 
-    /** The threads running the ingest agent or the accelerator owner (one thread when combined). */
+    /** The threads running the ingest agent, the accelerator owner (one thread when combined) or the shadow. */
     private static List<Thread> hotPathThreads(final int expected)
     {
         final List<Thread> hot = new ArrayList<>();
         for (final Thread t : Thread.getAllStackTraces().keySet())
         {
-            if (t.getName().contains("l1infer-ingest") || t.getName().contains("l1infer-accelerator-owner"))
+            if (t.getName().contains("l1infer-ingest") || t.getName().contains("l1infer-accelerator-owner") ||
+                t.getName().contains("l1infer-shadow"))
             {
                 hot.add(t);
             }

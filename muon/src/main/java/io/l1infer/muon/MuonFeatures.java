@@ -1,5 +1,7 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitives;
+
 import java.util.List;
 
 /**
@@ -74,24 +76,35 @@ public final class MuonFeatures
      *
      * @return the number of filled slots (0..4, equal to feature n_Primitive), or {@link #INVALID_PRIMITIVE}
      * when a usable primitive has a field out of range (then {@code out} is not touched; ask
-     * {@link TriggerPrimitives#invalidField(int)} which one). Callers reject results below {@link #MIN_PRIMITIVES}.
+     * {@link MuonPrimitives#invalidField(int)} which one). Callers reject results below {@link #MIN_PRIMITIVES}.
      */
-    public int build(final TriggerPrimitives primitives, final double[] out, final int offset)
+    public int build(final MuonPrimitives primitives, final double[] out, final int offset)
+    {
+        for (int i = 0, n = primitives.count(); i < n; i++)
+        {
+            if (primitives.isUsable(i) && primitives.invalidField(i) != null)
+            {
+                return INVALID_PRIMITIVE;
+            }
+        }
+        return buildInRange(primitives, out, offset);
+    }
+
+    /**
+     * {@link #build} for primitives already known to be in range, as those of a validated MuonSegments message:
+     * the ranges are not checked again.
+     *
+     * @return the number of filled slots (0..4, equal to feature n_Primitive).
+     */
+    public int buildInRange(final MuonPrimitives primitives, final double[] out, final int offset)
     {
         final int count = primitives.count();
         int slots = 0;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < count && slots < SLOT_COUNT; i++)
         {
-            if (isUsable(primitives, i))
+            if (primitives.isUsable(i))
             {
-                if (primitives.invalidField(i) != null)
-                {
-                    return INVALID_PRIMITIVE;
-                }
-                if (slots < SLOT_COUNT)
-                {
-                    slotPrimitive[slots++] = i;
-                }
+                slotPrimitive[slots++] = i;
             }
         }
 
@@ -105,7 +118,7 @@ public final class MuonFeatures
                 out[offset + WHEEL + s] = primitives.wheel(i);
                 out[offset + SECTOR + s] = primitives.sector(i);
                 out[offset + PHI_B + s] = primitives.phiB(i) / 512.0;
-                out[offset + QUALITY + s] = primitives.quality(i) >= TriggerPrimitives.QUALITY_CORRELATED_MIN ? 1 : 0;
+                out[offset + QUALITY + s] = primitives.quality(i) >= MuonPrimitives.QUALITY_CORRELATED_MIN ? 1 : 0;
                 slotGlobalPhi[s] = globalPhi(primitives.sector(i), primitives.phi(i));
             }
             else
@@ -124,26 +137,6 @@ public final class MuonFeatures
             out[offset + DELTA_PHI + p] = b < slots ? deltaPhi(slotGlobalPhi[a], slotGlobalPhi[b]) : 0;
         }
         return slots;
-    }
-
-    /** Number of primitives that {@link #build} would consider (bx == 0, quality not null), before the cap of 4. */
-    public static int countUsable(final TriggerPrimitives primitives)
-    {
-        int usable = 0;
-        for (int i = 0, n = primitives.count(); i < n; i++)
-        {
-            if (isUsable(primitives, i))
-            {
-                usable++;
-            }
-        }
-        return usable;
-    }
-
-    /** Whether primitive {@code index} takes part in the features: in-time (bx == 0) and not null. */
-    public static boolean isUsable(final TriggerPrimitives primitives, final int index)
-    {
-        return primitives.bx(index) == 0 && primitives.quality(index) != TriggerPrimitives.QUALITY_NULL;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,7 +43,7 @@ public final class PrimitiveDigitiser
     }
 
     /** Replaces the content of {@code out} by the primitives of {@code crossings}, in arrival order. */
-    public void digitise(final StationCrossings crossings, final RandomGenerator random, final TriggerPrimitives out)
+    public void digitise(final StationCrossings crossings, final RandomGenerator random, final MuonPrimitives out)
     {
         int n = 0;
         for (int s = 1; s <= BarrelGeometry.STATIONS; s++)
@@ -67,8 +70,9 @@ public final class PrimitiveDigitiser
             station[n] = s;
             wheel[n] = w;
             sector[n] = sec;
-            phi[n] = clamp(Math.round(local * 4096.0), TriggerPrimitives.PHI_MIN, TriggerPrimitives.PHI_MAX);
-            phiB[n] = clamp(Math.round(measuredPhiB * 512.0), TriggerPrimitives.PHI_B_MIN, TriggerPrimitives.PHI_B_MAX);
+            phi[n] = clamp(Math.round(local * 4096.0), MuonPrimitiveLimits.PHI_MIN, MuonPrimitiveLimits.PHI_MAX);
+            phiB[n] = clamp(
+                Math.round(measuredPhiB * 512.0), MuonPrimitiveLimits.PHI_B_MIN, MuonPrimitiveLimits.PHI_B_MAX);
             quality[n] = q;
             n++;
             if (s == 1 && Math.abs(w) == 2 && random.nextDouble() < response.mb1OuterWheelDuplicateProbability())

@@ -86,6 +86,6 @@ public final class ToyBarrelSimulation
     /** Whether {@code event} has enough usable primitives for the model. */
     public static boolean isAccepted(final ToyEvent event)
     {
-        return MuonFeatures.countUsable(event.primitives()) >= MuonFeatures.MIN_PRIMITIVES;
+        return event.primitives().usableCount() >= MuonFeatures.MIN_PRIMITIVES;
     }
 }

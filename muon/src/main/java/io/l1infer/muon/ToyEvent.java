@@ -1,12 +1,14 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitives;
+
 /**
  * One reusable toy event: the generated muon (pT, charge, eta, phi at the vertex) and its trigger primitives in
  * arrival order. Filled in place by {@link ToyBarrelSimulation#next(ToyEvent)} or {@link ToyEventCsv.Reader}.
  */
 public final class ToyEvent
 {
-    private final TriggerPrimitives primitives = new TriggerPrimitives();
+    private final MuonPrimitives primitives = new MuonPrimitives();
     private double pt;
     private int charge;
     private double eta;
@@ -46,7 +48,7 @@ public final class ToyEvent
     }
 
     /** The event's trigger primitives (mutable, owned by this event). */
-    public TriggerPrimitives primitives()
+    public MuonPrimitives primitives()
     {
         return primitives;
     }

@@ -1,5 +1,7 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitives;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,7 @@ public final class ToyEventCsv
     private static String header()
     {
         final StringBuilder sb = new StringBuilder("pt,charge,eta,phi,n");
-        for (int i = 1; i <= TriggerPrimitives.CAPACITY; i++)
+        for (int i = 1; i <= MuonPrimitives.CAPACITY; i++)
         {
             for (final String field : PRIMITIVE_FIELDS)
             {
@@ -51,7 +53,7 @@ public final class ToyEventCsv
     /** Appends one event line and a newline. */
     public static void write(final Appendable out, final ToyEvent event)
     {
-        final TriggerPrimitives p = event.primitives();
+        final MuonPrimitives p = event.primitives();
         try
         {
             out.append(Double.toString(event.pt())).append(',')
@@ -139,9 +141,9 @@ public final class ToyEventCsv
             final double eta = parseDouble(fields[2], "eta");
             final double phi = parseDouble(fields[3], "phi");
             final int n = parseInt(fields[4], "n");
-            if (n < 0 || n > TriggerPrimitives.CAPACITY)
+            if (n < 0 || n > MuonPrimitives.CAPACITY)
             {
-                throw error("field n must be in 0.." + TriggerPrimitives.CAPACITY + ", got " + n);
+                throw error("field n must be in 0.." + MuonPrimitives.CAPACITY + ", got " + n);
             }
             final int expected = MUON_FIELDS + n * PRIMITIVE_FIELDS.length;
             if (fields.length != expected)
@@ -149,7 +151,7 @@ public final class ToyEventCsv
                 throw error("n = " + n + " needs " + expected + " fields, got " + fields.length);
             }
             event.setMuon(pt, charge, eta, phi);
-            final TriggerPrimitives p = event.primitives();
+            final MuonPrimitives p = event.primitives();
             p.clear();
             final int[] v = new int[PRIMITIVE_FIELDS.length];
             for (int i = 0; i < n; i++)

@@ -1,5 +1,7 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class MuonFeaturesRealDataTest
         assertEquals(1000, expected.size(), "expected quantised rows");
 
         final MuonFeatures features = new MuonFeatures();
-        final TriggerPrimitives primitives = new TriggerPrimitives();
+        final MuonPrimitives primitives = new MuonPrimitives();
         final double[] out = new double[MuonFeatures.FEATURE_COUNT];
         int reconstructed = 0;
         int quantisationChecked = 0;
@@ -99,7 +101,7 @@ class MuonFeaturesRealDataTest
     }
 
     private static boolean reconstruct(
-        final double[] row, final MuonFeatures features, final TriggerPrimitives primitives, final double[] out)
+        final double[] row, final MuonFeatures features, final MuonPrimitives primitives, final double[] out)
     {
         final int n = (int)row[MuonFeatures.N_PRIMITIVE];
         final int[] phiB = new int[n];
@@ -107,7 +109,7 @@ class MuonFeaturesRealDataTest
         {
             final double counts = row[MuonFeatures.PHI_B + s] * 512.0;
             phiB[s] = (int)Math.round(counts);
-            if (counts != phiB[s] || phiB[s] < TriggerPrimitives.PHI_B_MIN || phiB[s] > TriggerPrimitives.PHI_B_MAX)
+            if (counts != phiB[s] || phiB[s] < MuonPrimitiveLimits.PHI_B_MIN || phiB[s] > MuonPrimitiveLimits.PHI_B_MAX)
             {
                 return false;
             }
@@ -144,7 +146,7 @@ class MuonFeaturesRealDataTest
             final double counts = local * 4096.0;
             final long rounded = Math.round(counts);
             if (Math.abs(counts - rounded) > 0.01
-                || rounded < TriggerPrimitives.PHI_MIN || rounded > TriggerPrimitives.PHI_MAX)
+                || rounded < MuonPrimitiveLimits.PHI_MIN || rounded > MuonPrimitiveLimits.PHI_MAX)
             {
                 return false;
             }
@@ -154,7 +156,7 @@ class MuonFeaturesRealDataTest
     }
 
     private static void fill(
-        final double[] row, final int n, final int[] phi, final int[] phiB, final TriggerPrimitives primitives)
+        final double[] row, final int n, final int[] phi, final int[] phiB, final MuonPrimitives primitives)
     {
         primitives.clear();
         for (int s = 0; s < n; s++)

@@ -1,5 +1,6 @@
 package io.l1infer.muon;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MuonFeaturesTest
 {
     private final MuonFeatures features = new MuonFeatures();
-    private final TriggerPrimitives primitives = new TriggerPrimitives();
+    private final MuonPrimitives primitives = new MuonPrimitives();
     private final double[] out = new double[MuonFeatures.FEATURE_COUNT];
 
     @BeforeEach
@@ -80,7 +81,7 @@ class MuonFeaturesTest
         primitives.add(4, 1, 7, 40, 2, 1, 0, 0);
 
         assertEquals(2, features.build(primitives, out, 0));
-        assertEquals(2, MuonFeatures.countUsable(primitives));
+        assertEquals(2, primitives.usableCount());
         assertEquals(2, out[MuonFeatures.N_PRIMITIVE]);
         assertEquals(1, out[MuonFeatures.STATION]);
         assertEquals(4, out[MuonFeatures.STATION + 1]);
@@ -97,7 +98,7 @@ class MuonFeaturesTest
     @Test
     void nullQualityPrimitivesAreSkipped()
     {
-        primitives.add(1, 0, 1, 0, 0, TriggerPrimitives.QUALITY_NULL, 0, 0);
+        primitives.add(1, 0, 1, 0, 0, MuonPrimitives.QUALITY_NULL, 0, 0);
         primitives.add(2, 0, 1, 8, 3, 4, 0, 0);
         primitives.add(3, 0, 1, 16, 2, 4, 0, 0);
 
@@ -140,7 +141,7 @@ class MuonFeaturesTest
         primitives.add(4, 2, 5, 24, 4, 5, 0, 0);
 
         assertEquals(4, features.build(primitives, out, 0));
-        assertEquals(5, MuonFeatures.countUsable(primitives));
+        assertEquals(5, primitives.usableCount());
         assertEquals(4, out[MuonFeatures.N_PRIMITIVE]);
         assertArrayEquals(new double[] {1, 1, 2, 3}, Arrays.copyOfRange(out, MuonFeatures.STATION,
             MuonFeatures.STATION + 4));

@@ -3,6 +3,8 @@ package io.l1infer.muon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
 import org.junit.jupiter.api.Test;
 
 /** Tests of digitisation: sectors with stagger, bit widths and clamping, arrival order, duplicates. */
@@ -36,7 +38,7 @@ class PrimitiveDigitiserTest
         crossings.record(1, 13 * DEG, 0.0301, 0.5, 20);
         crossings.record(2, 13 * DEG, 0.0201, 0.5, 20);
         crossings.record(3, 13 * DEG, -5.0, 0.5, 20);
-        final TriggerPrimitives out = new TriggerPrimitives();
+        final MuonPrimitives out = new MuonPrimitives();
         digitiser.digitise(crossings, new SplittableRandom(SEED), out);
 
         assertEquals(3, out.count());
@@ -45,7 +47,7 @@ class PrimitiveDigitiserTest
         assertEquals(Math.round(13 * DEG * 4096), out.phi(0));
         assertEquals(Math.round(0.0301 * 512), out.phiB(0));
         assertEquals(3, out.station(1), "MB3 in sector 1 arrives before MB2 in sector 2");
-        assertEquals(TriggerPrimitives.PHI_B_MIN, out.phiB(1), "phiB clamped to 10 bits");
+        assertEquals(MuonPrimitiveLimits.PHI_B_MIN, out.phiB(1), "phiB clamped to 10 bits");
         assertEquals(2, out.station(2));
         assertEquals(2, out.sector(2));
         assertEquals(Math.round((13 - 30) * DEG * 4096), out.phi(2));
@@ -67,7 +69,7 @@ class PrimitiveDigitiserTest
         crossings.record(2, 0.1, 0.01, -3.6, 20);
         crossings.record(3, 0.1, 0.01, -4.4, 20);
         crossings.record(4, 0.1, 0.01, -6.7, 20);
-        final TriggerPrimitives out = new TriggerPrimitives();
+        final MuonPrimitives out = new MuonPrimitives();
         digitiser.digitise(crossings, new SplittableRandom(SEED), out);
 
         assertEquals(3, out.count(), "MB4 at z = -6.7 m is beyond wheel -2");
@@ -86,7 +88,7 @@ class PrimitiveDigitiserTest
         final StationCrossings crossings = new StationCrossings();
         crossings.record(1, 0.2, 0.01, 4.5, 20);
         crossings.record(2, 0.2, 0.008, 5.4, 20);
-        final TriggerPrimitives out = new TriggerPrimitives();
+        final MuonPrimitives out = new MuonPrimitives();
         digitiser.digitise(crossings, new SplittableRandom(SEED), out);
 
         assertEquals(3, out.count());
@@ -111,7 +113,7 @@ class PrimitiveDigitiserTest
         {
             crossings.record(s, 0.2, 0.01, 0.5, 20);
         }
-        final TriggerPrimitives out = new TriggerPrimitives();
+        final MuonPrimitives out = new MuonPrimitives();
         digitiser.digitise(crossings, new SplittableRandom(SEED), out);
         assertEquals(0, out.count());
     }

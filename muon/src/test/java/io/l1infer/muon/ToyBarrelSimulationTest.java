@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import io.l1infer.codec.MuonPrimitives;
 import org.junit.jupiter.api.Test;
 
 /** Determinism, filtering, allocation and basic physics of {@link ToyBarrelSimulation}. */
@@ -47,7 +48,7 @@ class ToyBarrelSimulationTest
             assertTrue(event.pt() >= 3 && event.pt() <= 200, "pT " + event + " seed " + SEED);
             assertTrue(Math.abs(event.eta()) <= config.gun().etaMax(), "eta " + event + " seed " + SEED);
             assertTrue(event.charge() == 1 || event.charge() == -1);
-            final TriggerPrimitives p = event.primitives();
+            final MuonPrimitives p = event.primitives();
             assertTrue(p.count() <= BarrelGeometry.STATIONS + 1, "at most one duplicate: " + event);
             for (int k = 0; k < p.count(); k++)
             {
@@ -101,7 +102,7 @@ class ToyBarrelSimulationTest
         for (int i = 0; i < 3_000; i++)
         {
             simulation.next(event);
-            final TriggerPrimitives p = event.primitives();
+            final MuonPrimitives p = event.primitives();
             for (int k = 0; k < p.count(); k++)
             {
                 if (p.station(k) == 1)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import io.l1infer.codec.MuonPrimitives;
 import org.junit.jupiter.api.Test;
 
 /** Round trip and error reporting of {@link ToyEventCsv}. */
@@ -45,7 +46,7 @@ class ToyEventCsvTest
     {
         assertTrue(ToyEventCsv.HEADER.startsWith("pt,charge,eta,phi,n,station_1,wheel_1,sector_1,phi_1,phiB_1,"
             + "quality_1,bx_1,ts2tag_1,station_2"), ToyEventCsv.HEADER);
-        assertEquals(5 + 8 * TriggerPrimitives.CAPACITY, ToyEventCsv.HEADER.split(",").length);
+        assertEquals(5 + 8 * MuonPrimitives.CAPACITY, ToyEventCsv.HEADER.split(",").length);
     }
 
     private static String errorOf(final String body)

@@ -55,6 +55,18 @@ final class AeronCounters
         }
     }
 
+    /** The type id of every counter by label. */
+    static Map<String, Integer> typeIds(final String aeronDir)
+    {
+        try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir)
+            .errorHandler(t -> System.err.println("counter reader at " + aeronDir + ": " + t))))
+        {
+            final Map<String, Integer> types = new HashMap<>();
+            aeron.countersReader().forEach((id, type, key, label) -> types.put(label, type));
+            return types;
+        }
+    }
+
     /** One counter by exact label; fails naming the label and directory when absent. */
     static long value(final String aeronDir, final String label)
     {

@@ -306,12 +306,12 @@ public final class ScaleOutPublisherMain
         report.put("latency.events", Long.toString(answers.latency.getTotalCount()));
         if (routing != null)
         {
-            report.put("duplicates", Long.toString(routing.duplicates()));
-            report.put("unmatched", Long.toString(routing.unmatched()));
-            report.put("resends", Long.toString(routing.resends()));
-            report.put("not.connected.offers", Long.toString(routing.notConnected()));
-            report.put("back.pressured.offers", Long.toString(routing.backPressured()));
-            report.put("unattributed", Long.toString(routing.unattributed()));
+            report.put("duplicates", Long.toString(routing.statistics().duplicates()));
+            report.put("unmatched", Long.toString(routing.statistics().unmatched()));
+            report.put("resends", Long.toString(routing.statistics().resends()));
+            report.put("not.connected.offers", Long.toString(routing.statistics().notConnected()));
+            report.put("back.pressured.offers", Long.toString(routing.statistics().backPressured()));
+            report.put("unattributed", Long.toString(routing.statistics().unattributed()));
             for (int d = 0; d < names.size(); d++)
             {
                 final String n = "daemon." + names.get(d);

@@ -1,6 +1,7 @@
 package io.l1infer.systemtest;
 
 import io.l1infer.client.PrimitiveList;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.daemon.ThesisInputs;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
@@ -8,7 +9,6 @@ import io.l1infer.muon.MuonFeatures;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 
 /**
  * A pool of simulated accepted muon events (toy barrel simulation, seeded) as client primitive lists, with the
@@ -33,7 +33,7 @@ final class SimulatedEvents
         for (int e = 0; e < size; e++)
         {
             simulation.nextAccepted(event);
-            final TriggerPrimitives t = event.primitives();
+            final MuonPrimitives t = event.primitives();
             primitives[e] = new PrimitiveList();
             for (int i = 0; i < t.count(); i++)
             {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A bound Unix datagram socket standing in for systemd's notify socket: Java 17 cannot bind one, so this calls the
- * C library through JNA, as the daemon's SDNotify does on the sending side.
+ * C library through JNA, as the daemon's SdNotifySocket does on the sending side.
  */
 final class UnixDatagramReceiver implements AutoCloseable
 {

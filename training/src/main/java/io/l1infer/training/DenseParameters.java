@@ -152,6 +152,8 @@ final class DenseParameters
     /** The layer as the bundle holds it. */
     DenseLayer toLayer(final FixedPointType accum, final FixedPointType result)
     {
-        return new DenseLayer(name, inputs, outputs, weightType, weightRaw, biasType, biasRaw, accum, result);
+        return new DenseLayer(name, inputs, outputs,
+            weightType, java.util.Arrays.stream(weightRaw).asLongStream().toArray(),
+            biasType, java.util.Arrays.stream(biasRaw).asLongStream().toArray(), accum, result);
     }
 }

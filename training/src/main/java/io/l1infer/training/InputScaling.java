@@ -125,8 +125,9 @@ public final class InputScaling
     /** The layer as the bundle holds it. */
     BatchNormLayer toLayer(final String name)
     {
-        return new BatchNormLayer(name, scaleRaw.length, scheme.scale(), scaleRaw, scheme.scaleBias(), biasRaw,
-            scheme.scaled());
+        return new BatchNormLayer(name, scaleRaw.length, scheme.scale(),
+            java.util.Arrays.stream(scaleRaw).asLongStream().toArray(), scheme.scaleBias(),
+            java.util.Arrays.stream(biasRaw).asLongStream().toArray(), scheme.scaled());
     }
 
     /** Scale factor of feature k. */

@@ -1,6 +1,7 @@
 package io.l1infer.training;
 
-import io.l1infer.muon.TriggerPrimitives;
+import io.l1infer.codec.MuonPrimitives;
+
 
 /**
  * The addresses of the classic pT lookup tables, from primitives in their hardware encoding.
@@ -20,7 +21,7 @@ final class LutAddress
      * phi(outer) - phi(inner) in 12-bit units, corrected by 2144 counts per sector of separation (the shorter way
      * round the 12 sectors), wrapped to 10 bits signed. Its sign is the charge's (negative muons positive here).
      */
-    static int deltaPhi(final TriggerPrimitives p, final int inner, final int outer)
+    static int deltaPhi(final MuonPrimitives p, final int inner, final int outer)
     {
         int sectors = p.sector(outer) - p.sector(inner);
         if (sectors > 6)

@@ -1,6 +1,8 @@
 package io.l1infer.training;
 
-import io.l1infer.muon.TriggerPrimitives;
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
+
 
 /**
  * The classic Level-1 barrel pT assignment used as the baseline (see training/README.md): pick the first station
@@ -31,7 +33,7 @@ public final class PtLut
     /**
      * pT in GeV/c of the track made of {@code primitives}, or NaN when no table applies (no usable primitive).
      */
-    public double assign(final TriggerPrimitives primitives)
+    public double assign(final MuonPrimitives primitives)
     {
         final int count = stations.find(primitives);
         if (count == 0)
@@ -40,7 +42,7 @@ public final class PtLut
         }
         if (count == 1)
         {
-            for (int s = 1; s <= TriggerPrimitives.STATION_MAX; s++)
+            for (int s = 1; s <= MuonPrimitiveLimits.STATION_MAX; s++)
             {
                 if (stations.primitive(s) != TrackStations.NONE)
                 {
@@ -63,7 +65,7 @@ public final class PtLut
         return Double.NaN;
     }
 
-    private double phiBPt(final TriggerPrimitives primitives, final int station)
+    private double phiBPt(final MuonPrimitives primitives, final int station)
     {
         final double[] table = phiBTable[station - 1];
         if (table == null)

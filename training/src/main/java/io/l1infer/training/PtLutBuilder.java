@@ -1,9 +1,10 @@
 package io.l1infer.training;
 
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 
 /**
  * Builds the {@link PtLut} tables from simulated muons of known pT, as the notes describe: per table, the mean
@@ -45,8 +46,8 @@ public final class PtLutBuilder
         final int pairs = StationPair.values().length;
         pairSum = new double[pairs][bins];
         pairCount = new long[pairs][bins];
-        phiBSum = new double[TriggerPrimitives.STATION_MAX][bins];
-        phiBCount = new long[TriggerPrimitives.STATION_MAX][bins];
+        phiBSum = new double[MuonPrimitiveLimits.STATION_MAX][bins];
+        phiBCount = new long[MuonPrimitiveLimits.STATION_MAX][bins];
     }
 
     /**
@@ -74,7 +75,7 @@ public final class PtLutBuilder
     }
 
     /** Add one muon of true transverse momentum {@code pt}. */
-    public void add(final TriggerPrimitives primitives, final double pt)
+    public void add(final MuonPrimitives primitives, final double pt)
     {
         if (!(pt >= minPt && pt <= maxPt))
         {
@@ -92,7 +93,7 @@ public final class PtLutBuilder
                 pairCount[pair.ordinal()][bin]++;
             }
         }
-        for (int s = 1; s <= TriggerPrimitives.STATION_MAX; s++)
+        for (int s = 1; s <= MuonPrimitiveLimits.STATION_MAX; s++)
         {
             final int i = stations.primitive(s);
             if (i != TrackStations.NONE)

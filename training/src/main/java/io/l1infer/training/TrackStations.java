@@ -1,7 +1,7 @@
 package io.l1infer.training;
 
-import io.l1infer.muon.MuonFeatures;
-import io.l1infer.muon.TriggerPrimitives;
+import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
 
 /**
  * Which primitive stands for each station in one event: the first usable one (bx 0, quality not null) in
@@ -11,16 +11,16 @@ final class TrackStations
 {
     static final int NONE = -1;
 
-    private final int[] primitiveOfStation = new int[TriggerPrimitives.STATION_MAX + 1];
+    private final int[] primitiveOfStation = new int[MuonPrimitiveLimits.STATION_MAX + 1];
 
     /** Finds the stations of {@code primitives}; returns how many distinct stations it has. */
-    int find(final TriggerPrimitives primitives)
+    int find(final MuonPrimitives primitives)
     {
         java.util.Arrays.fill(primitiveOfStation, NONE);
         int stations = 0;
         for (int i = 0, n = primitives.count(); i < n; i++)
         {
-            if (!MuonFeatures.isUsable(primitives, i) || primitives.invalidField(i) != null)
+            if (!primitives.isUsable(i) || primitives.invalidField(i) != null)
             {
                 continue;
             }

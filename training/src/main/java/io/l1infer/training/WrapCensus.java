@@ -37,8 +37,8 @@ public record WrapCensus(List<String> layerNames, long[] values, long[] wrapped)
             requireTruncating(layer);
         }
         // Layer records hand out copies: take them once.
-        final int[][] first = new int[layers.size()][];
-        final int[][] second = new int[layers.size()][];
+        final long[][] first = new long[layers.size()][];
+        final long[][] second = new long[layers.size()][];
         for (int l = 0; l < layers.size(); l++)
         {
             if (layers.get(l) instanceof DenseLayer d)
@@ -72,8 +72,8 @@ public record WrapCensus(List<String> layerNames, long[] values, long[] wrapped)
                 {
                     final FixedPointType acc = d.accumType();
                     final int s = xType.fractionBits() + d.weightType().fractionBits() - acc.fractionBits();
-                    final int[] w = first[l];
-                    final int[] b = second[l];
+                    final long[] w = first[l];
+                    final long[] b = second[l];
                     for (int j = 0; j < out; j++)
                     {
                         final int biasShift = d.biasType().fractionBits() - acc.fractionBits();
@@ -89,8 +89,8 @@ public record WrapCensus(List<String> layerNames, long[] values, long[] wrapped)
                 }
                 else if (layer instanceof BatchNormLayer bn)
                 {
-                    final int[] scale = first[l];
-                    final int[] bias = second[l];
+                    final long[] scale = first[l];
+                    final long[] bias = second[l];
                     final int pf = xType.fractionBits() + bn.scaleType().fractionBits();
                     final int common = Math.max(pf, bn.biasType().fractionBits());
                     for (int k = 0; k < out; k++)

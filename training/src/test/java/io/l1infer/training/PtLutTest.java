@@ -1,7 +1,7 @@
 package io.l1infer.training;
 
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class PtLutTest
     @Test
     void addressCorrectsSectorsTheShortWayRoundAndWrapsToTenBits()
     {
-        final TriggerPrimitives p = new TriggerPrimitives();
+        final MuonPrimitives p = new MuonPrimitives();
         p.add(1, 0, 3, 100, 10, 5, 0, 0);
         p.add(2, 0, 3, 130, 8, 5, 0, 0);
         p.add(3, 0, 4, -2100, 4, 5, 0, 0);
@@ -85,7 +85,7 @@ class PtLutTest
     @Test
     void twoStationTracksKeepTheSmallerOfDeltaPhiAndBendingPt()
     {
-        final TriggerPrimitives p = new TriggerPrimitives();
+        final MuonPrimitives p = new MuonPrimitives();
         // MB1 and MB2 in one sector, 16 counts apart (~50 GeV/c), MB1 bending 40 counts (much softer).
         p.add(1, 0, 5, 200, 40, 5, 0, 0);
         p.add(2, 0, 5, 216, 20, 5, 0, 0);
@@ -96,7 +96,7 @@ class PtLutTest
         p.add(3, 0, 5, 230, 10, 5, 0, 0);
         assertEquals(lut.deltaPhiEntry(StationPair.MB1_MB2, 16), lut.assign(p));
         // Without MB1 the next pair in priority, 2-3, decides; out-of-time and null primitives do not count.
-        final TriggerPrimitives q = new TriggerPrimitives();
+        final MuonPrimitives q = new MuonPrimitives();
         q.add(1, 0, 5, 0, 40, 5, 0, 1);
         q.add(2, 0, 5, 216, 20, 7, 0, 0);
         q.add(2, 0, 5, 216, 20, 5, 0, 0);

@@ -47,7 +47,7 @@ class ShippedModelTest
                 assertEquals(TrainerConfig.TALK_ARCHITECTURE[dense], d.inputSize());
                 assertEquals(TrainerConfig.TALK_ARCHITECTURE[dense + 1], d.outputSize());
                 int zeros = 0;
-                for (final int w : d.weights())
+                for (final long w : d.weights())
                 {
                     zeros += w == 0 ? 1 : 0;
                 }

@@ -68,7 +68,7 @@ class TrainerDeterminismTest
         {
             final DenseLayer d = dense.get(l);
             int zeros = 0;
-            for (final int w : d.weights())
+            for (final long w : d.weights())
             {
                 zeros += w == 0 ? 1 : 0;
             }

@@ -25,7 +25,7 @@ class WrapCensusTest
     {
         // acc = x0 + x1 in ap_fixed<8,4> (range -8 .. 7.9375), then ReLU into ap_fixed<6,2> (range -2 .. 1.9375).
         final int one = (int)T.fromDouble(1.0);
-        final DenseLayer dense = new DenseLayer("sum", 2, 1, T, new int[] {one, one}, T, new int[] {0}, T, T);
+        final DenseLayer dense = new DenseLayer("sum", 2, 1, T, new long[] {one, one}, T, new long[] {0}, T, T);
         final ReluLayer relu = new ReluLayer("relu", 1, NARROW);
         return ModelBundle.of("sum", "", new ModelInput(2, T, List.of()),
             new ModelOutput(1, NARROW, List.of(), 1.0, ""), List.of(dense, relu));
@@ -51,7 +51,7 @@ class WrapCensusTest
     void roundingTypesAreRefused()
     {
         final FixedPointType rounding = FixedPointType.parse("ap_fixed<8,4,AP_RND>");
-        final DenseLayer dense = new DenseLayer("d", 1, 1, T, new int[] {16}, T, new int[] {0}, T, rounding);
+        final DenseLayer dense = new DenseLayer("d", 1, 1, T, new long[] {16}, T, new long[] {0}, T, rounding);
         final ModelBundle model = ModelBundle.of("r", "", new ModelInput(1, T, List.of()),
             new ModelOutput(1, rounding, List.of(), 1.0, ""), List.of(dense));
         final IllegalArgumentException ex =

@@ -1,14 +1,11 @@
 package io.l1infer.bench.cli;
 
-import io.l1infer.fpga.engine.Accelerator;
-import io.l1infer.fpga.engine.BatchBuffers;
-import io.l1infer.fpga.engine.FixedPointEmulator;
+import io.l1infer.fpga.CsimFloats;
+import io.l1infer.fpga.Predictor;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelOutput;
-import io.l1infer.fpga.opencl.OpenClAccelerator;
 import io.l1infer.fpga.opencl.OpenClDeviceSelector;
-import io.l1infer.fpga.opencl.OpenClKernelSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +22,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code infer}: offline inference of a CSV file, a stable contract (see the README): one output line per input
- * line in the same order; any bad line fails the whole run with its line number and leaves no output file.
+ * line in the same order; any bad line fails the whole run with its line number and leaves no output file. It also
+ * reads hls4ml's test bench input ({@code tb_input_features.dat}) and writes its C simulation log layout
+ * ({@code csim_results.log}), so the result diffs against a user's own C simulation.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true,
     description = "Run a model bundle on a CSV file of inputs, one output line per input line.")
@@ -43,6 +42,18 @@ final class InferCommand implements Callable<Integer>
 
     @Option(names = "--raw", description = "Inputs and outputs are raw fixed-point integers instead of floats.")
     boolean raw;
+
+    @Option(names = "--in-format", defaultValue = "auto",
+        description = "csv, hls4ml-dat (tb_input_features.dat: one event per line, floats separated by spaces or " +
+            "commas, read as float like hls4ml's test bench), or auto: hls4ml-dat for a file name ending in .dat " +
+            "(default: ${DEFAULT-VALUE}).")
+    String inFormat;
+
+    @Option(names = "--out-format", defaultValue = "auto",
+        description = "csv, csim-log (csim_results.log as hls4ml's test bench writes it: each output as " +
+            "ap_fixed prints it, followed by a space, one event per line), or auto: csim-log for a file name " +
+            "ending in .log or .dat (default: ${DEFAULT-VALUE}).")
+    String outFormat;
 
     @Option(names = "--accelerator", defaultValue = "emulator",
         description = "emulator (bit-exact CPU engine) or opencl (default: ${DEFAULT-VALUE}).")
@@ -64,67 +75,99 @@ final class InferCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
-        final ModelBundle bundle = ModelBundle.load(model);
-        final int[][] inputs = readInputs(bundle);
-        final long start = System.nanoTime();
-        final int[][] outputs;
-        try (Accelerator acc = open(bundle))
+        final boolean datIn = isFormat("--in-format", inFormat, "hls4ml-dat", "csv", name(in).endsWith(".dat"));
+        final boolean csimOut = isFormat("--out-format", outFormat, "csim-log", "csv",
+            name(out).endsWith(".log") || name(out).endsWith(".dat"));
+        if (raw && (datIn || csimOut))
         {
-            outputs = run(acc, inputs);
+            throw new IllegalArgumentException("--raw reads and writes raw CSV; hls4ml's " +
+                (datIn ? "tb_input_features.dat" : "csim_results.log") + " holds floats (choose --in-format csv " +
+                "--out-format csv with --raw)");
+        }
+        final ModelBundle bundle = ModelBundle.load(model);
+        if (csimOut)
+        {
+            ApFixedText.checkPrintable(bundle.output().type());
+        }
+        final long[][] inputs = readInputs(bundle, datIn);
+        final long start = System.nanoTime();
+        final long[][] outputs;
+        try (Predictor predictor = open(bundle))
+        {
+            outputs = run(predictor, inputs);
         }
         final long elapsed = System.nanoTime() - start;
-        writeOutputs(bundle, outputs);
+        if (csimOut)
+        {
+            writeCsimLog(bundle, outputs);
+        }
+        else
+        {
+            writeOutputs(bundle, outputs);
+        }
         System.err.printf(Locale.ROOT, "l1infer-bench infer: %d events through %s in %.1f ms%n",
             inputs.length, accelerator, elapsed / 1e6);
         return 0;
     }
 
-    private Accelerator open(final ModelBundle bundle)
+    private static String name(final Path path)
+    {
+        final Path file = path.getFileName();
+        return file == null ? "" : file.toString();
+    }
+
+    private static boolean isFormat(
+        final String option, final String value, final String special, final String plain, final boolean byName)
+    {
+        if (value.equals("auto"))
+        {
+            return byName;
+        }
+        if (value.equals(special) || value.equals(plain))
+        {
+            return value.equals(special);
+        }
+        throw new IllegalArgumentException(option + " must be auto, " + plain + " or " + special + ", got '" +
+            value + "'");
+    }
+
+    private Predictor open(final ModelBundle bundle)
     {
         return switch (accelerator)
         {
-            case "emulator" -> new FixedPointEmulator(bundle, batch);
-            case "opencl" -> OpenClAccelerator.open(bundle, new OpenClDeviceSelector(openClPlatform, openClDevice,
-                OpenClDeviceSelector.DeviceTypeFilter.ALL, 0), null, OpenClKernelSource.DEFAULT_KERNEL_NAME, batch, 1);
+            case "emulator" -> Predictor.emulator(bundle, batch);
+            case "opencl" -> Predictor.openCl(bundle, new OpenClDeviceSelector(openClPlatform, openClDevice,
+                OpenClDeviceSelector.DeviceTypeFilter.ALL, 0), batch);
             default -> throw new IllegalArgumentException("--accelerator must be emulator or opencl, got '" +
                 accelerator + "'");
         };
     }
 
-    private static int[][] run(final Accelerator acc, final int[][] inputs)
+    private static long[][] run(final Predictor predictor, final long[][] inputs)
     {
-        final BatchBuffers buf = acc.buffers(0);
-        final int inSize = acc.model().input().size();
-        final int outSize = acc.model().output().size();
-        final int[][] outputs = new int[inputs.length][outSize];
-        for (int first = 0; first < inputs.length; first += acc.maxBatchSize())
+        final int inSize = predictor.inputSize();
+        final int outSize = predictor.outputSize();
+        final long[] in = new long[Math.multiplyExact(inputs.length, inSize)];
+        for (int e = 0; e < inputs.length; e++)
         {
-            final int n = Math.min(acc.maxBatchSize(), inputs.length - first);
-            for (int b = 0; b < n; b++)
-            {
-                for (int f = 0; f < inSize; f++)
-                {
-                    buf.putInput(b, f, inputs[first + b][f]);
-                }
-            }
-            acc.infer(0, n);
-            for (int b = 0; b < n; b++)
-            {
-                for (int o = 0; o < outSize; o++)
-                {
-                    outputs[first + b][o] = buf.getOutput(b, o);
-                }
-            }
+            System.arraycopy(inputs[e], 0, in, e * inSize, inSize);
+        }
+        final long[] out = new long[Math.multiplyExact(inputs.length, outSize)];
+        predictor.predictRaw(in, inputs.length, out);
+        final long[][] outputs = new long[inputs.length][outSize];
+        for (int e = 0; e < inputs.length; e++)
+        {
+            System.arraycopy(out, e * outSize, outputs[e], 0, outSize);
         }
         return outputs;
     }
 
-    private int[][] readInputs(final ModelBundle bundle) throws IOException
+    private long[][] readInputs(final ModelBundle bundle, final boolean dat) throws IOException
     {
         final FixedPointType type = bundle.input().type();
         final int size = bundle.input().size();
         final List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
-        final List<int[]> rows = new ArrayList<>(lines.size());
+        final List<long[]> rows = new ArrayList<>(lines.size());
         for (int l = 0; l < lines.size(); l++)
         {
             final String line = lines.get(l).strip();
@@ -133,27 +176,49 @@ final class InferCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException(in + " line " + lineNumber + ": empty line");
             }
-            if (l == 0 && !raw && isHeader(line))
+            if (l == 0 && !raw && !dat && isHeader(line))
             {
                 continue;
             }
-            final String[] fields = line.split(",", -1);
+            final String[] fields = dat ? line.split("[ ,]+", -1) : line.split(",", -1);
             if (fields.length != size)
             {
                 throw new IllegalArgumentException(in + " line " + lineNumber + ": expected " + size +
                     " values for model " + bundle.name() + ", found " + fields.length);
             }
-            final int[] row = new int[size];
+            final long[] row = new long[size];
             for (int f = 0; f < size; f++)
             {
-                row[f] = parse(fields[f].strip(), type, lineNumber, f + 1);
+                row[f] = dat ? parseFloat(fields[f], type, lineNumber, f + 1) :
+                    parse(fields[f].strip(), type, lineNumber, f + 1);
             }
             rows.add(row);
         }
-        return rows.toArray(new int[0][]);
+        return rows.toArray(new long[0][]);
     }
 
-    private int parse(final String text, final FixedPointType type, final int line, final int column)
+    /** A tb_input_features.dat value: read into a float, as hls4ml's test bench does, then assigned to the type. */
+    private long parseFloat(final String text, final FixedPointType type, final int line, final int column)
+    {
+        final float value;
+        try
+        {
+            value = CsimFloats.parse(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(in + " line " + line + " column " + column + ": '" + text +
+                "' is not a number");
+        }
+        if (!Float.isFinite(value))
+        {
+            throw new IllegalArgumentException(in + " line " + line + " column " + column + ": '" + text +
+                "' is not finite as a float");
+        }
+        return CsimFloats.toRaw(type, value);
+    }
+
+    private long parse(final String text, final FixedPointType type, final int line, final int column)
     {
         final String where = in + " line " + line + " column " + column + ": ";
         if (raw)
@@ -172,7 +237,7 @@ final class InferCommand implements Callable<Integer>
                 throw new IllegalArgumentException(where + value + " is outside the raw range [" + type.minRaw() +
                     ", " + type.maxRaw() + "] of " + type);
             }
-            return (int)value;
+            return value;
         }
         final double value;
         try
@@ -187,7 +252,7 @@ final class InferCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException(where + "'" + text + "' is not finite");
         }
-        return (int)type.fromDouble(value);
+        return type.fromDouble(value);
     }
 
     private static boolean isHeader(final String line)
@@ -204,10 +269,68 @@ final class InferCommand implements Callable<Integer>
         }
     }
 
-    private void writeOutputs(final ModelBundle bundle, final int[][] outputs) throws IOException
+    private void writeOutputs(final ModelBundle bundle, final long[][] outputs) throws IOException
     {
         final ModelOutput spec = bundle.output();
         final boolean scaled = spec.scale() != 1.0 || !spec.unit().isEmpty();
+        writeAtomically(w ->
+        {
+            if (!raw)
+            {
+                w.write(header(spec, scaled));
+                w.newLine();
+            }
+            final StringBuilder sb = new StringBuilder();
+            for (final long[] row : outputs)
+            {
+                sb.setLength(0);
+                for (int o = 0; o < row.length; o++)
+                {
+                    sb.append(o == 0 ? "" : ",");
+                    if (raw)
+                    {
+                        sb.append(row[o]);
+                    }
+                    else
+                    {
+                        sb.append(spec.type().toDouble(row[o]));
+                    }
+                }
+                if (!raw && scaled)
+                {
+                    for (final long value : row)
+                    {
+                        sb.append(',').append(spec.decode(value));
+                    }
+                }
+                w.write(sb.toString());
+                w.newLine();
+            }
+        });
+    }
+
+    /** The layout of hls4ml's csim_results.log: nnet::print_result, each value then a space, std::endl per event. */
+    private void writeCsimLog(final ModelBundle bundle, final long[][] outputs) throws IOException
+    {
+        final FixedPointType type = bundle.output().type();
+        writeAtomically(w ->
+        {
+            final StringBuilder sb = new StringBuilder();
+            for (final long[] row : outputs)
+            {
+                sb.setLength(0);
+                for (final long value : row)
+                {
+                    sb.append(ApFixedText.format(type, value)).append(' ');
+                }
+                w.write(sb.append('\n').toString());
+            }
+        });
+    }
+
+    /** Lines written by {@code body} become the output file only when all of them were written. */
+    private void writeAtomically(final LinesBody body) throws IOException
+    {
         final Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         final Path temp = Files.createTempFile(parent, ".l1infer-infer", ".tmp");
@@ -215,37 +338,7 @@ final class InferCommand implements Callable<Integer>
         {
             try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8))
             {
-                if (!raw)
-                {
-                    w.write(header(spec, scaled));
-                    w.newLine();
-                }
-                final StringBuilder sb = new StringBuilder();
-                for (final int[] row : outputs)
-                {
-                    sb.setLength(0);
-                    for (int o = 0; o < row.length; o++)
-                    {
-                        sb.append(o == 0 ? "" : ",");
-                        if (raw)
-                        {
-                            sb.append(row[o]);
-                        }
-                        else
-                        {
-                            sb.append(spec.type().toDouble(row[o]));
-                        }
-                    }
-                    if (!raw && scaled)
-                    {
-                        for (final int value : row)
-                        {
-                            sb.append(',').append(spec.decode(value));
-                        }
-                    }
-                    w.write(sb.toString());
-                    w.newLine();
-                }
+                body.write(w);
             }
             Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -253,6 +346,12 @@ final class InferCommand implements Callable<Integer>
         {
             Files.deleteIfExists(temp);
         }
+    }
+
+    @FunctionalInterface
+    private interface LinesBody
+    {
+        void write(BufferedWriter w) throws IOException;
     }
 
     private static String header(final ModelOutput spec, final boolean scaled)

@@ -1,5 +1,6 @@
 package io.l1infer.bench.cli;
 
+import io.l1infer.daemon.L1inferVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,9 +8,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "l1infer-bench",
     mixinStandardHelpOptions = true,
-    version = "l1infer-bench 0.1.0",
+    versionProvider = L1inferVersion.class,
     description = "l1infer benchmarks and tools.",
     subcommands = {
+        CompareCommand.class,
         DemoCommand.class,
         EchoServerCommand.class,
         DevicesCommand.class,
@@ -17,7 +19,10 @@ import picocli.CommandLine.Command;
         EvaluateCommand.class,
         InferCommand.class,
         LatencyCommand.class,
+        MismatchesCommand.class,
         ModelCommand.class,
+        RecordingsCommand.class,
+        ReplayCommand.class,
         SimulateCommand.class,
         ThroughputCommand.class,
         TrainCommand.class,
@@ -44,7 +49,7 @@ public final class L1inferBench
     /** Run without exiting, with error messages going to {@code err}. */
     public static int run(final java.io.PrintWriter err, final String... args)
     {
-        return new CommandLine(new L1inferBench())
+        return L1inferVersion.applyTo(new CommandLine(new L1inferBench()))
             .setErr(err)
             .setExecutionExceptionHandler((ex, cmd, parsed) ->
             {

@@ -35,20 +35,8 @@ final class LatencyCommand implements Callable<Integer>
     /** How long a client waits for the target to connect. */
     static final long CONNECT_TIMEOUT_NS = 15_000_000_000L;
 
-    @Option(names = "--target", defaultValue = "embedded", converter = TargetKindConverter.class,
-        description = TargetKindConverter.HELP)
-    BenchTarget.Kind targetKind;
-
-    @Option(names = "--workload", defaultValue = "thesis",
-        description = "thesis (the 14,248 real feature vectors, cycled; default) or toy (muon segments from the " +
-            "toy simulation).")
-    String workloadName;
-
     @Mixin
-    SettingsOptions settings;
-
-    @Mixin
-    LoadOptions load;
+    TargetOptions target;
 
     @Option(names = "--rate", defaultValue = "100000", converter = RateConverter.class,
         description = "Events per second, e.g. 100000 or 100k (default: 100000).")
@@ -82,15 +70,15 @@ final class LatencyCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintStream console = System.out;
-        final DaemonConfig config = settings.config(targetKind);
-        final Workload workload = load.workload(workloadName, config, settings.home, console);
+        final DaemonConfig config = target.config();
+        final Workload workload = target.workload(config, console);
         final List<RunResult> runs = new ArrayList<>();
         final HiccupMeter meter = hiccups ? HiccupMeter.start() : null;
         final List<StageReport> stages = new ArrayList<>();
-        runs.add(runOn(targetKind, config, workload, rate, warmupNs, durationNs, load, console, stages));
-        if (baseline && targetKind != BenchTarget.Kind.ECHO)
+        runs.add(runOn(target.kind, config, workload, rate, warmupNs, durationNs, target.load, console, stages));
+        if (baseline && target.kind != BenchTarget.Kind.ECHO)
         {
-            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, load, console,
+            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, target.load, console,
                 stages));
         }
         console.println();

@@ -1,8 +1,10 @@
 package io.l1infer.bench.cli;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.hls4ml.Hls4mlImporter;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelBundleWriter;
+import io.l1infer.fpga.model.ModelSummary;
 import io.l1infer.fpga.model.RandomModelGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code model}: tools that make model bundles. */
 @Command(name = "model", description = "Model bundle tools.", mixinStandardHelpOptions = true,
-    subcommands = ModelCommand.Random.class)
+    subcommands = {ModelCommand.Random.class, ModelCommand.Import.class})
 final class ModelCommand
 {
     /** {@code model random}: a deterministic random pruned ReLU MLP bundle. */
@@ -43,6 +45,28 @@ final class ModelCommand
                 RandomModelGenerator.generate(architecture, sparsity, FixedPointType.parse(type), seed);
             ModelBundleWriter.write(model, out);
             System.out.println("wrote " + model + " to " + out);
+            return 0;
+        }
+    }
+
+    /** {@code model import}: an hls4ml project directory to a bundle, with a summary of what was imported. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import an hls4ml project directory (its root or firmware/) into a model bundle.")
+    static final class Import implements Callable<Integer>
+    {
+        @Option(names = "--hls4ml", required = true, description = "The hls4ml project directory.")
+        Path project;
+
+        @Option(names = "--out", required = true, description = "Directory to write the bundle into.")
+        Path out;
+
+        @Override
+        public Integer call()
+        {
+            final ModelBundle model = Hls4mlImporter.importProject(project);
+            ModelBundleWriter.write(model, out);
+            System.out.print(ModelSummary.describe(model));
+            System.out.println("wrote " + out);
             return 0;
         }
     }

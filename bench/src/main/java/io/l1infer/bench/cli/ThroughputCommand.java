@@ -28,20 +28,8 @@ import java.util.concurrent.Callable;
     description = "Highest rate the target sustains with no loss and p99 under a bound.")
 final class ThroughputCommand implements Callable<Integer>
 {
-    @Option(names = "--target", defaultValue = "embedded", converter = TargetKindConverter.class,
-        description = TargetKindConverter.HELP)
-    BenchTarget.Kind targetKind;
-
-    @Option(names = "--workload", defaultValue = "thesis",
-        description = "thesis (the 14,248 real feature vectors, cycled; default) or toy (muon segments from the " +
-            "toy simulation).")
-    String workloadName;
-
     @Mixin
-    SettingsOptions settings;
-
-    @Mixin
-    LoadOptions load;
+    TargetOptions target;
 
     @Option(names = "--rates", split = ",", converter = RateConverter.class,
         defaultValue = "100k,200k,400k,700k,1M,1.5M,2M,3M",
@@ -78,20 +66,20 @@ final class ThroughputCommand implements Callable<Integer>
     {
         checkRates();
         final PrintStream console = System.out;
-        final DaemonConfig config = settings.config(targetKind);
-        final Workload workload = load.workload(workloadName, config, settings.home, console);
-        final BenchTarget started = BenchTarget.start(targetKind, config);
+        final DaemonConfig config = target.config();
+        final Workload workload = target.workload(config, console);
+        final BenchTarget started = BenchTarget.start(target.kind, config);
         console.println(started.describe());
         final List<RunResult> steps = new ArrayList<>();
         long best = 0;
         long firstBad = 0;
-        try (BenchSession session = BenchSession.open(started, load.clientOptions(config), console,
+        try (BenchSession session = BenchSession.open(started, target.load.clientOptions(config), console,
             LatencyCommand.CONNECT_TIMEOUT_NS))
         {
             if (initialWarmupNs > 0)
             {
                 final RunResult warm = session.run(workload, new OpenLoopRun.Spec("initial-warm-up", rates.get(0), 0,
-                    initialWarmupNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+                    initialWarmupNs, target.load.graceNs, target.load.maxLagNs, target.load.spinIdle()));
                 console.printf(Locale.ROOT, "initial warm-up at %d/s for %.1f s: p99 %.1f us (not judged)%n",
                     rates.get(0), initialWarmupNs / 1e9, warm.percentileUs(99));
             }
@@ -132,7 +120,7 @@ final class ThroughputCommand implements Callable<Integer>
         }
         if (out != null)
         {
-            RunFiles.write(out, steps, "l1infer throughput steps (" + workload.name() + ", " + targetKind.name()
+            RunFiles.write(out, steps, "l1infer throughput steps (" + workload.name() + ", " + target.kind.name()
                 .toLowerCase(Locale.ROOT) + ")", List.of(), console);
         }
         for (final RunResult s : steps)
@@ -148,7 +136,8 @@ final class ThroughputCommand implements Callable<Integer>
         final PrintStream console)
     {
         final RunResult r = session.run(workload, new OpenLoopRun.Spec(session.target().name() + "-" +
-            workload.name() + "-" + rate, rate, stepWarmupNs, stepNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+            workload.name() + "-" + rate, rate, stepWarmupNs, stepNs, target.load.graceNs, target.load.maxLagNs,
+            target.load.spinIdle()));
         console.printf(Locale.ROOT, "step %d/s: %s%n", rate, verdict(r));
         return r;
     }

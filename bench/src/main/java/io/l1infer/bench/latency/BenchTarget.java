@@ -5,6 +5,8 @@ import io.l1infer.client.DaemonEndpoint;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.daemon.L1inferDaemon;
 
+import java.util.function.Supplier;
+
 /**
  * What the bench sends to: a daemon it starts in its own JVM, a daemon already running elsewhere, or the echo
  * server (the transport floor). Closing stops whatever the bench started.
@@ -45,8 +47,8 @@ public sealed interface BenchTarget extends AutoCloseable
     {
         return switch (kind)
         {
-            case EMBEDDED -> new Embedded(L1inferDaemon.launch(config));
-            case ECHO -> new Echo(EchoServer.launch(config));
+            case EMBEDDED -> InProcess.of(L1inferDaemon.launch(config));
+            case ECHO -> InProcess.of(EchoServer.launch(config));
             case EXTERNAL -> new External(endpointOf(config, config.aeronDir().toString()));
         };
     }
@@ -62,72 +64,51 @@ public sealed interface BenchTarget extends AutoCloseable
         ECHO
     }
 
-    /** A daemon in the bench's JVM. */
-    record Embedded(L1inferDaemon daemon) implements BenchTarget
+    /**
+     * A daemon or the echo server in the bench's JVM.
+     *
+     * @param name        the target's short name.
+     * @param endpoint    where to connect.
+     * @param description what runs, in one line.
+     * @param reporter    stops intake, waits for what was accepted and returns the end-of-run report.
+     * @param closer      stops it.
+     */
+    record InProcess(String name, DaemonEndpoint endpoint, String description, Supplier<String> reporter,
+        Runnable closer) implements BenchTarget
     {
-        @Override
-        public String name()
+        static InProcess of(final L1inferDaemon daemon)
         {
-            return "embedded";
+            return new InProcess("embedded", endpointOf(daemon.config(), daemon.aeronDirectory()), daemon.describe(),
+                () ->
+                {
+                    daemon.drainAndStop();
+                    return daemon.report();
+                },
+                daemon::close);
         }
 
-        @Override
-        public DaemonEndpoint endpoint()
+        static InProcess of(final EchoServer server)
         {
-            return endpointOf(daemon.config(), daemon.aeronDirectory());
+            return new InProcess("echo", endpointOf(server.config(), server.aeronDirectory()), server.describe(),
+                server::report, server::close);
         }
 
         @Override
         public String describe()
         {
-            return daemon.describe();
+            return description;
         }
 
         @Override
         public String report()
         {
-            daemon.drainAndStop();
-            return daemon.report();
+            return reporter.get();
         }
 
         @Override
         public void close()
         {
-            daemon.close();
-        }
-    }
-
-    /** The echo server in the bench's JVM. */
-    record Echo(EchoServer server) implements BenchTarget
-    {
-        @Override
-        public String name()
-        {
-            return "echo";
-        }
-
-        @Override
-        public DaemonEndpoint endpoint()
-        {
-            return endpointOf(server.config(), server.aeronDirectory());
-        }
-
-        @Override
-        public String describe()
-        {
-            return server.describe();
-        }
-
-        @Override
-        public String report()
-        {
-            return server.report();
-        }
-
-        @Override
-        public void close()
-        {
-            server.close();
+            closer.run();
         }
     }
 

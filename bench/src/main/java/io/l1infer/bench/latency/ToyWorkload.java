@@ -4,10 +4,10 @@ import io.l1infer.client.InferenceClient;
 import io.l1infer.client.PrimitiveList;
 import io.l1infer.client.SendOutcome;
 import io.l1infer.codec.MuonPrimitiveLimits;
+import io.l1infer.codec.MuonPrimitives;
 import io.l1infer.muon.ToyBarrelSimulation;
 import io.l1infer.muon.ToyEvent;
 import io.l1infer.muon.ToySimulationConfig;
-import io.l1infer.muon.TriggerPrimitives;
 
 /**
  * Muon-segment requests from the toy barrel simulation: a seeded pool of accepted events (at least two usable
@@ -53,7 +53,7 @@ public final class ToyWorkload implements Workload
         for (int e = 0; e < poolSize; e++)
         {
             simulation.nextAccepted(event);
-            final TriggerPrimitives p = event.primitives();
+            final MuonPrimitives p = event.primitives();
             if (used + p.count() * FIELDS > fields.length)
             {
                 fields = java.util.Arrays.copyOf(fields, fields.length * 2);

@@ -148,7 +148,7 @@ public final class OnnxGraphBuilder
     }
 
     /** The float32 values of raw fixed-point numbers, in the same order. */
-    static float[] values(final FixedPointType type, final int[] raw)
+    static float[] values(final FixedPointType type, final long[] raw)
     {
         final float[] values = new float[raw.length];
         for (int k = 0; k < raw.length; k++)

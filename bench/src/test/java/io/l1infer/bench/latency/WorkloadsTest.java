@@ -1,5 +1,6 @@
 package io.l1infer.bench.latency;
 
+import io.l1infer.client.ClientStatistics;
 import io.l1infer.client.InferenceClient;
 import io.l1infer.client.PrimitiveList;
 import io.l1infer.client.SendOutcome;
@@ -72,6 +73,7 @@ class WorkloadsTest
     private static final class Capture implements InferenceClient
     {
         final List<Integer> features = new ArrayList<>();
+        final ClientStatistics statistics = new ClientStatistics();
         long sendTimeNs;
         int primitives;
         int firstPhi;
@@ -111,6 +113,12 @@ class WorkloadsTest
         public int inFlight()
         {
             return 0;
+        }
+
+        @Override
+        public ClientStatistics statistics()
+        {
+            return statistics;
         }
 
         @Override

@@ -187,12 +187,12 @@ class OnnxGraphBuilderTest
             new ModelOutput(size, last, List.of(), 1.0, ""), layers);
     }
 
-    private static int[] raws(final SplittableRandom random, final FixedPointType type, final int n)
+    private static long[] raws(final SplittableRandom random, final FixedPointType type, final int n)
     {
-        final int[] raw = new int[n];
+        final long[] raw = new long[n];
         for (int k = 0; k < n; k++)
         {
-            raw[k] = (int)(type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1));
+            raw[k] = type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1);
         }
         return raw;
     }

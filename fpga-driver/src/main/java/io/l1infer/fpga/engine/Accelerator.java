@@ -42,6 +42,18 @@ public interface Accelerator extends AutoCloseable
      */
     void await(int set);
 
+    /**
+     * Whether the batch launched on {@code set} has finished, so that {@link #await} would return at once; never
+     * blocks and never allocates. The owner polls this to enforce its batch deadline without ever waiting inside a
+     * device that may not answer. A synchronous engine, whose launch computes the batch, is always complete.
+     *
+     * @throws AcceleratorException when the device fails.
+     */
+    default boolean isComplete(final int set)
+    {
+        return true;
+    }
+
     /** Launch and wait: the whole batch in one call. */
     default void infer(final int set, final int batchSize)
     {

@@ -85,6 +85,62 @@ public final class BatchBuffers
         return outputBytes;
     }
 
+    /**
+     * Write raw input value {@code index} of event {@code event} of a type of any width; the caller guarantees it is
+     * in range.
+     */
+    public void putInputLong(final int event, final int index, final long raw)
+    {
+        putLong(input, inputBytes, (event * inputSize + index) * inputBytes, raw);
+    }
+
+    /** Read all raw inputs of {@code event} into {@code dst[0 .. inputSize)}: any width, unsigned zero-extended. */
+    public void getInputsLong(final int event, final long[] dst)
+    {
+        final int base = event * inputSize * inputBytes;
+        for (int f = 0; f < inputSize; f++)
+        {
+            dst[f] = getLong(input, inputBytes, inputSigned, base + f * inputBytes);
+        }
+    }
+
+    /** Write raw output {@code index} of event {@code event}, any width. */
+    public void putOutputLong(final int event, final int index, final long raw)
+    {
+        putLong(output, outputBytes, (event * outputSize + index) * outputBytes, raw);
+    }
+
+    /** Read raw output {@code index} of event {@code event}, any width, zero-extending unsigned types. */
+    public long getOutputLong(final int event, final int index)
+    {
+        return getLong(output, outputBytes, outputSigned, (event * outputSize + index) * outputBytes);
+    }
+
+    private static void putLong(final UnsafeBuffer buffer, final int bytes, final int offset, final long raw)
+    {
+        if (bytes == 8)
+        {
+            buffer.putLong(offset, raw, ByteOrder.LITTLE_ENDIAN);
+        }
+        else
+        {
+            put(buffer, bytes, offset, (int)raw);
+        }
+    }
+
+    private static long getLong(final UnsafeBuffer buffer, final int bytes, final boolean signed, final int offset)
+    {
+        if (bytes == 8)
+        {
+            return buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN);
+        }
+        if (bytes == 4 && !signed)
+        {
+            return buffer.getInt(offset, ByteOrder.LITTLE_ENDIAN) & 0xFFFF_FFFFL;
+        }
+        return get(buffer, bytes, signed, offset);
+    }
+
     /** Write raw input value {@code index} of event {@code event}; the caller guarantees it is in range. */
     public void putInput(final int event, final int index, final int raw)
     {
@@ -116,11 +172,18 @@ public final class BatchBuffers
                     b.putShort(base + 2 * f, (short)src[offset + f], ByteOrder.LITTLE_ENDIAN);
                 }
             }
-            default ->
+            case 4 ->
             {
                 for (int f = 0; f < n; f++)
                 {
                     b.putInt(base + 4 * f, src[offset + f], ByteOrder.LITTLE_ENDIAN);
+                }
+            }
+            default ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    b.putLong(base + 8 * f, src[offset + f], ByteOrder.LITTLE_ENDIAN);
                 }
             }
         }
@@ -150,11 +213,18 @@ public final class BatchBuffers
                     dst[f] = inputSigned ? v : v & 0xFFFF;
                 }
             }
-            default ->
+            case 4 ->
             {
                 for (int f = 0; f < n; f++)
                 {
                     dst[f] = b.getInt(base + 4 * f, ByteOrder.LITTLE_ENDIAN);
+                }
+            }
+            default ->
+            {
+                for (int f = 0; f < n; f++)
+                {
+                    dst[f] = Math.toIntExact(b.getLong(base + 8 * f, ByteOrder.LITTLE_ENDIAN));
                 }
             }
         }
@@ -181,7 +251,8 @@ public final class BatchBuffers
         {
             case 1 -> buffer.putByte(offset, (byte)raw);
             case 2 -> buffer.putShort(offset, (short)raw, ByteOrder.LITTLE_ENDIAN);
-            default -> buffer.putInt(offset, raw, ByteOrder.LITTLE_ENDIAN);
+            case 4 -> buffer.putInt(offset, raw, ByteOrder.LITTLE_ENDIAN);
+            default -> buffer.putLong(offset, raw, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
@@ -199,8 +270,11 @@ public final class BatchBuffers
                 final short s = buffer.getShort(offset, ByteOrder.LITTLE_ENDIAN);
                 return signed ? s : s & 0xFFFF;
             }
-            default:
+            case 4:
                 return buffer.getInt(offset, ByteOrder.LITTLE_ENDIAN);
+            default:
+                // The int accessors serve types of at most 32 bits; a wider value that does not fit is an error.
+                return Math.toIntExact(buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN));
         }
     }
 }

@@ -20,7 +20,7 @@ final class BatchNormKernel implements LayerKernel
     BatchNormKernel(final BatchNormLayer layer, final FixedPointType input)
     {
         this.size = layer.size();
-        this.scale = layer.scales();
+        this.scale = IntRaw.narrow(layer.scales());
         final int productFraction = input.fractionBits() + layer.scaleType().fractionBits();
         final int biasFraction = layer.biasType().fractionBits();
         final int common = Math.max(productFraction, biasFraction);
@@ -35,13 +35,13 @@ final class BatchNormKernel implements LayerKernel
             throw new IllegalArgumentException("layer '" + layer.name() + "': exact x*scale+bias needs " +
                 magnitude + " bits, more than the 62 supported");
         }
-        final int[] bias = layer.biases();
+        final long[] bias = layer.biases();
         alignedBias = new int[size];
         alignedBiasLong = new long[size];
         for (int k = 0; k < size; k++)
         {
-            alignedBiasLong[k] = (long)bias[k] << biasShift;
-            alignedBias[k] = biasShift < 32 ? bias[k] << biasShift : 0;
+            alignedBiasLong[k] = bias[k] << biasShift;
+            alignedBias[k] = biasShift < 32 ? (int)bias[k] << biasShift : 0;
         }
         toResult = RawConversion.of(common, layer.resultType());
         // Modulo 2^32 is enough for a truncating, wrapping conversion; Java takes int shifts of 32+ modulo 32.

@@ -72,6 +72,8 @@ final class DenseKernel implements LayerKernel
         this.productFraction = inputType.fractionBits() + layer.weightType().fractionBits();
         this.shift = productFraction - accumType.fractionBits();
 
+        // Built only for IntKernelTypes models: ap_fixed of <= 32 bits with N = 0, so AP_TRN + AP_WRAP is exactly
+        // "floor, then keep the low W bits", the ring homomorphism the deferred wrap relies on.
         final boolean wrapAccumulator =
             accumType.quantization() == Quantization.AP_TRN && accumType.overflow() == Overflow.AP_WRAP;
         final int accWidth = accumType.width();
@@ -101,8 +103,8 @@ final class DenseKernel implements LayerKernel
         // Compressed columns: for each output j its non-zero weights in ascending input order, the order
         // hls4ml accumulates in (it matters for saturating accumulators).
         int nonZero = 0;
-        final int[] raw = layer.weights();
-        for (final int w : raw)
+        final long[] raw = layer.weights();
+        for (final long w : raw)
         {
             nonZero += w != 0 ? 1 : 0;
         }
@@ -117,7 +119,7 @@ final class DenseKernel implements LayerKernel
             columnStart[j] = n;
             for (int i = 0; i < inputSize; i++)
             {
-                final int w = raw[i * outputSize + j];
+                final int w = (int)raw[i * outputSize + j];
                 if (w != 0)
                 {
                     inputIndex[n] = i;
@@ -147,7 +149,7 @@ final class DenseKernel implements LayerKernel
             rowStart[i] = n;
             for (int j = 0; j < outputSize; j++)
             {
-                final int w = raw[i * outputSize + j];
+                final int w = (int)raw[i * outputSize + j];
                 if (w != 0)
                 {
                     rowOutput[n] = j;
@@ -163,7 +165,7 @@ final class DenseKernel implements LayerKernel
         exactAccumulators = new long[outputSize];
 
         accBias = new int[outputSize];
-        final int[] biases = layer.biases();
+        final long[] biases = layer.biases();
         for (int j = 0; j < outputSize; j++)
         {
             accBias[j] = (int)accumType.convert(biases[j], layer.biasType().fractionBits());

@@ -1,6 +1,7 @@
 package io.l1infer.fpga.engine;
 
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Fault injection for tests, never for production: wraps a real accelerator and behaves exactly like it until
@@ -16,7 +17,12 @@ public final class FailingAccelerator extends ForwardingAccelerator
         /** launch() throws and the batch never starts. */
         LAUNCH,
         /** launch() succeeds and the batch runs, then await() throws (an asynchronous device error). */
-        AWAIT
+        AWAIT,
+        /**
+         * launch() succeeds but the batch never completes: isComplete() stays false and await() blocks until
+         * close(), like a kernel that never finishes. Every later call blocks the same way (a hung device).
+         */
+        HANG
     }
 
     /** Whether the fault repeats. */
@@ -32,8 +38,10 @@ public final class FailingAccelerator extends ForwardingAccelerator
     private final Stage stage;
     private final Persistence persistence;
     private final boolean[] failAtAwait;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private long launches;
     private boolean failed;
+    private volatile long hungAtNs;
 
     /**
      * @param delegate      the accelerator that does the real work (closed by {@link #close()}).
@@ -61,7 +69,13 @@ public final class FailingAccelerator extends ForwardingAccelerator
         return launches;
     }
 
-    /** True once the fault has been thrown. */
+    /** System.nanoTime() of the launch that hung (Stage.HANG), 0 before it. */
+    public long hungAtNs()
+    {
+        return hungAtNs;
+    }
+
+    /** True once the fault has been thrown (or, for Stage.HANG, once the device hung). */
     public boolean hasFailed()
     {
         return failed;
@@ -78,6 +92,20 @@ public final class FailingAccelerator extends ForwardingAccelerator
     public void launch(final int set, final int batchSize)
     {
         final long launch = launches++;
+        if (stage == Stage.HANG)
+        {
+            if (failed)
+            {
+                blockUntilClosed();
+            }
+            delegate.launch(set, batchSize);
+            if (launch == failingLaunch)
+            {
+                failed = true;
+                hungAtNs = System.nanoTime();
+            }
+            return;
+        }
         if (failed && persistence == Persistence.PERMANENT)
         {
             throw new AcceleratorException("launch: injected fault, the accelerator failed at launch " +
@@ -96,8 +124,18 @@ public final class FailingAccelerator extends ForwardingAccelerator
     }
 
     @Override
+    public boolean isComplete(final int set)
+    {
+        return !(stage == Stage.HANG && failed) && delegate.isComplete(set);
+    }
+
+    @Override
     public void await(final int set)
     {
+        if (stage == Stage.HANG && failed)
+        {
+            blockUntilClosed();
+        }
         delegate.await(set);
         if (failAtAwait[set])
         {
@@ -110,6 +148,26 @@ public final class FailingAccelerator extends ForwardingAccelerator
             throw new AcceleratorException("await: injected fault, the accelerator failed at launch " +
                 failingLaunch + " (FailingAccelerator, for tests)");
         }
+    }
+
+    @Override
+    public void close()
+    {
+        closed.countDown();
+        super.close();
+    }
+
+    private void blockUntilClosed()
+    {
+        try
+        {
+            closed.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        throw new AcceleratorException("hung device closed (FailingAccelerator HANG, for tests)");
     }
 
     private static AcceleratorException injected(final String call, final long launch, final int set)

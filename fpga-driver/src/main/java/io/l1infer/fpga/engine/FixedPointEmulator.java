@@ -3,6 +3,7 @@ package io.l1infer.fpga.engine;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -10,11 +11,15 @@ import io.l1infer.fpga.model.ReluLayer;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.List;
+
 /**
  * The bit-exact CPU emulation of an hls4ml model: the daemon's embedded accelerator and the golden reference for
- * the OpenCL path. Synchronous, one buffer set, no allocation per call. Small batches, models with a layer that
- * needs 64-bit or per-step saturating arithmetic, and JVMs without the Vector API run event by event on scalar
- * kernels; other batches run in tiles, one SIMD lane per event ({@link VectorTileRunner}).
+ * the OpenCL path. Synchronous, one buffer set, no allocation per call. Models whose every type the int kernels
+ * handle exactly ({@link IntKernelTypes}) run on them: small batches, layers that need 64-bit or per-step saturating
+ * arithmetic, and JVMs without the Vector API event by event on scalar kernels, other batches in tiles, one SIMD lane
+ * per event ({@link VectorTileRunner}). Every other model runs event by event on the exact general path
+ * ({@link WideLayerKernel}, 64-bit values, 128-bit products).
  */
 public final class FixedPointEmulator implements Accelerator
 {
@@ -24,7 +29,14 @@ public final class FixedPointEmulator implements Accelerator
     private final ModelBundle model;
     private final int maxBatchSize;
     private final BatchBuffers buffers;
+    /** Null on the general path. */
     private final LayerKernel[] kernels;
+    /** Null on the int path. */
+    private final WideLayerKernel[] wideKernels;
+    private final long[] wideA;
+    private final long[] wideB;
+    /** Why the general path runs the model (empty on the int path), for the description. */
+    private final String generalPathReason;
     /** Null when the scalar path runs everything. */
     private final VectorTileRunner tileRunner;
     private final VectorEventRunner eventRunner;
@@ -41,7 +53,7 @@ public final class FixedPointEmulator implements Accelerator
     /**
      * @param model        a loaded bundle.
      * @param maxBatchSize most events per launch (the buffer capacity).
-     * @throws IllegalArgumentException when a layer needs intermediates wider than supported.
+     * @throws IllegalArgumentException naming the layer when it cannot be computed exactly.
      */
     public FixedPointEmulator(final ModelBundle model, final int maxBatchSize)
     {
@@ -71,15 +83,55 @@ public final class FixedPointEmulator implements Accelerator
             new UnsafeBuffer(BufferUtil.allocateDirectAligned(align(outBytes), 64)),
             maxBatchSize, inputSize, inType, outputSize, outType);
 
-        kernels = new LayerKernel[model.layers().size()];
-        FixedPointType held = inType;
-        for (int i = 0; i < kernels.length; i++)
+        final int width = model.maxWidth();
+        // The int kernels are exact only for the types IntKernelTypes lists (their proofs assume ap_fixed of <= 32
+        // bits, N = 0, three Q and two O modes); everything else, and a batchnorm wider than 62 bits, takes the
+        // exact general path instead of being refused.
+        final List<String> unsupported = IntKernelTypes.unsupportedOnCpu(model);
+        String reason = unsupported.isEmpty() ? "" : String.join(", ", unsupported);
+        LayerKernel[] intKernels = null;
+        if (unsupported.isEmpty())
         {
-            kernels[i] = kernelFor(model.layers().get(i), held);
-            held = kernels[i].outputType();
+            try
+            {
+                intKernels = intKernels(model);
+            }
+            catch (final IllegalArgumentException needsMoreThan62Bits)
+            {
+                reason = needsMoreThan62Bits.getMessage();
+            }
+        }
+        kernels = intKernels;
+        generalPathReason = reason;
+        if (kernels == null)
+        {
+            wideKernels = new WideLayerKernel[model.layers().size()];
+            FixedPointType type = inType;
+            for (int i = 0; i < wideKernels.length; i++)
+            {
+                wideKernels[i] = LayerKernels.wide(model.layers().get(i), type);
+                type = wideKernels[i].outputType();
+            }
+            wideA = new long[width];
+            wideB = new long[width];
+            outputZeros = 0;
+            tileRunner = null;
+            eventRunner = null;
+            tileSize = 0;
+            vectorA = null;
+            vectorB = null;
+            finalInA = wideKernels.length % 2 == 0;
+            return;
+        }
+        wideKernels = null;
+        wideA = null;
+        wideB = null;
+        FixedPointType held = inType;
+        for (final LayerKernel kernel : kernels)
+        {
+            held = kernel.outputType();
         }
         outputZeros = outType.fractionBits() - held.fractionBits();
-        final int width = model.maxWidth();
         boolean vectorForms = allowVector && VectorSupport.isAvailable();
         for (final LayerKernel kernel : kernels)
         {
@@ -96,6 +148,27 @@ public final class FixedPointEmulator implements Accelerator
     private static int align(final int bytes)
     {
         return Math.max(64, (bytes + 63) & ~63);
+    }
+
+    /** The int kernels, valid only for models {@link IntKernelTypes} accepts; a too-wide batchnorm throws. */
+    private static LayerKernel[] intKernels(final ModelBundle model)
+    {
+        final LayerKernel[] k = new LayerKernel[model.layers().size()];
+        FixedPointType held = model.input().type();
+        FixedPointType declared = held;
+        for (int i = 0; i < k.length; i++)
+        {
+            final Layer layer = model.layers().get(i);
+            // An activation of nnet_activation.h computes on long raws of its declared input type; the int lanes
+            // around it may hold that input reduced (see LayerKernel).
+            k[i] = layer instanceof ElementwiseLayer e ?
+                new IntLaneActivationKernel(ActivationFunctions.create(e, declared), e.size(), e.size(), held,
+                    declared) :
+                kernelFor(layer, held);
+            held = k[i].outputType();
+            declared = layer.resultType();
+        }
+        return k;
     }
 
     private static LayerKernel kernelFor(final Layer layer, final FixedPointType inputType)
@@ -125,8 +198,9 @@ public final class FixedPointEmulator implements Accelerator
     @Override
     public String description()
     {
-        return "fixed-point emulator (CPU, bit-exact hls4ml C simulation, " +
-            (tileRunner != null ? "SIMD tiles of " + tileSize : "scalar") + ") of " + model;
+        final String path = kernels == null ? "exact general path (" + generalPathReason + ")" :
+            tileRunner != null ? "SIMD tiles of " + tileSize : "scalar";
+        return "fixed-point emulator (CPU, bit-exact hls4ml C simulation, " + path + ") of " + model;
     }
 
     @Override
@@ -159,6 +233,14 @@ public final class FixedPointEmulator implements Accelerator
         if (closed)
         {
             throw new AcceleratorException("launch: emulator is closed");
+        }
+        if (kernels == null)
+        {
+            for (int event = 0; event < batchSize; event++)
+            {
+                runWide(event);
+            }
+            return;
         }
         if (tileRunner == null || batchSize < SINGLE_EVENT_BELOW)
         {
@@ -238,6 +320,26 @@ public final class FixedPointEmulator implements Accelerator
         for (int o = 0; o < outputSize; o++)
         {
             buf.putOutput(event, o, result[o] << outputZeros);
+        }
+    }
+
+    private void runWide(final int event)
+    {
+        final BatchBuffers buf = buffers;
+        buf.getInputsLong(event, wideA);
+        long[] in = wideA;
+        long[] out = wideB;
+        for (final WideLayerKernel kernel : wideKernels)
+        {
+            kernel.run(in, out);
+            final long[] t = in;
+            in = out;
+            out = t;
+        }
+        final long[] result = finalInA ? wideA : wideB;
+        for (int o = 0; o < outputSize; o++)
+        {
+            buf.putOutputLong(event, o, result[o]);
         }
     }
 

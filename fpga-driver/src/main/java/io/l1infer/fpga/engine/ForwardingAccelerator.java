@@ -54,6 +54,12 @@ public abstract class ForwardingAccelerator implements Accelerator
     }
 
     @Override
+    public boolean isComplete(final int set)
+    {
+        return delegate.isComplete(set);
+    }
+
+    @Override
     public void await(final int set)
     {
         delegate.await(set);

@@ -29,6 +29,7 @@ final class RawConversion
         this.wrapShift = 32 - target.width();
         this.signed = target.isSigned();
         this.unsignedMask = (int)target.maxRaw();
+        // IntKernelTypes guarantees an ap_fixed target with N = 0, so AP_WRAP is a plain modulo 2^W here.
         // Truncation (or no rounding at all, for a left shift) then wrap needs only bits [shift, shift + W) of the
         // exact input (for a left shift, bits [0, W + shift)); a 32-bit value exact modulo 2^32 holds them when
         // shift + W <= 32.

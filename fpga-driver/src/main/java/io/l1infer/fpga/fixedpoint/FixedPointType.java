@@ -6,52 +6,78 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An immutable Xilinx {@code ap_fixed<W,I,Q,O>} / {@code ap_ufixed<W,I,Q,O>} type with the conversions hls4ml's
- * C simulation applies, on raw two's-complement integers held in {@code long}.
+ * An immutable Xilinx {@code ap_fixed<W,I,Q,O,N>} / {@code ap_ufixed<...>} / {@code ap_int<W>} / {@code ap_uint<W>}
+ * type with the conversions of the ap_types headers hls4ml's C simulation compiles, on raw two's-complement
+ * integers held in {@code long}.
  *
- * <p>Supported: 1 &lt;= W &lt;= 32 for ap_fixed and W &lt;= 31 for ap_ufixed (so every raw value fits an {@code int}
- * and an exact product of two fits a {@code long}), fraction bits F = W - I within [-32, 62]. Anything else is
- * rejected by {@link #parse(String)} with the reason.
+ * <p>Supported: 1 &lt;= W &lt;= 64 for signed types and W &lt;= 63 for unsigned ones (every raw value fits a
+ * {@code long}; a 64-bit unsigned raw value would not), fraction bits F = W - I within
+ * [{@value #MIN_FRACTION_BITS}, {@value #MAX_FRACTION_BITS}], saturation bits 0 &lt;= N &lt;= W.
+ *
+ * <p>Conversion semantics (checked bit for bit against the headers by {@code ApTypesOracleTest}): for an exact value
+ * v = raw * 2^-F2, let t = floor(v * 2^F) and q = t + inc, inc in {0, 1} chosen by Q from the first dropped bit,
+ * whether any later dropped bit is set, the sign of v and the low bit of t. If q lies in [min, max] it is the result
+ * (AP_SAT_SYM also turns q = min into -max when the source has at least the target's integer bits). Otherwise O
+ * decides: AP_WRAP keeps q mod 2^W and, with N &gt; 0, forces the top N bits (signed: the sign bit to the sign of q,
+ * the next N-1 bits to its complement; unsigned: all N bits to one); AP_SAT clamps, AP_SAT_ZERO gives 0,
+ * AP_SAT_SYM clamps to +-max; a signed AP_WRAP_SM takes q mod 2^W and, with N = 0, when its sign bit differs from
+ * bit W of t, complements it and sets the sign bit to bit W of t (N = 1: complement when the sign bit is not q's
+ * sign, then set it to q's sign; N &gt; 1: complement when bit W-N equals q's sign, then force the top N bits as
+ * for AP_WRAP); ap_ufixed with AP_WRAP_SM is refused, as ap_types refuses it at run time. ap_int / ap_uint targets
+ * take the value's integer part toward zero (ap_types' {@code to_ap_int_base} in its C-native form) and keep its
+ * low W bits.
  */
 public final class FixedPointType
 {
-    /** Largest supported total width: raw values always fit in a Java {@code int}. */
-    public static final int MAX_WIDTH = 32;
-    /** Fraction bits accepted, wide enough for every real hls4ml model and narrow enough for exact long maths. */
-    public static final int MIN_FRACTION_BITS = -32;
-    public static final int MAX_FRACTION_BITS = 62;
+    /** Largest supported width of a signed type: raw values fit a Java {@code long}. */
+    public static final int MAX_WIDTH = 64;
+    /** Largest supported width of an unsigned type (a 64-bit unsigned raw value does not fit a {@code long}). */
+    public static final int MAX_UNSIGNED_WIDTH = 63;
+    /** Fraction bits accepted: far beyond any real hls4ml model, and shifts of exact values stay well defined. */
+    public static final int MIN_FRACTION_BITS = -128;
+    public static final int MAX_FRACTION_BITS = 128;
 
-    private static final Pattern SYNTAX = Pattern.compile(
-        "\\s*(ap_fixed|ap_ufixed)\\s*<\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*(?:,\\s*([A-Za-z_0-9]+)\\s*)?(?:,\\s*([A-Za-z_0-9]+)\\s*)?(?:,\\s*(\\d+)\\s*)?>\\s*");
+    private static final Pattern FIXED_SYNTAX = Pattern.compile(
+        "\\s*(ap_fixed|ap_ufixed)\\s*<\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*(?:,\\s*([A-Za-z_0-9]+)\\s*)?" +
+            "(?:,\\s*([A-Za-z_0-9]+)\\s*)?(?:,\\s*([A-Za-z_0-9+-]+)\\s*)?>\\s*");
+    private static final Pattern INT_SYNTAX = Pattern.compile("\\s*(ap_int|ap_uint)\\s*<\\s*(-?\\d+)\\s*>\\s*");
 
     private final boolean signed;
+    private final boolean integer;
     private final int width;
     private final int integerBits;
     private final int fractionBits;
     private final Quantization quantization;
     private final Overflow overflow;
+    private final int saturationBits;
     private final long minRaw;
     private final long maxRaw;
+    private final long mask;
 
     private FixedPointType(
         final boolean signed,
+        final boolean integer,
         final int width,
         final int integerBits,
         final Quantization quantization,
-        final Overflow overflow)
+        final Overflow overflow,
+        final int saturationBits)
     {
         this.signed = signed;
+        this.integer = integer;
         this.width = width;
         this.integerBits = integerBits;
         this.fractionBits = width - integerBits;
         this.quantization = quantization;
         this.overflow = overflow;
-        this.minRaw = signed ? -(1L << (width - 1)) : 0L;
-        this.maxRaw = signed ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+        this.saturationBits = saturationBits;
+        this.mask = width == 64 ? -1L : (1L << width) - 1;
+        this.minRaw = signed ? -1L << (width - 1) : 0L;
+        this.maxRaw = signed ? ~minRaw : mask;
     }
 
     /**
-     * Create a type after checking its parameters.
+     * Create an ap_fixed / ap_ufixed type with N = 0 after checking its parameters.
      *
      * @throws IllegalArgumentException naming the parameter that is out of range.
      */
@@ -62,20 +88,47 @@ public final class FixedPointType
         final Quantization quantization,
         final Overflow overflow)
     {
-        final int maxWidth = signed ? MAX_WIDTH : MAX_WIDTH - 1;
-        if (width < 1 || width > maxWidth)
-        {
-            throw new IllegalArgumentException("width W=" + width + " outside supported 1.." + maxWidth +
-                (signed ? "" : " for ap_ufixed"));
-        }
-        final int f = width - integerBits;
+        return of(signed, width, integerBits, quantization, overflow, 0);
+    }
+
+    /**
+     * Create an ap_fixed / ap_ufixed type with saturation bits N after checking its parameters.
+     *
+     * @throws IllegalArgumentException naming the parameter that is out of range.
+     */
+    public static FixedPointType of(
+        final boolean signed,
+        final int width,
+        final int integerBits,
+        final Quantization quantization,
+        final Overflow overflow,
+        final int saturationBits)
+    {
+        checkWidth(signed, width, signed ? "ap_fixed" : "ap_ufixed");
+        final long f = (long)width - integerBits;
         if (f < MIN_FRACTION_BITS || f > MAX_FRACTION_BITS)
         {
             throw new IllegalArgumentException("fraction bits W-I=" + f + " outside supported " +
                 MIN_FRACTION_BITS + ".." + MAX_FRACTION_BITS);
         }
-        return new FixedPointType(
-            signed, width, integerBits, Objects.requireNonNull(quantization), Objects.requireNonNull(overflow));
+        if (!signed && overflow == Overflow.AP_WRAP_SM)
+        {
+            throw new IllegalArgumentException("ap_ufixed with AP_WRAP_SM is not a valid type: ap_types stops the " +
+                "C simulation with 'cannot support AP_WRAP_SM'");
+        }
+        if (saturationBits < 0 || saturationBits > width)
+        {
+            throw new IllegalArgumentException("saturation bits N=" + saturationBits + " outside 0..W=" + width);
+        }
+        return new FixedPointType(signed, false, width, integerBits, Objects.requireNonNull(quantization),
+            Objects.requireNonNull(overflow), saturationBits);
+    }
+
+    /** {@code ap_int<W>} (signed) or {@code ap_uint<W>}: an integer that wraps, converted into toward zero. */
+    public static FixedPointType apInt(final boolean signed, final int width)
+    {
+        checkWidth(signed, width, signed ? "ap_int" : "ap_uint");
+        return new FixedPointType(signed, true, width, width, Quantization.AP_TRN, Overflow.AP_WRAP, 0);
     }
 
     /** Shorthand for a signed type with AP_TRN and AP_WRAP, hls4ml's defaults. */
@@ -84,11 +137,23 @@ public final class FixedPointType
         return of(true, width, integerBits, Quantization.AP_TRN, Overflow.AP_WRAP);
     }
 
+    private static void checkWidth(final boolean signed, final int width, final String kind)
+    {
+        final int maxWidth = signed ? MAX_WIDTH : MAX_UNSIGNED_WIDTH;
+        if (width < 1 || width > maxWidth)
+        {
+            throw new IllegalArgumentException("width W=" + width + " outside supported 1.." + maxWidth + " for " +
+                kind + (signed || width != 64 ? "" :
+                " (a 64-bit unsigned raw value does not fit the engine's 64-bit signed integers)"));
+        }
+    }
+
     /**
-     * Parse the C++ spelling, e.g. {@code ap_fixed<16,6>} or {@code ap_ufixed<8,3,AP_RND_CONV,AP_SAT>}.
-     * A fifth template argument (saturation bits N) is accepted only as 0, its default.
+     * Parse the C++ spelling as hls4ml writes it, e.g. {@code ap_fixed<16,6>},
+     * {@code ap_ufixed<8,3,AP_RND_CONV,AP_SAT>}, {@code ap_fixed<18,8,AP_RND,AP_SAT,0>}, {@code ap_int<8>} or
+     * {@code ap_uint<1>}.
      *
-     * @throws IllegalArgumentException with a message naming what is wrong.
+     * @throws IllegalArgumentException with a message naming the text and what is wrong.
      */
     public static FixedPointType parse(final String text)
     {
@@ -96,44 +161,77 @@ public final class FixedPointType
         {
             throw new IllegalArgumentException("missing fixed-point type");
         }
-        final Matcher m = SYNTAX.matcher(text);
+        final Matcher im = INT_SYNTAX.matcher(text);
+        if (im.matches())
+        {
+            try
+            {
+                return apInt(im.group(1).equals("ap_int"), smallInt(im.group(2), text, "W"));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(withText(text, ex), ex);
+            }
+        }
+        final Matcher m = FIXED_SYNTAX.matcher(text);
         if (!m.matches())
         {
             throw new IllegalArgumentException("unparsable fixed-point type '" + text +
-                "' (expected ap_fixed<W,I[,Q[,O]]> or ap_ufixed<...>)");
+                "' (expected ap_fixed<W,I[,Q[,O[,N]]]>, ap_ufixed<...>, ap_int<W> or ap_uint<W>)");
         }
         final boolean signed = m.group(1).equals("ap_fixed");
-        final int width;
-        final int integerBits;
-        try
-        {
-            width = Integer.parseInt(m.group(2));
-            integerBits = Integer.parseInt(m.group(3));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException("fixed-point type '" + text + "': W or I is not a small integer");
-        }
+        final int width = smallInt(m.group(2), text, "W");
+        final int integerBits = smallInt(m.group(3), text, "I");
         final Quantization q = m.group(4) == null ? Quantization.AP_TRN : Quantization.parse(m.group(4), text);
         final Overflow o = m.group(5) == null ? Overflow.AP_WRAP : Overflow.parse(m.group(5), text);
-        if (m.group(6) != null && !m.group(6).equals("0"))
-        {
-            throw new IllegalArgumentException("fixed-point type '" + text +
-                "': saturation bits N other than 0 are not supported");
-        }
+        final int n = m.group(6) == null ? 0 : saturationBits(m.group(6), text);
         try
         {
-            return of(signed, width, integerBits, q, o);
+            return of(signed, width, integerBits, q, o, n);
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("fixed-point type '" + text + "': " + ex.getMessage(), ex);
+            throw new IllegalArgumentException(withText(text, ex), ex);
         }
+    }
+
+    private static String withText(final String text, final IllegalArgumentException ex)
+    {
+        return "fixed-point type '" + text + "': " + ex.getMessage();
+    }
+
+    private static int smallInt(final String digits, final String text, final String what)
+    {
+        try
+        {
+            return Integer.parseInt(digits);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("fixed-point type '" + text + "': " + what +
+                " is not a small integer");
+        }
+    }
+
+    private static int saturationBits(final String word, final String text)
+    {
+        if (!word.matches("\\+?\\d{1,3}"))
+        {
+            throw new IllegalArgumentException("fixed-point type '" + text + "': saturation bits N '" + word +
+                "' is not a non-negative integer");
+        }
+        return Integer.parseInt(word.startsWith("+") ? word.substring(1) : word);
     }
 
     public boolean isSigned()
     {
         return signed;
+    }
+
+    /** True for {@code ap_int} / {@code ap_uint}: conversions into it go toward zero and wrap. */
+    public boolean isInteger()
+    {
+        return integer;
     }
 
     public int width()
@@ -161,6 +259,12 @@ public final class FixedPointType
         return overflow;
     }
 
+    /** The fifth template argument N (0 unless written). */
+    public int saturationBits()
+    {
+        return saturationBits;
+    }
+
     public long minRaw()
     {
         return minRaw;
@@ -171,21 +275,37 @@ public final class FixedPointType
         return maxRaw;
     }
 
+    /**
+     * True when converting into this type is "floor onto the grid, keep the low W bits": an ap_fixed with AP_TRN
+     * and AP_WRAP and N = 0. Only such conversions are ring homomorphisms modulo 2^W, which the fast int kernels use.
+     */
+    public boolean isTruncatingWrap()
+    {
+        return !integer && quantization == Quantization.AP_TRN && isPlainWrap();
+    }
+
+    /** True when overflow keeps the low W bits and nothing else (AP_WRAP with N = 0, and every ap_int). */
+    public boolean isPlainWrap()
+    {
+        return overflow == Overflow.AP_WRAP && saturationBits == 0;
+    }
+
     /** True when a raw integer is a value of this type. */
     public boolean containsRaw(final long raw)
     {
         return raw >= minRaw && raw <= maxRaw;
     }
 
-    /** The value a raw integer stands for. */
+    /** The value a raw integer stands for (rounded to a double). */
     public double toDouble(final long raw)
     {
         return Math.scalb((double)raw, -fractionBits);
     }
 
     /**
-     * Convert a C {@code double} the way {@code ap_fixed}'s constructor does in C simulation: the exact binary value
-     * of the double is quantized with Q, then overflow O is applied.
+     * Convert a C {@code double} as the type's constructor does in C simulation: an ap_fixed quantizes the double's
+     * exact binary value with Q, then applies O; an ap_int takes it toward zero and keeps the low W bits, except that
+     * ap_types gives +1 for a negative double of magnitude below 1/4 (kept: it is what the C simulation computes).
      *
      * @throws IllegalArgumentException for NaN or infinite input, which has no fixed-point value.
      */
@@ -195,145 +315,378 @@ public final class FixedPointType
         {
             throw new IllegalArgumentException("cannot convert " + value + " to " + this);
         }
-        // Scaling by a power of two is exact unless it underflows to subnormal, which for |F| <= 62 and values a
-        // model can hold does not lose anything that quantization would not drop anyway.
-        final double scaled = Math.scalb(value, fractionBits);
-        if (Math.abs(scaled) >= 0x1p62)
+        final long bits = Double.doubleToRawLongBits(value);
+        if ((bits & Long.MAX_VALUE) == 0)
         {
-            // Already an integer (a double this large has no fraction bits); only overflow matters.
-            return applyOverflowToHuge(scaled);
+            return 0;
         }
-        final double floor = Math.floor(scaled);
-        final double fraction = scaled - floor; // exact: the fraction bits of 'scaled'
-        long q = (long)floor;
-        switch (quantization)
+        final boolean negative = bits < 0;
+        // ap_types reads the exponent field as is and always sets the implicit bit, subnormals included.
+        final int exp = (int)((bits >>> 52) & 0x7FF) - 1023;
+        final long magnitude = (bits & ((1L << 52) - 1)) | (1L << 52);
+        if (integer)
         {
-            case AP_TRN:
-                break;
-            case AP_RND:
-                if (fraction >= 0.5)
-                {
-                    q++;
-                }
-                break;
-            case AP_RND_CONV:
-                if (fraction > 0.5 || (fraction == 0.5 && (q & 1) != 0))
-                {
-                    q++;
-                }
-                break;
-            default:
-                throw new IllegalStateException(quantization.name());
+            return fromDoubleToInteger(negative, exp, magnitude);
         }
-        return applyOverflow(q);
+        // The mantissa as a 54-bit signed integer with 52 - exp fraction bits and exp + 2 integer bits.
+        final long man = negative ? -magnitude : magnitude;
+        return convertWide(man >> 63, man, 52 - exp, exp + 2, true);
     }
 
-    private long applyOverflowToHuge(final double scaled)
+    private long fromDoubleToInteger(final boolean negative, final int exp, final long magnitude)
     {
-        if (overflow == Overflow.AP_SAT)
+        final int shift = 52 - exp;
+        long v;
+        if (shift == 0)
         {
-            return scaled < 0 ? minRaw : maxRaw;
+            v = magnitude;
         }
-        // The low W <= 32 bits of an integer of magnitude >= 2^62 held in a double: its ulp is >= 2^10, so
-        // compute them through BigDecimal only in this rare case.
-        final long low = new java.math.BigDecimal(scaled).toBigIntegerExact().longValue();
-        return applyOverflow(low);
+        else if (shift > 0)
+        {
+            // ap_types shifts the positive magnitude and, past 54 bits, takes -1 for a negative value before
+            // negating it: a negative double below 2^-2 in magnitude becomes +1.
+            v = shift < 54 ? magnitude >> shift : negative ? -1 : 0;
+        }
+        else
+        {
+            v = -shift < width ? magnitude << -shift : 0;
+        }
+        v = wrap(v);
+        return negative ? wrap(-v) : v;
     }
 
     /**
-     * Convert a raw value with {@code fromFractionBits} fraction bits to this type: quantization Q first, then
-     * overflow O. The input must satisfy |raw| &lt; 2^62 (always true for exact products and sums of supported
-     * types).
+     * Convert a raw value with {@code fromFractionBits} fraction bits to this type (Q, then O), for a source with
+     * at least as many integer bits as this type and any signedness that holds the value (exact products and sums).
+     * Prefer {@link #convert(long, FixedPointType)} when the source is a declared type.
      */
     public long convert(final long raw, final int fromFractionBits)
     {
-        final int shift = fromFractionBits - fractionBits;
-        if (shift <= 0)
-        {
-            return applyOverflow(shiftLeftForOverflow(raw, -shift));
-        }
-        return applyOverflow(quantizeShiftRight(raw, shift, quantization));
+        return convert64(raw, fromFractionBits, Integer.MAX_VALUE, true);
+    }
+
+    /** Convert a raw value of type {@code from} to this type, exactly as ap_types' assignment does. */
+    public long convert(final long raw, final FixedPointType from)
+    {
+        return convert64(raw, from.fractionBits, from.integerBits, from.signed);
     }
 
     /** Overflow step O on an integer already on this type's grid. */
     public long applyOverflow(final long value)
     {
-        if (overflow == Overflow.AP_WRAP)
-        {
-            return signed ? (value << (64 - width)) >> (64 - width) : value & maxRaw;
-        }
-        return value < minRaw ? minRaw : Math.min(value, maxRaw);
+        return convert64(value, fractionBits, Integer.MAX_VALUE, true);
     }
 
     /**
-     * Divide by 2^shift with the rounding of {@code q}; shift > 0, |raw| &lt; 2^62.
+     * Convert the exact 128-bit two's-complement value {@code hi:lo} with {@code fromFraction} fraction bits, from a
+     * source format with {@code fromIntegerBits} integer bits ({@link Integer#MAX_VALUE} when unbounded, as for an
+     * exact product or sum held whole) and the given signedness. No allocation.
+     *
+     * @throws IllegalArgumentException converting into an ap_int from a source with fewer than 0 integer bits,
+     *                                  where ap_types reads an uninitialised value (check at load, see
+     *                                  {@link #checkConvertibleFrom(int, String)}).
      */
-    static long quantizeShiftRight(final long raw, final int shift, final Quantization q)
+    public long convertWide(
+        final long hi, final long lo, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
     {
-        if (shift >= 63)
+        if (integer)
         {
-            // |raw / 2^shift| < 1/2: floor is 0 or -1; both roundings give 0 (a tie at exactly -1/2 goes to 0).
-            return q == Quantization.AP_TRN ? (raw < 0 ? -1 : 0) : 0;
+            return toInteger(hi, lo, fromFraction, fromIntegerBits);
         }
-        final long floor = raw >> shift;
-        if (q == Quantization.AP_TRN)
+        if (hi == lo >> 63)
         {
-            return floor;
+            return convert64(lo, fromFraction, fromIntegerBits, fromSigned);
         }
-        final long remainder = raw - (floor << shift); // in [0, 2^shift)
+        return convertGeneral(hi, lo, fromFraction, fromIntegerBits, fromSigned);
+    }
+
+    /**
+     * The common case, a value that fits a long, kept small so the JIT inlines it into kernels: |value| &lt; 2^62
+     * means floor + 1 and the left shifts taken here cannot overflow; anything else goes to the general code, which
+     * gives the same results (ApTypesOracleTest covers both).
+     */
+    private long convert64(
+        final long value, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
+    {
+        if (integer)
+        {
+            return toInteger(value >> 63, value, fromFraction, fromIntegerBits);
+        }
+        final int shift = fromFraction - fractionBits;
+        final long q;
+        if (shift > 0 && shift < 63 && (value >> 62 == 0 || value >> 62 == -1))
+        {
+            final long floor = value >> shift;
+            q = quantization == Quantization.AP_TRN ? floor : floor + increment(value, shift, floor);
+        }
+        else if (shift <= 0 && shift > -63 && fitsShiftedLeft(value, -shift))
+        {
+            q = value << -shift;
+        }
+        else
+        {
+            return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+        }
+        if (q >= minRaw && q <= maxRaw)
+        {
+            if (q == minRaw && overflow == Overflow.AP_SAT_SYM)
+            {
+                return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+            }
+            return q;
+        }
+        if (overflow == Overflow.AP_SAT)
+        {
+            return q < 0 ? minRaw : maxRaw;
+        }
+        if (overflow == Overflow.AP_WRAP && saturationBits == 0)
+        {
+            return wrap(q);
+        }
+        return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+    }
+
+    /** True when value * 2^k is exact in a long and below 2^62 in magnitude (Math.abs would fail on MIN_VALUE). */
+    private static boolean fitsShiftedLeft(final long value, final int k)
+    {
+        final long shifted = value << k;
+        return shifted >> k == value && (shifted >> 62 == 0 || shifted >> 62 == -1);
+    }
+
+    /** The rounding increment (0 or 1) of Q for a 64-bit value dropping 0 &lt; shift &lt; 63 bits onto floor. */
+    private long increment(final long value, final int shift, final long floor)
+    {
         final long half = 1L << (shift - 1);
-        if (q == Quantization.AP_RND)
+        final boolean halfBit = (value & half) != 0;
+        if (!halfBit && quantization != Quantization.AP_TRN_ZERO)
         {
-            return remainder >= half ? floor + 1 : floor;
+            return 0;
         }
-        if (remainder > half || (remainder == half && (floor & 1) != 0))
+        final boolean rest = (value & (half - 1)) != 0;
+        final boolean negative = value < 0;
+        final boolean up = switch (quantization)
         {
-            return floor + 1;
+            case AP_RND -> true;
+            case AP_RND_ZERO -> negative || rest;
+            case AP_RND_MIN_INF -> rest;
+            case AP_RND_INF -> !negative || rest;
+            case AP_RND_CONV -> (floor & 1) != 0 || rest;
+            case AP_TRN_ZERO -> negative && (halfBit || rest);
+            default -> false;
+        };
+        return up ? 1 : 0;
+    }
+
+    private long convertGeneral(
+        final long hi, final long lo, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
+    {
+        final int shift = fromFraction - fractionBits;
+        final boolean negativeSource = hi < 0;
+        long tHi;
+        long tLo;
+        long qHi;
+        long qLo;
+        boolean increment = false;
+        if (shift > 0)
+        {
+            final int s = Math.min(shift, 129);
+            tLo = Int128.sarLow(hi, lo, s);
+            tHi = Int128.sarHigh(hi, s);
+            if (quantization != Quantization.AP_TRN)
+            {
+                final boolean half = Int128.bit(hi, lo, s - 1);
+                final boolean rest = Int128.lowBitsNonZero(hi, lo, s - 1);
+                increment = switch (quantization)
+                {
+                    case AP_RND -> half;
+                    case AP_RND_ZERO -> half && (negativeSource || rest);
+                    case AP_RND_MIN_INF -> half && rest;
+                    case AP_RND_INF -> half && (!negativeSource || rest);
+                    case AP_RND_CONV -> half && ((tLo & 1) != 0 || rest);
+                    case AP_TRN_ZERO -> negativeSource && (half || rest);
+                    default -> false;
+                };
+            }
+            qLo = increment ? tLo + 1 : tLo;
+            qHi = increment && tLo == -1 ? tHi + 1 : tHi;
         }
-        return floor;
+        else
+        {
+            final int k = -shift;
+            if (k == 0 || (hi == 0 && lo == 0))
+            {
+                tHi = hi;
+                tLo = lo;
+            }
+            else if (k <= Int128.headroom(hi, lo))
+            {
+                tHi = Int128.shlHigh(hi, lo, k);
+                tLo = Int128.shlLow(lo, k);
+            }
+            else
+            {
+                // Out of every supported range (|t| >= 2^126 > 2^64): keep the sign and the low 65 bits, which is
+                // all that overflow handling reads, on a stand-in of magnitude ~2^100.
+                final long low = k >= 64 ? 0 : lo << k;
+                final long bit64 = k > 64 ? 0 : k == 64 ? lo & 1 : (Int128.shlHigh(hi, lo, k) & 1);
+                tLo = low;
+                tHi = (negativeSource ? -(1L << 36) : 1L << 36) | bit64;
+            }
+            qHi = tHi;
+            qLo = tLo;
+        }
+        final boolean fits = qHi == qLo >> 63;
+        if (fits && qLo >= minRaw && qLo <= maxRaw)
+        {
+            if (overflow == Overflow.AP_SAT_SYM && signed && qLo == minRaw && fromSigned &&
+                (long)integerBits <= (long)fromIntegerBits)
+            {
+                return -maxRaw;
+            }
+            return qLo;
+        }
+        return overflowed(qHi < 0, qLo, Int128.bit(tHi, tLo, width));
+    }
+
+    /** Overflow handling of a quantized q outside [min, max]: {@code negative} is q's sign, bitW bit W of t. */
+    private long overflowed(final boolean negative, final long qLo, final boolean bitW)
+    {
+        switch (overflow)
+        {
+            case AP_SAT:
+                return negative ? minRaw : maxRaw;
+            case AP_SAT_ZERO:
+                return 0;
+            case AP_SAT_SYM:
+                return negative ? (signed ? -maxRaw : 0) : maxRaw;
+            case AP_WRAP:
+                return saturationBits == 0 ? wrap(qLo) : fromPattern(forceTopBits(qLo & mask, negative));
+            default:
+                break;
+        }
+        // AP_WRAP_SM, signed only (see of)
+        long u = qLo & mask;
+        final long signBit = 1L << (width - 1);
+        final boolean ro = (u & signBit) != 0;
+        if (saturationBits == 0)
+        {
+            if (bitW != ro)
+            {
+                u = ~u & mask;
+                u = bitW ? u | signBit : u & ~signBit;
+            }
+        }
+        else if (saturationBits == 1)
+        {
+            if (negative != ro)
+            {
+                u = ~u & mask;
+            }
+            u = negative ? u | signBit : u & ~signBit;
+        }
+        else
+        {
+            final boolean lNo = (u & (1L << (width - saturationBits))) != 0;
+            if (lNo == negative)
+            {
+                u = ~u & mask;
+            }
+            u = forceTopBits(u, negative);
+        }
+        return fromPattern(u);
+    }
+
+    /** AP_WRAP with N bits: signed, sign bit = q's sign and the N-1 below it its complement; unsigned, N ones. */
+    private long forceTopBits(final long pattern, final boolean negative)
+    {
+        final long topN = mask & ~(width - saturationBits == 64 ? 0 : (1L << (width - saturationBits)) - 1);
+        if (!signed)
+        {
+            return pattern | topN;
+        }
+        final long signBit = 1L << (width - 1);
+        final long below = topN & ~signBit;
+        return negative ? (pattern & ~below) | signBit : (pattern | below) & ~signBit;
+    }
+
+    private long fromPattern(final long pattern)
+    {
+        return signed && width < 64 ? (pattern << (64 - width)) >> (64 - width) : pattern;
+    }
+
+    private long wrap(final long value)
+    {
+        return signed ? (width == 64 ? value : (value << (64 - width)) >> (64 - width)) : value & mask;
+    }
+
+    /** ap_int_base(ap_fixed_base): to_ap_int_base's integer part toward zero, then the low W bits. */
+    private long toInteger(final long hi, final long lo, final int fromFraction, final int fromIntegerBits)
+    {
+        checkConvertibleFrom(fromIntegerBits, null);
+        if (fromFraction <= 0)
+        {
+            return wrap(-fromFraction >= 64 ? 0 : lo << -fromFraction);
+        }
+        final boolean negative = hi < 0;
+        final boolean dropped = Int128.lowBitsNonZero(hi, lo, Math.min(fromFraction, 129));
+        if (fromIntegerBits == 0)
+        {
+            // ap_types holds the integer part in a 1-bit signed ap_int set to 0, and its C-native correction
+            // (+1 for a negative value with fraction bits) makes it -1.
+            return wrap(negative && dropped ? -1 : 0);
+        }
+        final long t = Int128.sarLow(hi, lo, Math.min(fromFraction, 129));
+        return wrap(negative && dropped ? t + 1 : t);
     }
 
     /**
-     * raw * 2^shift for the overflow step: exact when it fits; otherwise a value that overflows identically
-     * (wrap keeps the low 64 >= W bits, which a Java shift keeps; saturation only needs the sign and "too big").
+     * Refuse converting into this ap_int from a source with negative integer bits: ap_types' to_ap_int_base then
+     * returns an uninitialised value, which no emulation can reproduce.
+     *
+     * @param what the layer or value, for the message (may be null).
      */
-    private long shiftLeftForOverflow(final long raw, final int shift)
+    public void checkConvertibleFrom(final int fromIntegerBits, final String what)
     {
-        if (shift == 0 || raw == 0)
+        if (integer && fromIntegerBits < 0)
         {
-            return raw;
+            throw new IllegalArgumentException((what == null ? "" : what + ": ") + "converting a value with " +
+                fromIntegerBits + " integer bits into " + this + " reads an uninitialised value in ap_types' " +
+                "to_ap_int_base; not supported");
         }
-        if (overflow == Overflow.AP_WRAP)
-        {
-            return shift >= 64 ? 0 : raw << shift;
-        }
-        if (shift >= 62 || Math.abs(raw) > (Long.MAX_VALUE >> shift))
-        {
-            return raw < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return raw << shift;
     }
 
-    /** The C++ spelling with all four parameters, e.g. {@code ap_fixed<16,6,AP_TRN,AP_WRAP>}. */
+    /** The C++ spelling with all parameters, e.g. {@code ap_fixed<16,6,AP_TRN,AP_WRAP,0>} or {@code ap_int<8>}. */
     public String toCppString()
     {
+        if (integer)
+        {
+            return toString();
+        }
         return (signed ? "ap_fixed<" : "ap_ufixed<") + width + "," + integerBits + "," + quantization + "," +
-            overflow + ">";
+            overflow + "," + saturationBits + ">";
     }
 
-    /** The short C++ spelling, omitting default modes. */
+    /** The short C++ spelling, omitting default modes; {@link #parse} reads it back to an equal type. */
     @Override
     public String toString()
     {
+        if (integer)
+        {
+            return (signed ? "ap_int<" : "ap_uint<") + width + ">";
+        }
         final StringBuilder sb = new StringBuilder(signed ? "ap_fixed<" : "ap_ufixed<")
             .append(width).append(',').append(integerBits);
-        if (quantization != Quantization.AP_TRN || overflow != Overflow.AP_WRAP)
+        if (quantization != Quantization.AP_TRN || overflow != Overflow.AP_WRAP || saturationBits != 0)
         {
             sb.append(',').append(quantization);
         }
-        if (overflow != Overflow.AP_WRAP)
+        if (overflow != Overflow.AP_WRAP || saturationBits != 0)
         {
             sb.append(',').append(overflow);
+        }
+        if (saturationBits != 0)
+        {
+            sb.append(',').append(saturationBits);
         }
         return sb.append('>').toString();
     }
@@ -350,14 +703,15 @@ public final class FixedPointType
             return false;
         }
         final FixedPointType that = (FixedPointType)o;
-        return signed == that.signed && width == that.width && integerBits == that.integerBits &&
-            quantization == that.quantization && overflow == that.overflow;
+        return signed == that.signed && integer == that.integer && width == that.width &&
+            integerBits == that.integerBits && quantization == that.quantization && overflow == that.overflow &&
+            saturationBits == that.saturationBits;
     }
 
     @Override
     public int hashCode()
     {
-        return Objects.hash(signed, width, integerBits, quantization, overflow);
+        return Objects.hash(signed, integer, width, integerBits, quantization, overflow, saturationBits);
     }
 
     /** Locale-independent upper-case helper for mode names. */

@@ -1,6 +1,9 @@
 package io.l1infer.fpga.fixedpoint;
 
-/** The rounding modes of {@code ap_fixed} that l1infer reproduces; the others are rejected at load. */
+/**
+ * The quantization (rounding) modes of {@code ap_fixed}, applied when a value has more fraction bits than its target.
+ * Constants are appended, never reordered: tests draw the first three by ordinal.
+ */
 public enum Quantization
 {
     /** Truncate toward minus infinity (an arithmetic shift right); hls4ml's default. */
@@ -8,7 +11,15 @@ public enum Quantization
     /** Round to nearest, ties toward plus infinity. */
     AP_RND,
     /** Round to nearest, ties to even (convergent rounding). */
-    AP_RND_CONV;
+    AP_RND_CONV,
+    /** Round to nearest, ties toward zero. */
+    AP_RND_ZERO,
+    /** Round to nearest, ties toward minus infinity. */
+    AP_RND_MIN_INF,
+    /** Round to nearest, ties away from zero. */
+    AP_RND_INF,
+    /** Truncate toward zero (a negative value with dropped bits moves up by one LSB). */
+    AP_TRN_ZERO;
 
     static Quantization parse(final String word, final String typeText)
     {
@@ -19,7 +30,7 @@ public enum Quantization
                 return q;
             }
         }
-        throw new IllegalArgumentException("fixed-point type '" + typeText + "': unsupported quantization mode '" +
-            word + "' (supported: AP_TRN, AP_RND, AP_RND_CONV)");
+        throw new IllegalArgumentException("fixed-point type '" + typeText + "': unknown quantization mode '" +
+            word + "' (supported: AP_TRN, AP_TRN_ZERO, AP_RND, AP_RND_ZERO, AP_RND_MIN_INF, AP_RND_INF, AP_RND_CONV)");
     }
 }

@@ -7,9 +7,9 @@ public record BatchNormLayer(
     String name,
     int size,
     FixedPointType scaleType,
-    int[] scales,
+    long[] scales,
     FixedPointType biasType,
-    int[] biases,
+    long[] biases,
     FixedPointType resultType) implements Layer
 {
     public BatchNormLayer
@@ -41,13 +41,13 @@ public record BatchNormLayer(
     }
 
     @Override
-    public int[] scales()
+    public long[] scales()
     {
         return scales.clone();
     }
 
     @Override
-    public int[] biases()
+    public long[] biases()
     {
         return biases.clone();
     }

@@ -4,16 +4,16 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 
 /**
  * A fully connected layer as hls4ml's {@code dense_latency} computes it; weights are input-major
- * ({@code index = i * out + j}), raw values of {@code weightType}.
+ * ({@code index = i * out + j}), raw values of {@code weightType} (as {@code long}, so types up to 64 bits fit).
  */
 public record DenseLayer(
     String name,
     int inputSize,
     int outputSize,
     FixedPointType weightType,
-    int[] weights,
+    long[] weights,
     FixedPointType biasType,
-    int[] biases,
+    long[] biases,
     FixedPointType accumType,
     FixedPointType resultType) implements Layer
 {
@@ -35,19 +35,19 @@ public record DenseLayer(
     }
 
     /** Raw weight from input i to output j. */
-    public int weight(final int i, final int j)
+    public long weight(final int i, final int j)
     {
         return weights[i * outputSize + j];
     }
 
     @Override
-    public int[] weights()
+    public long[] weights()
     {
         return weights.clone();
     }
 
     @Override
-    public int[] biases()
+    public long[] biases()
     {
         return biases.clone();
     }

@@ -1,5 +1,9 @@
 package io.l1infer.fpga.model;
 
+import io.l1infer.fpga.hls4ml.Hls4mlImporter;
+import io.l1infer.fpga.hls4ml.Hls4mlProjectParser;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,12 +40,17 @@ public final class ModelBundle
     }
 
     /**
-     * Load and validate a bundle directory.
+     * Load and validate a bundle directory, or import an hls4ml project directory (its root or {@code firmware/},
+     * recognised by {@code defines.h} where no {@code model.json} is) in memory.
      *
      * @throws ModelLoadException naming the file, layer and field at fault; nothing is partly loaded.
      */
     public static ModelBundle load(final Path directory)
     {
+        if (!Files.exists(directory.resolve(ModelBundleReader.MODEL_FILE)) && Hls4mlProjectParser.isProject(directory))
+        {
+            return Hls4mlImporter.importProject(directory);
+        }
         return new ModelBundleReader(directory).read();
     }
 

@@ -190,8 +190,8 @@ final class ModelBundleReader
                 final int out = positiveInt(node, "out", where);
                 final FixedPointType weightType = type(node, "weight_t", where);
                 final FixedPointType biasType = type(node, "bias_t", where);
-                final int[] weights = values(node, "weights", where, weightType, (long)in * out);
-                final int[] biases = values(node, "bias", where, biasType, out);
+                final long[] weights = values(node, "weights", where, weightType, (long)in * out);
+                final long[] biases = values(node, "bias", where, biasType, out);
                 return new DenseLayer(name, in, out, weightType, weights, biasType, biases,
                     type(node, "accum_t", where), type(node, "result_t", where));
             }
@@ -211,12 +211,116 @@ final class ModelBundleReader
                 checkKeys(node, ACTIVATION_KEYS, where);
                 return new LinearLayer(name, positiveInt(node, "size", where), type(node, "result_t", where));
             default:
+                if (ActivationFields.KEYS.containsKey(kind))
+                {
+                    checkKeys(node, ActivationFields.KEYS.get(kind), where);
+                    try
+                    {
+                        return readActivation(node, name, kind, where);
+                    }
+                    catch (final IllegalArgumentException ex)
+                    {
+                        throw error(where, ex.getMessage());
+                    }
+                }
                 throw error(where + " field 'kind'", "unknown layer kind '" + kind +
-                    "' (supported: dense, batchnorm, relu, linear)");
+                    "' (supported: dense, batchnorm, relu, linear, " +
+                    String.join(", ", new java.util.TreeSet<>(ActivationFields.KEYS.keySet())) + ")");
         }
     }
 
-    private int[] values(
+    private Layer readActivation(final JsonNode node, final String name, final String kind, final String where)
+    {
+        final int size = positiveInt(node, "size", where);
+        final FixedPointType result = type(node, "result_t", where);
+        switch (kind)
+        {
+            case "relu_max":
+                return new ReluMaxLayer(name, size, integer(node, "max_int", where), result);
+            case "leaky_relu":
+                return new LeakyReluLayer(name, size, number(node, "alpha", where), type(node, "alpha_t", where),
+                    result);
+            case "thresholded_relu":
+                return new ThresholdedReluLayer(name, size, number(node, "theta", where),
+                    type(node, "theta_t", where), result);
+            case "prelu":
+            {
+                final FixedPointType alphaType = type(node, "alpha_t", where);
+                return new PReluLayer(name, size, alphaType, values(node, "alpha", where, alphaType, size), result);
+            }
+            case "elu":
+                return new EluLayer(name, size, number(node, "alpha", where), type(node, "alpha_t", where),
+                    type(node, "table_t", where), positiveInt(node, "table_size", where), result);
+            case "selu":
+                return new SeluLayer(name, size, type(node, "table_t", where), positiveInt(node, "table_size", where),
+                    generation(node, where), result);
+            case "hard_sigmoid":
+            case "hard_tanh":
+                return new HardActivationLayer(name, HardFunction.valueOf(kind.toUpperCase()),
+                    generation(node, where), size, number(node, "slope", where), type(node, "slope_t", where),
+                    number(node, "shift", where), type(node, "shift_t", where), result);
+            case "softmax":
+                return new SoftmaxLayer(name, size, implementation(node, where), generation(node, where),
+                    positiveInt(node, "exp_table_size", where), positiveInt(node, "inv_table_size", where),
+                    type(node, "exp_table_t", where), type(node, "inv_table_t", where),
+                    type(node, "accum_t", where), type(node, "inv_inp_t", where),
+                    node.has("inp_norm_t") ? type(node, "inp_norm_t", where) : null,
+                    (float)number(node, "exp_scale", where), type(node, "table_t", where),
+                    positiveInt(node, "n_outer", where), positiveInt(node, "n_inner", where), result);
+            default:
+                return new LookupActivationLayer(name, LookupFunction.valueOf(kind.toUpperCase()), size,
+                    type(node, "table_t", where), positiveInt(node, "table_size", where), result);
+        }
+    }
+
+    private double number(final JsonNode node, final String field, final String where)
+    {
+        final JsonNode value = required(node, field, where);
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue()))
+        {
+            throw error(where + " field '" + field + "'", "must be a finite number, got " + value);
+        }
+        return value.doubleValue();
+    }
+
+    private int integer(final JsonNode node, final String field, final String where)
+    {
+        final JsonNode value = required(node, field, where);
+        if (!value.isIntegralNumber() || !value.canConvertToInt())
+        {
+            throw error(where + " field '" + field + "'", "must be an integer, got " + value);
+        }
+        return value.intValue();
+    }
+
+    private TemplateGeneration generation(final JsonNode node, final String where)
+    {
+        final String text = text(node, "generation", where);
+        for (final TemplateGeneration g : TemplateGeneration.values())
+        {
+            if (g.name().equals(text))
+            {
+                return g;
+            }
+        }
+        throw error(where + " field 'generation'", "unknown '" + text + "' (supported: EARLY, V0_8, V1)");
+    }
+
+    private SoftmaxImplementation implementation(final JsonNode node, final String where)
+    {
+        final String text = text(node, "implementation", where);
+        for (final SoftmaxImplementation i : SoftmaxImplementation.values())
+        {
+            if (i.name().toLowerCase().equals(text))
+            {
+                return i;
+            }
+        }
+        throw error(where + " field 'implementation'", "unknown '" + text +
+            "' (supported: latency, legacy, stable, argmax)");
+    }
+
+    private long[] values(
         final JsonNode node, final String field, final String where, final FixedPointType type, final long count)
     {
         final String fileName = text(node, field, where);

@@ -97,16 +97,23 @@ public final class ModelBundleWriter
             node.put("bias", writeValues(dir, "b" + index + ".txt", bn.biases(), bn.biasType()));
             node.put("bias_t", bn.biasType().toString());
         }
+        else if (layer instanceof PReluLayer p)
+        {
+            node.put("size", p.size());
+            node.put("alpha", writeValues(dir, "a" + index + ".txt", p.alphas(), p.alphaType()));
+            node.put("alpha_t", p.alphaType().toString());
+        }
         else
         {
             node.put("size", layer.outputSize());
+            ActivationFields.write(layer, node);
         }
         node.put("result_t", layer.resultType().toString());
         return node;
     }
 
-    private static String writeValues(final Path dir, final String name, final int[] raw, final FixedPointType type)
-        throws IOException
+    private static String writeValues(
+        final Path dir, final String name, final long[] raw, final FixedPointType type) throws IOException
     {
         final StringBuilder sb = new StringBuilder(raw.length * 12);
         for (int i = 0; i < raw.length; i++)
@@ -115,7 +122,15 @@ public final class ModelBundleWriter
             {
                 sb.append(", ");
             }
-            sb.append(exactDecimal(raw[i], type));
+            final String decimal = exactDecimal(raw[i], type);
+            // The reader parses each value as a C double, as hls4ml's C simulation does: a raw value with more than
+            // 53 significant bits (possible only in types wider than 53 bits) would not read back to the same bits.
+            if (type.fromDouble(Double.parseDouble(decimal)) != raw[i])
+            {
+                throw new IllegalArgumentException("file " + name + ": value #" + i + " (raw " + raw[i] + " of " +
+                    type + ") has more significant bits than a double holds, so a bundle cannot store it exactly");
+            }
+            sb.append(decimal);
         }
         Files.writeString(dir.resolve(name), sb.toString(), StandardCharsets.US_ASCII);
         return name;

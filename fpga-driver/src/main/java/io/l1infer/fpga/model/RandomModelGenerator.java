@@ -45,15 +45,15 @@ public final class RandomModelGenerator
             }
             // Glorot-uniform limit, widened for the pruned fraction so activations keep their scale.
             final double limit = Math.sqrt(6.0 / (in + out)) / Math.sqrt(1.0 - sparsity);
-            final int[] w = new int[in * out];
+            final long[] w = new long[in * out];
             for (int k = 0; k < w.length; k++)
             {
-                w[k] = random.nextDouble() < sparsity ? 0 : (int)type.fromDouble((random.nextDouble() * 2 - 1) * limit);
+                w[k] = random.nextDouble() < sparsity ? 0 : type.fromDouble((random.nextDouble() * 2 - 1) * limit);
             }
-            final int[] b = new int[out];
+            final long[] b = new long[out];
             for (int k = 0; k < out; k++)
             {
-                b[k] = (int)type.fromDouble((random.nextDouble() * 2 - 1) * 0.1);
+                b[k] = type.fromDouble((random.nextDouble() * 2 - 1) * 0.1);
             }
             layers.add(new DenseLayer("dense_" + (l + 1), in, out, type, w, type, b, type, type));
             if (l + 2 < architecture.length)

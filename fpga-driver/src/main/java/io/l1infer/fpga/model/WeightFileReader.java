@@ -22,7 +22,7 @@ final class WeightFileReader
      * @throws IllegalArgumentException naming the value index and text when a value cannot be read, or the count
      *                                  when it differs from {@code expected}.
      */
-    static int[] read(final Path file, final FixedPointType type, final int expected)
+    static long[] read(final Path file, final FixedPointType type, final int expected)
     {
         final String text;
         try
@@ -43,7 +43,7 @@ final class WeightFileReader
         {
             throw new IllegalArgumentException("expected " + expected + " values, found " + parts.length);
         }
-        final int[] raw = new int[expected];
+        final long[] raw = new long[expected];
         for (int i = 0; i < expected; i++)
         {
             final String part = parts[i];
@@ -60,7 +60,7 @@ final class WeightFileReader
             {
                 throw new IllegalArgumentException("value #" + i + " '" + part + "' is not a finite decimal");
             }
-            raw[i] = (int)type.fromDouble(value);
+            raw[i] = type.fromDouble(value);
         }
         return raw;
     }

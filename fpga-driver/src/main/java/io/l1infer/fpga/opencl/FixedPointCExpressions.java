@@ -15,7 +15,7 @@ import io.l1infer.fpga.fixedpoint.Quantization;
 final class FixedPointCExpressions
 {
     /** Helper functions every generated program starts with; all are called with literal shifts and limits. */
-    static final String PRELUDE = """
+    static final String PRELUDE = ExactArithmeticC.PRELUDE + ExactConversionC.PRELUDE + """
         /* floor(v / 2^s), 0 < s < 63: an arithmetic shift (OpenCL C fills with the sign bit) */
         static inline long l1_floor_shift(long v, int s) { return v >> s; }
         /* AP_RND: round half up, 0 < s < 63 */
@@ -52,6 +52,50 @@ final class FixedPointCExpressions
 
     private FixedPointCExpressions()
     {
+    }
+
+    /** The C type generated code holds raw values of {@code t} in: {@code int} when they fit, else {@code long}. */
+    static String valueType(final FixedPointType t)
+    {
+        return fitsInt(t) ? "int" : "long";
+    }
+
+    static boolean fitsInt(final FixedPointType t)
+    {
+        return t.width() <= (t.isSigned() ? 32 : 31);
+    }
+
+    /**
+     * An expression of {@link #valueType(FixedPointType) target's value type}: the exact value {@code value} (an
+     * {@code int} or {@code long} expression) of C++ type {@code source} converted to {@code target}. The short
+     * forms below serve the modes they were written for (AP_TRN, AP_RND, AP_RND_CONV with AP_WRAP or AP_SAT, no
+     * saturation bits, ap_fixed targets of at most 32 bits, sources of at most 62 bits), where Xilinx's rules are
+     * plain rounding then wrap or clamp; everything else goes through the general {@link ExactConversionC}.
+     */
+    static String convert(final String value, final ExactType source, final FixedPointType target)
+    {
+        if (shortFormApplies(source, target))
+        {
+            return source.width() <= 32 ? convertInt("(int)(" + value + ")", source.fractionBits(), target) :
+                convertLong("(long)(" + value + ")", source.fractionBits(), target);
+        }
+        return "(" + valueType(target) + ")" + ExactConversionC.convertLong(value, source, ConversionTarget.of(target));
+    }
+
+    /** The same for an exact 128-bit value {@code hi}:{@code lo} (two {@code ulong} expressions). */
+    static String convertWide(final String hi, final String lo, final ExactType source, final FixedPointType target)
+    {
+        return "(" + valueType(target) + ")" + ExactConversionC.convert(hi, lo, source, ConversionTarget.of(target));
+    }
+
+    private static boolean shortFormApplies(final ExactType source, final FixedPointType target)
+    {
+        final Quantization q = target.quantization();
+        final Overflow o = target.overflow();
+        return !ConversionTarget.isInteger(target) && ConversionTarget.saturationBits(target) == 0 &&
+            (q == Quantization.AP_TRN || q == Quantization.AP_RND || q == Quantization.AP_RND_CONV) &&
+            (o == Overflow.AP_WRAP || o == Overflow.AP_SAT) && fitsInt(target) && source.width() <= 62 &&
+            (source.width() > 32 || source.signed() || source.width() <= 31);
     }
 
     /**
@@ -129,15 +173,16 @@ final class FixedPointCExpressions
             case AP_TRN -> "l1_floor_shift(" + value + ", " + shift + ")";
             case AP_RND -> "l1_round_half_up(" + value + ", " + shift + ")";
             case AP_RND_CONV -> "l1_round_half_even(" + value + ", " + shift + ")";
+            default -> throw new IllegalArgumentException("OpenCL generator: quantization " + q + " not supported");
         };
     }
 
-    /** A C {@code long} literal; the generator never needs Long.MIN_VALUE. */
+    /** A C {@code long} literal, including Long.MIN_VALUE (which C can only spell as an expression). */
     static String longLiteral(final long v)
     {
         if (v == Long.MIN_VALUE)
         {
-            throw new IllegalArgumentException("Long.MIN_VALUE has no C literal here");
+            return "(-9223372036854775807L - 1L)";
         }
         return v < 0 ? "(" + v + "L)" : v + "L";
     }

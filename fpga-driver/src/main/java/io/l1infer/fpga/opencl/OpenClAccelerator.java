@@ -237,6 +237,38 @@ public final class OpenClAccelerator implements Accelerator
         }
     }
 
+    /** Reads the event's execution status (no wait): complete, or failed, means {@link #await} will not block. */
+    @Override
+    public boolean isComplete(final int set)
+    {
+        final OpenClBufferSet s = set(set);
+        if (!s.inFlight || !s.eventPending)
+        {
+            return true;
+        }
+        checkUsable("isComplete");
+        try
+        {
+            final int status = CL.clGetEventInfo(s.event, CL.CL_EVENT_COMMAND_EXECUTION_STATUS, Sizeof.cl_int,
+                s.executionStatusValue, null);
+            if (status != CL.CL_SUCCESS)
+            {
+                throw fail(new AcceleratorException("clGetEventInfo(buffer set " + set + ") failed: " +
+                    OpenClStatus.name(status) + " (" + status + ")"));
+            }
+        }
+        catch (final CLException ex)
+        {
+            throw fail(OpenClStatus.failure(ex, "polling buffer set " + set));
+        }
+        catch (final AcceleratorException ex)
+        {
+            throw fail(ex);
+        }
+        // CL_COMPLETE is 0; negative values are errors, which await reports.
+        return s.executionStatus[0] <= CL.CL_COMPLETE;
+    }
+
     @Override
     public void await(final int set)
     {

@@ -37,6 +37,9 @@ final class OpenClBufferSet
     /** Rewritten by each enqueue that reports completion; valid while {@link #eventPending}. */
     final cl_event event = new cl_event();
     final cl_event[] eventList = {event};
+    /** CL_EVENT_COMMAND_EXECUTION_STATUS of {@link #event}, read by a non-blocking poll without allocating. */
+    final int[] executionStatus = new int[1];
+    final Pointer executionStatusValue = Pointer.to(executionStatus);
     final int[] batchSize = new int[1];
     final Pointer batchSizeArgument = Pointer.to(batchSize);
     final long[] globalWorkSize = new long[1];

@@ -2,24 +2,28 @@ package io.l1infer.fpga.opencl;
 
 import io.l1infer.fpga.engine.ElementLayout;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
-import io.l1infer.fpga.fixedpoint.Overflow;
-import io.l1infer.fpga.fixedpoint.Quantization;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
+import io.l1infer.fpga.model.EluLayer;
+import io.l1infer.fpga.model.HardActivationLayer;
+import io.l1infer.fpga.model.LeakyReluLayer;
+import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static io.l1infer.fpga.opencl.FixedPointCExpressions.convertInt;
-import static io.l1infer.fpga.opencl.FixedPointCExpressions.convertLong;
-import static io.l1infer.fpga.opencl.FixedPointCExpressions.longLiteral;
-import static io.l1infer.fpga.opencl.FixedPointCExpressions.overflow;
-import static io.l1infer.fpga.opencl.FixedPointCExpressions.uintLiteral;
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.convert;
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.valueType;
 
 /**
  * Generates the OpenCL C kernel of a {@link ModelBundle}: hls4ml's Vitis accelerator signature
@@ -77,17 +81,20 @@ public final class OpenClKernelSource
         {
             case 1 -> "char";
             case 2 -> "short";
-            default -> "int";
+            case 4 -> "int";
+            default -> "long";
         };
         return type.isSigned() ? base : "u" + base;
     }
 
-    private static void appendKernel(final StringBuilder sb, final String name, final ModelBundle model)
+    private static void appendKernel(final StringBuilder program, final String name, final ModelBundle model)
     {
         if (name == null || !C_IDENTIFIER.matcher(name).matches())
         {
             throw new IllegalArgumentException("kernel name '" + name + "' is not a C identifier");
         }
+        final KernelText k = new KernelText(name);
+        final StringBuilder sb = k.body;
         final int inSize = model.input().size();
         final int outSize = model.output().size();
         final String inT = elementType(model.input().type());
@@ -100,14 +107,15 @@ public final class OpenClKernelSource
         sb.append("    const size_t inBase = e * ").append(inSize).append(";\n");
         for (int i = 0; i < inSize; i++)
         {
-            sb.append("    const int v0_").append(i).append(" = (int)in[inBase + ").append(i).append("];\n");
+            sb.append("    const ").append(valueType(model.input().type())).append(" v0_").append(i).append(" = (")
+                .append(valueType(model.input().type())).append(")in[inBase + ").append(i).append("];\n");
         }
         FixedPointType type = model.input().type();
         int index = 0;
         for (final Layer layer : model.layers())
         {
             index++;
-            appendLayer(sb, layer, index, type);
+            appendLayer(k, layer, index, type);
             type = layer.resultType();
         }
         sb.append("    const size_t outBase = e * ").append(outSize).append(";\n");
@@ -117,173 +125,91 @@ public final class OpenClKernelSource
                 .append('_').append(o).append(";\n");
         }
         sb.append("}\n");
+        program.append(k.tables).append(sb);
     }
 
-    private static void appendLayer(final StringBuilder sb, final Layer layer, final int l, final FixedPointType in)
+    private static void appendLayer(final KernelText text, final Layer layer, final int l, final FixedPointType in)
     {
+        final StringBuilder sb = text.body;
         sb.append("    /* ").append(layer.kind()).append(" '").append(layer.name().replace("*/", "* /"))
             .append("': ").append(in).append(" -> ").append(layer.resultType()).append(" */\n");
         if (layer instanceof DenseLayer d)
         {
-            appendDense(sb, d, l, in);
+            DenseC.append(sb, d, l, in);
         }
         else if (layer instanceof BatchNormLayer bn)
         {
-            appendBatchNorm(sb, bn, l, in);
+            BatchNormC.append(sb, bn, l, in);
         }
         else if (layer instanceof ReluLayer r)
         {
             // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0.
             for (int k = 0; k < r.size(); k++)
             {
-                sb.append("    const int ").append(value(l, k)).append(" = ")
-                    .append(convertInt("max(" + value(l - 1, k) + ", 0)", in.fractionBits(), r.resultType()))
+                sb.append("    const ").append(valueType(r.resultType())).append(' ').append(value(l, k))
+                    .append(" = ").append(convert("max(" + value(l - 1, k) + ", " + zero(in) + ")",
+                        ExactType.of(in), r.resultType())).append(";\n");
+            }
+        }
+        else if (layer instanceof LinearLayer lin)
+        {
+            for (int k = 0; k < lin.size(); k++)
+            {
+                sb.append("    const ").append(valueType(lin.resultType())).append(' ').append(value(l, k))
+                    .append(" = ").append(convert(value(l - 1, k), ExactType.of(in), lin.resultType()))
                     .append(";\n");
             }
         }
+        else if (layer instanceof ReluMaxLayer r)
+        {
+            ReluFamilyC.reluMax(sb, r, l, in);
+        }
+        else if (layer instanceof LeakyReluLayer r)
+        {
+            ReluFamilyC.leaky(sb, r, l, in);
+        }
+        else if (layer instanceof PReluLayer r)
+        {
+            ReluFamilyC.prelu(sb, r, l, in);
+        }
+        else if (layer instanceof ThresholdedReluLayer r)
+        {
+            ReluFamilyC.thresholded(sb, r, l, in);
+        }
+        else if (layer instanceof LookupActivationLayer a)
+        {
+            TableActivationC.lookup(text, a, l, in);
+        }
+        else if (layer instanceof EluLayer a)
+        {
+            TableActivationC.elu(text, a, l, in);
+        }
+        else if (layer instanceof SeluLayer a)
+        {
+            TableActivationC.selu(text, a, l, in);
+        }
+        else if (layer instanceof HardActivationLayer a)
+        {
+            HardActivationC.append(text, a, l, in);
+        }
+        else if (layer instanceof SoftmaxLayer a)
+        {
+            SoftmaxC.append(text, a, l, in);
+        }
         else
         {
-            final LinearLayer lin = (LinearLayer)layer;
-            for (int k = 0; k < lin.size(); k++)
-            {
-                sb.append("    const int ").append(value(l, k)).append(" = ")
-                    .append(convertInt(value(l - 1, k), in.fractionBits(), lin.resultType())).append(";\n");
-            }
+            throw new IllegalArgumentException("OpenCL kernel generator: layer '" + layer.name() + "' of kind " +
+                layer.kind() + " is not generated yet");
         }
     }
 
-    /**
-     * hls4ml's {@code dense_latency}. A truncating, wrapping accumulator is a ring homomorphism: sum the
-     * floor(x*w / 2^s) terms modulo 2^32 in uint (defined overflow) and wrap to W_acc once at the end. Any other
-     * accumulator converts every product and every partial sum exactly in long, in ascending input order.
-     */
-    private static void appendDense(final StringBuilder sb, final DenseLayer d, final int l, final FixedPointType in)
+    private static String zero(final FixedPointType t)
     {
-        final FixedPointType acc = d.accumType();
-        final int productFraction = in.fractionBits() + d.weightType().fractionBits();
-        final int s = productFraction - acc.fractionBits();
-        final boolean wrapping = acc.quantization() == Quantization.AP_TRN && acc.overflow() == Overflow.AP_WRAP;
-        final int[] w = d.weights();
-        final int[] b = d.biases();
-        final int n = d.outputSize();
-        for (int j = 0; j < n; j++)
-        {
-            final long bias = acc.convert(b[j], d.biasType().fractionBits());
-            sb.append(wrapping ? "    uint " : "    long ").append(accumulator(l, j)).append(" = ")
-                .append(wrapping ? uintLiteral((int)bias) : longLiteral(bias)).append(";\n");
-        }
-        for (int i = 0; i < d.inputSize(); i++)
-        {
-            final String x = value(l - 1, i);
-            for (int j = 0; j < n; j++)
-            {
-                final int weight = w[i * n + j];
-                if (weight == 0)
-                {
-                    continue; // pruned: a zero product adds nothing in every mode
-                }
-                final String a = accumulator(l, j);
-                if (wrapping)
-                {
-                    final String term = wrappingTerm(x, weight, s, acc.width());
-                    if (term != null)
-                    {
-                        sb.append("    ").append(a).append(" += ").append(term).append(";\n");
-                    }
-                }
-                else
-                {
-                    final String product = convertLong("(long)" + x + " * " + longLiteral(weight), productFraction,
-                        acc);
-                    sb.append("    ").append(a).append(" = ").append(overflow(a + " + " + product, acc))
-                        .append(";\n");
-                }
-            }
-        }
-        for (int j = 0; j < n; j++)
-        {
-            final String a = accumulator(l, j);
-            final String exact;
-            if (wrapping)
-            {
-                exact = acc.isSigned() ?
-                    (acc.width() == 32 ? "as_int(" + a + ")" : "l1_wrap_signed32(" + a + ", " + acc.width() + ")") :
-                    "l1_wrap_unsigned32(" + a + ", " + acc.width() + ")";
-                sb.append("    const int ").append(value(l, j)).append(" = ")
-                    .append(convertInt(exact, acc.fractionBits(), d.resultType())).append(";\n");
-            }
-            else
-            {
-                sb.append("    const int ").append(value(l, j)).append(" = ")
-                    .append(convertLong(a, acc.fractionBits(), d.resultType())).append(";\n");
-            }
-        }
+        return FixedPointCExpressions.fitsInt(t) ? "0" : "0L";
     }
 
-    /**
-     * floor(x*w / 2^s) modulo 2^32 as a uint expression, or null when it is always 0 modulo 2^32 (a left shift
-     * of 32 or more). An int product suffices when the bits kept, [s, s + W_acc), lie below bit 32.
-     */
-    private static String wrappingTerm(final String x, final int weight, final int s, final int accWidth)
-    {
-        if (s <= 0)
-        {
-            if (-s >= 32)
-            {
-                return null;
-            }
-            final String product = "as_uint(" + x + ") * " + uintLiteral(weight);
-            return s == 0 ? product : "((" + product + ") << " + -s + ")";
-        }
-        if (s + accWidth <= 32)
-        {
-            return "as_uint(as_int(as_uint(" + x + ") * " + uintLiteral(weight) + ") >> " + s + ")";
-        }
-        return "(uint)(((long)" + x + " * " + longLiteral(weight) + ") >> " + Math.min(s, 63) + ")";
-    }
-
-    /** hls4ml's {@code normalize}: x*scale + bias exact on the finer grid, then one conversion. */
-    private static void appendBatchNorm(
-        final StringBuilder sb, final BatchNormLayer bn, final int l, final FixedPointType in)
-    {
-        final int productFraction = in.fractionBits() + bn.scaleType().fractionBits();
-        final int biasFraction = bn.biasType().fractionBits();
-        final int common = Math.max(productFraction, biasFraction);
-        final int productShift = common - productFraction;
-        final int biasShift = common - biasFraction;
-        final int magnitude = Math.max(
-            magnitudeBits(in) + magnitudeBits(bn.scaleType()) + productShift,
-            magnitudeBits(bn.biasType()) + biasShift) + 1;
-        if (magnitude > 62)
-        {
-            throw new IllegalArgumentException("layer '" + bn.name() + "': exact x*scale+bias needs " + magnitude +
-                " bits, more than the 62 supported");
-        }
-        final int[] scales = bn.scales();
-        final int[] biases = bn.biases();
-        for (int k = 0; k < bn.size(); k++)
-        {
-            // The magnitude bound above makes both shifted constants and the sum exact in a long.
-            final long scale = (long)scales[k] << productShift;
-            final long bias = (long)biases[k] << biasShift;
-            final String exact = "(long)" + value(l - 1, k) + " * " + longLiteral(scale) + " + " + longLiteral(bias);
-            sb.append("    const int ").append(value(l, k)).append(" = ")
-                .append(convertLong(exact, common, bn.resultType())).append(";\n");
-        }
-    }
-
-    private static int magnitudeBits(final FixedPointType t)
-    {
-        return t.isSigned() ? t.width() - 1 : t.width();
-    }
-
-    private static String value(final int layer, final int k)
+    static String value(final int layer, final int k)
     {
         return "v" + layer + "_" + k;
-    }
-
-    private static String accumulator(final int layer, final int j)
-    {
-        return "a" + layer + "_" + j;
     }
 }

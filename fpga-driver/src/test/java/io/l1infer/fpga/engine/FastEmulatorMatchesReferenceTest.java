@@ -105,7 +105,8 @@ class FastEmulatorMatchesReferenceTest
         final int[][] inputs = new int[events][];
         for (int e = 0; e < events; e++)
         {
-            inputs[e] = RandomFixedPointModels.randomRaw(r, inType, inSize, r.nextDouble() * 0.5);
+            inputs[e] = java.util.Arrays.stream(RandomFixedPointModels.randomRaw(r, inType, inSize,
+                r.nextDouble() * 0.5)).mapToInt(v -> (int)v).toArray();
         }
         final BatchBuffers buf = fast.buffers(0);
         int first = 0;

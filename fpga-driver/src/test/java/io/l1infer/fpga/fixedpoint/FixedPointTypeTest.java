@@ -44,10 +44,38 @@ class FixedPointTypeTest
         assertEquals(12, FixedPointType.parse("ap_fixed<8,-4>").fractionBits());
     }
 
+    @Test
+    void parsesEverythingHls4mlWrites()
+    {
+        final FixedPointType n = FixedPointType.parse("ap_fixed<18,8,AP_RND_ZERO,AP_WRAP_SM,3>");
+        assertEquals(Quantization.AP_RND_ZERO, n.quantization());
+        assertEquals(Overflow.AP_WRAP_SM, n.overflow());
+        assertEquals(3, n.saturationBits());
+        assertEquals(n, FixedPointType.parse(n.toString()));
+        assertEquals("ap_fixed<18,8,AP_RND_ZERO,AP_WRAP_SM,3>", n.toCppString());
+        final FixedPointType i = FixedPointType.parse("ap_int<8>");
+        assertTrue(i.isInteger() && i.isSigned());
+        assertEquals(0, i.fractionBits());
+        assertEquals("ap_int<8>", i.toString());
+        final FixedPointType u = FixedPointType.parse(" ap_uint< 1 > ");
+        assertTrue(u.isInteger() && !u.isSigned());
+        assertEquals(1, u.maxRaw());
+        assertFalse(FixedPointType.parse("ap_fixed<8,8>").equals(FixedPointType.parse("ap_int<8>")));
+        assertEquals(Long.MIN_VALUE, FixedPointType.parse("ap_fixed<64,10>").minRaw());
+        assertEquals(Long.MAX_VALUE, FixedPointType.parse("ap_uint<63>").maxRaw());
+        // ap_int takes the integer part toward zero, ap_fixed<W,W> floors: -2.5 gives -2 and -3.
+        assertEquals(-2, i.convert(-5, FixedPointType.parse("ap_fixed<8,7>")));
+        assertEquals(-3, FixedPointType.parse("ap_fixed<8,8>").convert(-5, FixedPointType.parse("ap_fixed<8,7>")));
+        assertEquals("fixed-point type 'ap_ufixed<64,6>': width W=64 outside supported 1..63 for ap_ufixed (a 64-bit " +
+            "unsigned raw value does not fit the engine's 64-bit signed integers)",
+            assertThrows(IllegalArgumentException.class, () -> FixedPointType.parse("ap_ufixed<64,6>")).getMessage());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"ap_fixed<16>", "ap_int<16>", "ap_fixed<16,6,AP_RND_ZERO>", "ap_fixed<16,6,AP_TRN,AP_SAT_SYM>",
-        "ap_fixed<33,6>", "ap_ufixed<32,6>", "ap_fixed<0,0>", "ap_fixed<16,6,AP_TRN,AP_WRAP,2>", "fixed<16,6>",
-        "ap_fixed<16,-70>", ""})
+    @ValueSource(strings = {"ap_fixed<16>", "ap_int<16,2>", "ap_fixed<16,6,AP_RND_HALF>",
+        "ap_fixed<16,6,AP_TRN,AP_CLAMP>", "ap_fixed<65,6>", "ap_ufixed<64,6>", "ap_uint<64>", "ap_int<0>", "ap_fixed<0,0>",
+        "ap_fixed<16,6,AP_TRN,AP_WRAP,17>", "ap_fixed<16,6,AP_TRN,AP_WRAP,x>", "ap_ufixed<8,2,AP_TRN,AP_WRAP_SM>",
+        "fixed<16,6>", "ap_fixed<16,-170>", ""})
     void rejectsWithTheReason(final String text)
     {
         final IllegalArgumentException ex =
@@ -147,6 +175,7 @@ class FixedPointTypeTest
             case AP_TRN -> scaled.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
             case AP_RND -> scaled.add(new BigDecimal("0.5")).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
             case AP_RND_CONV -> scaled.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+            default -> throw new IllegalStateException("randomType draws AP_TRN, AP_RND, AP_RND_CONV only");
         };
         final java.math.BigInteger min = java.math.BigInteger.valueOf(t.minRaw());
         final java.math.BigInteger max = java.math.BigInteger.valueOf(t.maxRaw());

@@ -43,6 +43,29 @@ class ModelBundleWriterTest
     }
 
     @Test
+    void wideTypesRoundTripAndValuesADoubleCannotHoldAreRefused()
+    {
+        final FixedPointType wide = FixedPointType.parse("ap_fixed<64,20,AP_RND_INF,AP_WRAP_SM,3>");
+        final FixedPointType integer = FixedPointType.parse("ap_uint<40>");
+        final long big = (1L << 52) + 1; // 53 significant bits: exact in a double
+        final DenseLayer dense = new DenseLayer("dense_wide", 2, 1, wide, new long[] {big, -big << 8}, integer,
+            new long[] {(1L << 40) - 1}, FixedPointType.parse("ap_fixed<48,30,AP_TRN_ZERO,AP_SAT_SYM>"), wide);
+        final ModelBundle original = ModelBundle.of("wide", "", new ModelInput(2, wide, java.util.List.of()),
+            new ModelOutput(1, wide, java.util.List.of(), 1, ""), java.util.List.of(dense));
+        ModelBundleWriter.write(original, temp.resolve("wide"));
+        assertSameModel(original, ModelBundle.load(temp.resolve("wide")));
+
+        final DenseLayer tooPrecise = new DenseLayer("dense_wide", 2, 1, wide, new long[] {(1L << 53) + 1, 0},
+            integer, new long[] {0}, wide, wide);
+        final ModelBundle refused = ModelBundle.of("wide", "", new ModelInput(2, wide, java.util.List.of()),
+            new ModelOutput(1, wide, java.util.List.of(), 1, ""), java.util.List.of(tooPrecise));
+        final IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> ModelBundleWriter.write(refused, temp.resolve("refused")));
+        assertEquals("file w0.txt: value #0 (raw 9007199254740993 of ap_fixed<64,20,AP_RND_INF,AP_WRAP_SM,3>) has " +
+            "more significant bits than a double holds, so a bundle cannot store it exactly", ex.getMessage());
+    }
+
+    @Test
     void randomGeneratorIsDeterministicPerSeed()
     {
         final int[] arch = {27, 35, 20, 25, 40, 20, 15, 1};
@@ -60,7 +83,7 @@ class ModelBundleWriterTest
         {
             if (l instanceof DenseLayer d)
             {
-                for (final int w : d.weights())
+                for (final long w : d.weights())
                 {
                     zeros += w == 0 ? 1 : 0;
                     total++;

@@ -36,7 +36,7 @@ class OpenClKernelSourceTest
         {
             if (layer instanceof DenseLayer d)
             {
-                for (final int w : d.weights())
+                for (final long w : d.weights())
                 {
                     nonZero += w != 0 ? 1 : 0;
                 }
@@ -51,13 +51,14 @@ class OpenClKernelSourceTest
     {
         final FixedPointType in = FixedPointType.parse("ap_fixed<10,4>");
         final FixedPointType sat = FixedPointType.parse("ap_fixed<12,4,AP_RND,AP_SAT>");
-        final int[] w = {3, 0, -5, 7, 0, 0}; // 3 inputs x 2 outputs, input-major
-        final DenseLayer d = new DenseLayer("d", 3, 2, in, w, in, new int[] {1, -1}, sat, sat);
+        final long[] w = {3, 0, -5, 7, 0, 0}; // 3 inputs x 2 outputs, input-major
+        final DenseLayer d = new DenseLayer("d", 3, 2, in, w, in, new long[] {1, -1}, sat, sat);
         final ModelBundle model = ModelBundle.of("m", "", new ModelInput(3, in, List.of()),
             new ModelOutput(2, sat, List.of(), 1, ""), List.of(d));
         final String source = OpenClKernelSource.program("k", model);
-        final List<String> steps = Pattern.compile("\\n    (a1_\\d+) = l1_saturate\\(\\1 \\+ \\(int\\)l1_saturate\\(" +
-            "l1_round_half_up\\(\\(long\\)(v0_\\d+) \\* \\(?(-?\\d+)L").matcher(source).results()
+        final List<String> steps = Pattern.compile("\\n    (a1_\\d+) = \\(int\\)l1_saturate_scaled\\(\\(long\\)\\(\\(int\\)" +
+            "\\(\\1 \\+ \\(int\\)l1_saturate\\(l1_round_half_up\\(\\(long\\)\\(\\(int\\)\\(\\(long\\)(v0_\\d+) \\* " +
+            "\\(?(-?\\d+)L").matcher(source).results()
             .map(r -> r.group(1) + "+=" + r.group(2) + "*" + r.group(3)).toList();
         assertEquals(List.of("a1_0+=v0_0*3", "a1_0+=v0_1*-5", "a1_1+=v0_1*7"), steps, source);
     }
@@ -94,14 +95,17 @@ class OpenClKernelSourceTest
             () -> OpenClKernelSource.program("9lives", small));
         assertEquals("kernel name '9lives' is not a C identifier", name.getMessage());
 
-        final FixedPointType wide = FixedPointType.parse("ap_fixed<32,2>");
-        final FixedPointType fine = FixedPointType.parse("ap_fixed<32,-28>");
-        final BatchNormLayer bn = new BatchNormLayer("bn_wide", 1, wide, new int[] {5}, fine, new int[] {1}, t);
-        final ModelBundle model = ModelBundle.of("m", "", new ModelInput(1, wide, List.of()),
+        // x*scale has 124 fraction bits, the bias 31 integer bits: the exact sum needs 155 bits
+        final FixedPointType fine = FixedPointType.parse("ap_fixed<32,-30>");
+        final FixedPointType coarse = FixedPointType.parse("ap_fixed<32,30>");
+        final BatchNormLayer bn = new BatchNormLayer("bn_wide", 1, fine, new long[] {5}, coarse, new long[] {1}, t);
+        final ModelBundle model = ModelBundle.of("m", "", new ModelInput(1, fine, List.of()),
             new ModelOutput(1, t, List.of(), 1, ""), List.of(bn));
         final IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class,
             () -> OpenClKernelSource.program("k", model));
-        assertTrue(tooWide.getMessage().startsWith("layer 'bn_wide': exact x*scale+bias needs"),
+        assertEquals("layer 'bn_wide': exact x*scale+bias is a ap_fixed<155,31>, wider than the 128 bits the " +
+            "OpenCL kernel holds", tooWide.getMessage());
+        assertTrue(tooWide.getMessage().startsWith("layer 'bn_wide'"),
             tooWide.getMessage());
     }
 

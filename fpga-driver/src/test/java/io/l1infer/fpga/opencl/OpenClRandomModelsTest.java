@@ -71,7 +71,8 @@ class OpenClRandomModelsTest
         assertTrue(compared > 1000, "compared only " + compared + " events");
     }
 
-    private static int compare(
+    /** Runs random batches of random inputs through both engines; every output must be equal. Returns events. */
+    static int compare(
         final OpenClProgram program,
         final String kernel,
         final ModelBundle model,
@@ -124,7 +125,7 @@ class OpenClRandomModelsTest
         }
     }
 
-    private static boolean supportedByTheCpuEngine(final ModelBundle model)
+    static boolean supportedByTheCpuEngine(final ModelBundle model)
     {
         try
         {
@@ -177,12 +178,12 @@ class OpenClRandomModelsTest
             final FixedPointType res = FixedPointType.parse(c[3]);
             final int nIn = 3 + r.nextInt(6);
             final int nOut = 2 + r.nextInt(6);
-            final int[] weights = new int[nIn * nOut];
+            final long[] weights = new long[nIn * nOut];
             for (int k = 0; k < weights.length; k++)
             {
                 weights[k] = r.nextInt(4) == 0 ? 0 : randomRaw(r, w);
             }
-            final int[] biases = new int[nOut];
+            final long[] biases = new long[nOut];
             for (int k = 0; k < nOut; k++)
             {
                 biases[k] = randomRaw(r, w);

@@ -1,0 +1,31 @@
+package io.l1infer.bench.cli;
+
+import io.l1infer.bench.archive.OfflineArchive;
+import io.l1infer.bench.archive.RecordedRuns;
+import io.l1infer.bench.archive.RecordingsCommandSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code recordings --archive-dir DIR}: the recordings a daemon made with l1infer.archive.dir. */
+@Command(name = "recordings", mixinStandardHelpOptions = true,
+    description = "List the ingest and result recordings in an archive directory (l1infer.archive.dir) with the " +
+        "model and engine of the daemon run that made them; the daemon must have stopped.")
+final class RecordingsCommand implements Callable<Integer>
+{
+    @Option(names = "--archive-dir", required = true, description = "The daemon's l1infer.archive.dir.")
+    Path archiveDir;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final RecordedRuns runs = RecordedRuns.read(archiveDir);
+        try (OfflineArchive archive = OfflineArchive.open(archiveDir))
+        {
+            RecordingsCommandSupport.print(archive.recordings(), runs, System.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,126 @@
+package io.l1infer.bench.archive;
+
+import io.l1infer.bench.cli.L1inferBenchRunner;
+import io.l1infer.config.DaemonConfig;
+import io.l1infer.config.DaemonSettings;
+import io.l1infer.config.SettingsSource;
+import io.l1infer.daemon.DaemonTestClient;
+import io.l1infer.daemon.L1inferDaemon;
+import io.l1infer.testsupport.ProjectPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two daemon runs recorded into one archive (a restart in between), then replayed: identical at max and original
+ * speed, differing through another model.
+ */
+class RecordAndReplayTest
+{
+    private static final int FIRST_RUN_EVENTS = 3000;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void recordedRunSurvivesARestartAndReplaysIdentically() throws IOException
+    {
+        final Path archive = temp.resolve("archive");
+        final List<int[]> inputs = realInputs();
+        record(archive, inputs, 0, FIRST_RUN_EVENTS);
+        record(archive, inputs, FIRST_RUN_EVENTS, 1000);
+
+        final List<Long> ingest = new ArrayList<>();
+        final RecordedRuns runs = RecordedRuns.read(archive);
+        try (OfflineArchive reader = OfflineArchive.open(archive))
+        {
+            int results = 0;
+            for (final OfflineArchive.Recording r : reader.recordings())
+            {
+                final String role = RecordingsCommandSupport.role(r, runs.runAt(r.startTimestampMs()));
+                if (role.equals("ingest"))
+                {
+                    ingest.add(r.id());
+                }
+                results += role.equals("results") ? 1 : 0;
+            }
+            assertEquals(2, ingest.size(), "one ingest recording per run");
+            assertEquals(2, results, "one result recording per run");
+        }
+        final String listing = L1inferBenchRunner.run(0, "recordings", "--archive-dir", archive.toString());
+        assertTrue(listing.contains("4 recordings") && listing.contains("muon-pt-thesis"), listing);
+
+        final String first = ingest.get(0).toString();
+        final String max = L1inferBenchRunner.run(0, "replay", "--archive-dir", archive.toString(),
+            "--recording", first, "--speed", "max");
+        assertTrue(max.contains("REPLAY recording=" + first + " events=3000 answered=3000 identical=3000 differing=0"),
+            max);
+        final String original = L1inferBenchRunner.run(0, "replay", "--archive-dir", archive.toString(),
+            "--recording", first, "--speed", "original");
+        assertTrue(original.contains("events=3000 answered=3000 identical=3000 differing=0"), original);
+        final String second = L1inferBenchRunner.run(0, "replay", "--archive-dir", archive.toString(),
+            "--speed", "50k");
+        assertTrue(second.contains("REPLAY recording=" + ingest.get(1) + " events=1000 answered=1000 " +
+            "identical=1000 differing=0"), second);
+
+        final Path differing = temp.resolve("differing.txt");
+        final String other = L1inferBenchRunner.run(3, "replay", "--archive-dir", archive.toString(),
+            "--recording", first, "--model", ProjectPaths.root().resolve("models/muon-pt-talk").toString(),
+            "--out", differing.toString());
+        assertTrue(other.contains("events=3000 answered=3000"), other);
+        final long lines = Files.readAllLines(differing).size();
+        assertTrue(lines > 0 && other.contains("differing=" + lines), other);
+    }
+
+    private void record(final Path archive, final List<int[]> inputs, final int first, final int count)
+    {
+        final DaemonConfig config = DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
+            .overrides(Map.of("l1infer.aeron.dir", "/dev/shm/l1infer-test-" + ProcessHandle.current().pid() + "-rec" +
+                first, "l1infer.archive.dir", archive.toString(), "l1infer.accelerator.warmup", "0"))
+            .home(ProjectPaths.root())
+            .build());
+        try (L1inferDaemon daemon = L1inferDaemon.launch(config);
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            for (int e = first; e < first + count; e++)
+            {
+                client.send(client.encodeFeatures(e, inputs.get(e % inputs.size())));
+                client.poll();
+            }
+            client.awaitAnswers(count, 60_000);
+        }
+    }
+
+    private static List<int[]> realInputs() throws IOException
+    {
+        final List<int[]> rows = new ArrayList<>();
+        for (final String line : Files.readAllLines(ProjectPaths.thesisExpectedCsv()))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final String[] f = line.split(",");
+            final int[] row = new int[f.length - 1];
+            for (int i = 0; i < row.length; i++)
+            {
+                row[i] = Integer.parseInt(f[i].trim());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

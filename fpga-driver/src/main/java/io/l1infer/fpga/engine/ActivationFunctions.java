@@ -1,0 +1,64 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.EluLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
+import io.l1infer.fpga.model.HardActivationLayer;
+import io.l1infer.fpga.model.LeakyReluLayer;
+import io.l1infer.fpga.model.LookupActivationLayer;
+import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
+
+/** Picks the kernel for each activation record of {@link ElementwiseLayer}. */
+final class ActivationFunctions
+{
+    private ActivationFunctions()
+    {
+    }
+
+    /**
+     * @param input the layer's declared input type ({@code data_T}: the previous layer's result type).
+     * @throws IllegalArgumentException naming the layer when its configuration cannot be computed exactly.
+     */
+    static ActivationFunction create(final ElementwiseLayer layer, final FixedPointType input)
+    {
+        if (layer instanceof ReluMaxLayer r)
+        {
+            return ReluFamilyKernel.reluMax(r.size(), r.maxInt(), input, r.resultType());
+        }
+        if (layer instanceof LeakyReluLayer l)
+        {
+            return ReluFamilyKernel.leaky(l.name(), l.size(), l.alpha(), l.alphaType(), input, l.resultType());
+        }
+        if (layer instanceof ThresholdedReluLayer t)
+        {
+            return ReluFamilyKernel.thresholded(t.size(), t.theta(), t.thetaType(), input, t.resultType());
+        }
+        if (layer instanceof PReluLayer p)
+        {
+            return ReluFamilyKernel.prelu(p.name(), p.alphas(), p.alphaType(), input, p.resultType());
+        }
+        if (layer instanceof EluLayer e)
+        {
+            return ExpTableKernel.elu(e.name(), e.size(), e.alpha(), e.alphaType(), e.tableType(), e.tableSize(),
+                input, e.resultType());
+        }
+        if (layer instanceof SeluLayer s)
+        {
+            return ExpTableKernel.selu(s.name(), s.size(), s.tableType(), s.tableSize(), s.generation(), input,
+                s.resultType());
+        }
+        if (layer instanceof LookupActivationLayer l)
+        {
+            return new LookupKernel(l.function(), l.size(), l.tableType(), l.tableSize(), input, l.resultType());
+        }
+        if (layer instanceof HardActivationLayer h)
+        {
+            return new HardActivationKernel(h, input);
+        }
+        return new SoftmaxKernel((SoftmaxLayer)layer, input);
+    }
+}

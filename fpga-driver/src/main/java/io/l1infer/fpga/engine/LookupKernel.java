@@ -1,0 +1,70 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.LookupFunction;
+
+/**
+ * sigmoid, tanh, softplus, softsign: {@code index = int(x * table_size / R) + R/2 * table_size / R} (R = 16, tanh
+ * 8) in ap_fixed and C int/unsigned arithmetic ({@link ApFixedArithmetic#intOfScaledQuotient}), clamped to the
+ * table, the entry converted to {@code res_T}. Same in every template generation.
+ */
+final class LookupKernel implements ActivationFunction
+{
+    private final int size;
+    private final int tableSize;
+    private final long divisor;
+    private final int offset;
+    private final int fin;
+    private final long[] table;
+    private final FixedPointType tableType;
+    private final FixedPointType result;
+
+    LookupKernel(
+        final LookupFunction function,
+        final int size,
+        final FixedPointType tableType,
+        final int tableSize,
+        final FixedPointType input,
+        final FixedPointType result)
+    {
+        this.size = size;
+        this.tableSize = tableSize;
+        this.divisor = function == LookupFunction.TANH ? 8 : 16;
+        this.offset = (int)ApFixedArithmetic.unsignedConstant(divisor / 2, tableSize, divisor);
+        this.fin = input.fractionBits();
+        this.table = ActivationTables.lookup(function, tableType, tableSize);
+        this.tableType = tableType;
+        this.result = result;
+    }
+
+    @Override
+    public FixedPointType outputType()
+    {
+        return result;
+    }
+
+    @Override
+    public void run(final long[] in, final long[] out)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            out[i] = result.convert(table[index(in[i])], tableType);
+        }
+    }
+
+    private int index(final long x)
+    {
+        final int round = ApFixedArithmetic.intOfScaledQuotientFast(x, fin, tableSize, divisor);
+        int index = round + offset;
+        if (index < 0)
+        {
+            index = 0;
+        }
+        // C compares int with unsigned: index is non-negative here, so a plain comparison.
+        if (index > tableSize - 1)
+        {
+            index = tableSize - 1;
+        }
+        return index;
+    }
+}

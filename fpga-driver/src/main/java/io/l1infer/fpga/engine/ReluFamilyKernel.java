@@ -1,0 +1,120 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+
+/**
+ * relu_max (relu6, relu1), leaky_relu, thresholded_relu and prelu: comparisons and products are exact in ap_fixed,
+ * so each output is one conversion to {@code res_T} of x, of alpha * x (fraction bits added), of MAX_INT or of 0.
+ * Same code in every template generation.
+ */
+final class ReluFamilyKernel implements ActivationFunction
+{
+    enum Kind
+    {
+        RELU_MAX, LEAKY, THRESHOLDED, PRELU
+    }
+
+    private final Kind kind;
+    private final int size;
+    private final FixedPointType input;
+    private final FixedPointType result;
+    private final int fin;
+    /** alpha (leaky), theta (thresholded) or the alphas (prelu), raw in {@code paramF} fraction bits. */
+    private final long[] params;
+    private final int paramF;
+    private final long maxAsResult;
+    private final int maxInt;
+
+    private ReluFamilyKernel(
+        final Kind kind,
+        final int size,
+        final FixedPointType input,
+        final FixedPointType result,
+        final long[] params,
+        final int paramF,
+        final int maxInt)
+    {
+        this.kind = kind;
+        this.size = size;
+        this.input = input;
+        this.result = result;
+        this.fin = input.fractionBits();
+        this.params = params;
+        this.paramF = paramF;
+        this.maxInt = maxInt;
+        this.maxAsResult = result.convert(maxInt, ApFixedArithmetic.C_INT);
+    }
+
+    static ReluFamilyKernel reluMax(final int size, final int maxInt, final FixedPointType in, final FixedPointType res)
+    {
+        return new ReluFamilyKernel(Kind.RELU_MAX, size, in, res, new long[0], 0, maxInt);
+    }
+
+    static ReluFamilyKernel leaky(
+        final String name, final int size, final double alpha, final FixedPointType alphaType,
+        final FixedPointType in, final FixedPointType res)
+    {
+        ApFixedArithmetic.requireProductFits(name, alphaType, in);
+        return new ReluFamilyKernel(Kind.LEAKY, size, in, res, new long[] {alphaType.fromDouble(alpha)},
+            alphaType.fractionBits(), 0);
+    }
+
+    static ReluFamilyKernel thresholded(
+        final int size, final double theta, final FixedPointType thetaType,
+        final FixedPointType in, final FixedPointType res)
+    {
+        return new ReluFamilyKernel(Kind.THRESHOLDED, size, in, res, new long[] {thetaType.fromDouble(theta)},
+            thetaType.fractionBits(), 0);
+    }
+
+    static ReluFamilyKernel prelu(
+        final String name, final long[] alphas, final FixedPointType alphaType,
+        final FixedPointType in, final FixedPointType res)
+    {
+        ApFixedArithmetic.requireProductFits(name, alphaType, in);
+        return new ReluFamilyKernel(Kind.PRELU, alphas.length, in, res, alphas.clone(), alphaType.fractionBits(), 0);
+    }
+
+    @Override
+    public FixedPointType outputType()
+    {
+        return result;
+    }
+
+    @Override
+    public void run(final long[] in, final long[] out)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final long x = in[i];
+            switch (kind)
+            {
+                case RELU_MAX:
+                    if (x < 0)
+                    {
+                        out[i] = 0;
+                    }
+                    else if (ApFixedArithmetic.compare(x, fin, maxInt, 0) > 0)
+                    {
+                        out[i] = maxAsResult;
+                    }
+                    else
+                    {
+                        out[i] = result.convert(x, input);
+                    }
+                    break;
+                case LEAKY:
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[0] * x, paramF + fin);
+                    break;
+                case THRESHOLDED:
+                    out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, input) : 0;
+                    break;
+                case PRELU:
+                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[i] * x, paramF + fin);
+                    break;
+                default:
+                    throw new IllegalStateException(kind.name());
+            }
+        }
+    }
+}

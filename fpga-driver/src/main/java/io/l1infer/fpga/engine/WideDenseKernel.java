@@ -1,0 +1,120 @@
+package io.l1infer.fpga.engine;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.fixedpoint.Int128;
+import io.l1infer.fpga.model.DenseLayer;
+
+/**
+ * hls4ml's {@code dense_latency} (and the thesis release's {@code dense}) for any types, in its order:
+ * {@code acc[j] = (accum_t)bias[j]}; for i ascending {@code acc[j] = (accum_t)(acc[j] + (accum_t)(x[i] * w[i][j]))},
+ * the product exact ({@code ap_fixed<Wx+Ww, Ix+Iw>}, up to 128 bits through Math.multiplyHigh) and the sum exact
+ * ({@code ap_fixed<Wacc+1, Iacc+1>}); then {@code res[j] = (res_T)acc[j]}.
+ *
+ * <p>Zero inputs and pruned weights are skipped: a zero product converts to 0 in every mode and type, and
+ * acc + 0 converts back to acc because acc is always in range and never the minimum of an AP_SAT_SYM type.
+ */
+final class WideDenseKernel implements WideLayerKernel
+{
+    private final int inputSize;
+    private final int outputSize;
+    private final int[] rowStart;
+    private final int[] rowOutput;
+    private final long[] rowWeight;
+    private final long[] accBias;
+    private final long[] accumulators;
+    private final FixedPointType accumType;
+    private final FixedPointType resultType;
+    private final int productFraction;
+    private final int productInteger;
+    private final boolean productSigned;
+
+    WideDenseKernel(final DenseLayer layer, final FixedPointType input)
+    {
+        inputSize = layer.inputSize();
+        outputSize = layer.outputSize();
+        accumType = layer.accumType();
+        resultType = layer.resultType();
+        final FixedPointType wt = layer.weightType();
+        productFraction = input.fractionBits() + wt.fractionBits();
+        productInteger = input.integerBits() + wt.integerBits();
+        productSigned = input.isSigned() || wt.isSigned();
+        final String where = "layer '" + layer.name() + "'";
+        accumType.checkConvertibleFrom(productInteger, where + " product to accum_t");
+        accumType.checkConvertibleFrom(layer.biasType().integerBits(), where + " bias_t to accum_t");
+        resultType.checkConvertibleFrom(accumType.integerBits(), where + " accum_t to result_t");
+
+        final long[] raw = layer.weights();
+        int nonZero = 0;
+        for (final long w : raw)
+        {
+            nonZero += w != 0 ? 1 : 0;
+        }
+        // Input-major rows: updating every output's accumulator row by row keeps each output's products in
+        // ascending input order, the order hls4ml accumulates in (it matters when accum_t saturates or rounds).
+        rowStart = new int[inputSize + 1];
+        rowOutput = new int[nonZero];
+        rowWeight = new long[nonZero];
+        int n = 0;
+        for (int i = 0; i < inputSize; i++)
+        {
+            rowStart[i] = n;
+            for (int j = 0; j < outputSize; j++)
+            {
+                final long w = raw[i * outputSize + j];
+                if (w != 0)
+                {
+                    rowOutput[n] = j;
+                    rowWeight[n] = w;
+                    n++;
+                }
+            }
+        }
+        rowStart[inputSize] = n;
+        final long[] biases = layer.biases();
+        accBias = new long[outputSize];
+        for (int j = 0; j < outputSize; j++)
+        {
+            accBias[j] = accumType.convert(biases[j], layer.biasType());
+        }
+        accumulators = new long[outputSize];
+    }
+
+    @Override
+    public FixedPointType outputType()
+    {
+        return resultType;
+    }
+
+    @Override
+    public void run(final long[] in, final long[] out)
+    {
+        final long[] acc = accumulators;
+        System.arraycopy(accBias, 0, acc, 0, outputSize);
+        final FixedPointType accT = accumType;
+        final int accFraction = accT.fractionBits();
+        final int sumInteger = accT.integerBits() + 1;
+        final boolean accSigned = accT.isSigned();
+        for (int i = 0; i < inputSize; i++)
+        {
+            final long x = in[i];
+            if (x == 0)
+            {
+                continue;
+            }
+            for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
+            {
+                final long w = rowWeight[k];
+                final long p = accT.convertWide(
+                    Math.multiplyHigh(x, w), x * w, productFraction, productInteger, productSigned);
+                final int j = rowOutput[k];
+                final long a = acc[j];
+                acc[j] = accT.convertWide(Int128.addHigh(a, p), a + p, accFraction, sumInteger, accSigned);
+            }
+        }
+        final FixedPointType resT = resultType;
+        for (int j = 0; j < outputSize; j++)
+        {
+            out[j] = resT.convert(acc[j], accT);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.l1infer.fpga.opencl;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.LeakyReluLayer;
+import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
+
+import java.math.BigInteger;
+
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.convert;
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.longLiteral;
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.valueType;
+
+/**
+ * OpenCL C of hls4ml's relu_max (relu6, relu1), leaky_relu, thresholded_relu and prelu: each output is one
+ * conversion to {@code res_T} of x, of the exact product alpha * x ({@code mult} type), of the C int MAX_INT or of
+ * 0. Comparisons with a constant are exact: x > c on x's grid is x > floor(c * 2^F_x), decided at generation.
+ */
+final class ReluFamilyC
+{
+    /** The C++ type of an {@code int} constant in ap_fixed arithmetic ({@code ap_int<32>}). */
+    private static final ExactType C_INT = new ExactType(true, 32, 0);
+
+    private ReluFamilyC()
+    {
+    }
+
+    static void reluMax(final StringBuilder sb, final ReluMaxLayer r, final int l, final FixedPointType in)
+    {
+        final String max = convert(Integer.toString(r.maxInt()), C_INT, r.resultType());
+        final String zero = convert("0", C_INT, r.resultType());
+        final String above = greaterThan(in, BigInteger.valueOf(r.maxInt()), 0);
+        for (int k = 0; k < r.size(); k++)
+        {
+            final String x = OpenClKernelSource.value(l - 1, k);
+            sb.append(declare(r.resultType(), l, k)).append(x).append(" < 0 ? ").append(zero).append(" : (")
+                .append(above.replace("X", x)).append(" ? ").append(max).append(" : ")
+                .append(convert(x, ExactType.of(in), r.resultType())).append(");\n");
+        }
+    }
+
+    static void leaky(final StringBuilder sb, final LeakyReluLayer r, final int l, final FixedPointType in)
+    {
+        final long alpha = r.alphaType().fromDouble(r.alpha());
+        for (int k = 0; k < r.size(); k++)
+        {
+            negativeSlope(sb, r.resultType(), l, k, in, r.alphaType(), alpha);
+        }
+    }
+
+    static void prelu(final StringBuilder sb, final PReluLayer r, final int l, final FixedPointType in)
+    {
+        final long[] alphas = r.alphas();
+        for (int k = 0; k < r.size(); k++)
+        {
+            negativeSlope(sb, r.resultType(), l, k, in, r.alphaType(), alphas[k]);
+        }
+    }
+
+    static void thresholded(final StringBuilder sb, final ThresholdedReluLayer r, final int l, final FixedPointType in)
+    {
+        final FixedPointType thetaType = r.thetaType();
+        final String above = greaterThan(in, BigInteger.valueOf(thetaType.fromDouble(r.theta())),
+            thetaType.fractionBits());
+        final String zero = convert("0", C_INT, r.resultType());
+        for (int k = 0; k < r.size(); k++)
+        {
+            final String x = OpenClKernelSource.value(l - 1, k);
+            sb.append(declare(r.resultType(), l, k)).append(above.replace("X", x)).append(" ? ")
+                .append(convert(x, ExactType.of(in), r.resultType())).append(" : ").append(zero).append(";\n");
+        }
+    }
+
+    /** {@code x > 0 ? res_T(x) : res_T(alpha * x)}, the product exact. */
+    private static void negativeSlope(
+        final StringBuilder sb,
+        final FixedPointType result,
+        final int l,
+        final int k,
+        final FixedPointType in,
+        final FixedPointType alphaType,
+        final long alpha)
+    {
+        final ExactType product = ExactType.of(alphaType).times(ExactType.of(in));
+        if (DenseC.magnitudeBits(alphaType) + DenseC.magnitudeBits(in) > 62)
+        {
+            throw new IllegalArgumentException("activation product of " + alphaType + " and " + in +
+                " is wider than 62 bits, not generated for OpenCL");
+        }
+        final String x = OpenClKernelSource.value(l - 1, k);
+        sb.append(declare(result, l, k)).append(x).append(" > 0 ? ")
+            .append(convert(x, ExactType.of(in), result)).append(" : ")
+            .append(convert("(long)" + x + " * " + longLiteral(alpha), product, result)).append(";\n");
+    }
+
+    /**
+     * A C condition on "X" (the raw input): the value of X exceeds c * 2^-fc. On X's integer grid that is
+     * X > floor(c * 2^(F_x - fc)); a bound outside the type's range makes it constant.
+     */
+    static String greaterThan(final FixedPointType in, final BigInteger c, final int fc)
+    {
+        final int shift = in.fractionBits() - fc;
+        final BigInteger bound = shift >= 0 ? c.shiftLeft(shift) : c.shiftRight(-shift);
+        if (bound.compareTo(BigInteger.valueOf(in.maxRaw())) >= 0)
+        {
+            return "0";
+        }
+        if (bound.compareTo(BigInteger.valueOf(in.minRaw())) < 0)
+        {
+            return "1";
+        }
+        return "(X > " + longLiteral(bound.longValueExact()) + ")";
+    }
+
+    private static String declare(final FixedPointType result, final int l, final int k)
+    {
+        return "    const " + valueType(result) + " " + OpenClKernelSource.value(l, k) + " = ";
+    }
+}

@@ -1,0 +1,127 @@
+package io.l1infer.fpga.hls4ml;
+
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.EluLayer;
+import io.l1infer.fpga.model.HardActivationLayer;
+import io.l1infer.fpga.model.HardFunction;
+import io.l1infer.fpga.model.Layer;
+import io.l1infer.fpga.model.LeakyReluLayer;
+import io.l1infer.fpga.model.LookupActivationLayer;
+import io.l1infer.fpga.model.LookupFunction;
+import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SoftmaxImplementation;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
+
+import java.util.SplittableRandom;
+
+/** A random activation of nnet_activation.h with the fields the given template release writes. */
+final class DifferentialActivations
+{
+    private DifferentialActivations()
+    {
+    }
+
+    static Layer random(
+        final SplittableRandom r,
+        final String name,
+        final int size,
+        final FixedPointType inType,
+        final Hls4mlProjectWriter.Style style)
+    {
+        final boolean v1 = style == Hls4mlProjectWriter.Style.V1_3_0;
+        final TemplateGeneration generation = v1 ? TemplateGeneration.V1 : TemplateGeneration.V0_8;
+        final FixedPointType res = DifferentialModels.type(r, 8, 18, 1, 6);
+        final FixedPointType table = DifferentialModels.type(r, 8, 18, 1, 8);
+        final int tableSize = 1 << (6 + r.nextInt(5));
+        switch (r.nextInt(13))
+        {
+            case 0:
+                return new ReluMaxLayer(name, size, new int[] {1, 6, 3}[r.nextInt(3)], res);
+            case 1:
+                return new LeakyReluLayer(name, size, 0.05 + r.nextInt(40) * 0.01,
+                    v1 ? DifferentialModels.type(r, 6, 16, 0, 2) : inType, res);
+            case 2:
+                return new ThresholdedReluLayer(name, size, r.nextInt(-20, 20) * 0.0625 + 0.01,
+                    v1 ? DifferentialModels.type(r, 6, 16, 1, 4) : inType, res);
+            case 3:
+            {
+                final FixedPointType alphaType = v1 ? DifferentialModels.type(r, 6, 16, 0, 2) : inType;
+                final long[] alphas = new long[size];
+                for (int i = 0; i < size; i++)
+                {
+                    alphas[i] = r.nextLong(alphaType.minRaw(), alphaType.maxRaw() + 1);
+                }
+                return new PReluLayer(name, size, alphaType, alphas, res);
+            }
+            case 4:
+                if (r.nextBoolean())
+                {
+                    return new EluLayer(name, size, 1.0, v1 ? FixedPointType.parse("ap_ufixed<1,1>") : res, table,
+                        tableSize, res);
+                }
+                return new EluLayer(name, size, 0.5 + r.nextInt(10) * 0.1,
+                    v1 ? DifferentialModels.type(r, 6, 16, 1, 3) : res, table, tableSize, res);
+            case 5:
+                return new SeluLayer(name, size, table, tableSize, generation, res);
+            case 6:
+            case 7:
+                return new LookupActivationLayer(name, LookupFunction.values()[r.nextInt(4)], size, table, tableSize,
+                    res);
+            case 8:
+            {
+                final FixedPointType slopeType = DifferentialModels.type(r, 8, 18, 1, 3);
+                final FixedPointType shiftType = DifferentialModels.type(r, 8, 18, 1, 3);
+                return new HardActivationLayer(name, r.nextBoolean() ? HardFunction.HARD_SIGMOID :
+                    HardFunction.HARD_TANH, generation, size, 0.2, slopeType, 0.5, shiftType, res);
+            }
+            default:
+                return softmax(r, name, size, inType, v1, res);
+        }
+    }
+
+    private static FixedPointType saturating(final FixedPointType t)
+    {
+        return FixedPointType.of(t.isSigned(), t.width(), t.integerBits(), t.quantization(),
+            io.l1infer.fpga.fixedpoint.Overflow.AP_SAT);
+    }
+
+    private static SoftmaxLayer softmax(
+        final SplittableRandom r,
+        final String name,
+        final int size,
+        final FixedPointType inType,
+        final boolean v1,
+        final FixedPointType res)
+    {
+        final SoftmaxImplementation implementation = SoftmaxImplementation.values()[r.nextInt(4)];
+        // Saturating tables: the tables hold exp(x) and 1/x, which reach infinity, and the engine's conversion of
+        // an infinite double (ActivationTables via FixedPointType.fromDouble) only handles saturating types yet.
+        final FixedPointType expTable = r.nextBoolean() ? FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>") :
+            saturating(DifferentialModels.type(r, 10, 18, 4, 10));
+        final FixedPointType invTable = r.nextBoolean() ? FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>") :
+            saturating(DifferentialModels.type(r, 10, 18, 2, 8));
+        final FixedPointType resUnsigned = FixedPointType.parse("ap_ufixed<16,0>");
+        final FixedPointType out = r.nextBoolean() ? res : resUnsigned;
+        final int tableSize = 1 << (6 + r.nextInt(5));
+        if (!v1)
+        {
+            return SoftmaxLayer.beforeV1(name, size, implementation, TemplateGeneration.V0_8, tableSize, expTable,
+                invTable, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, out);
+        }
+        final int scale = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
+        final FixedPointType accum = r.nextBoolean() ? FixedPointType.of(expTable.isSigned(),
+            expTable.width() + scale, expTable.integerBits() + scale, expTable.quantization(), expTable.overflow()) :
+            DifferentialModels.type(r, 12, 24, 4, 12);
+        final FixedPointType norm = implementation == SoftmaxImplementation.STABLE ?
+            FixedPointType.of(false, Math.min(inType.width(), 31), inType.integerBits(), inType.quantization(),
+            inType.overflow()) : null;
+        final int inner = size % 2 == 0 && r.nextInt(4) == 0 ? 2 : 1;
+        return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1, tableSize,
+            1 << (6 + r.nextInt(5)), expTable, invTable, accum, r.nextBoolean() ? expTable : invTable, norm,
+            r.nextInt(3) == 0 ? 0.5f : 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, inner, out);
+    }
+}

@@ -1,0 +1,61 @@
+package io.l1infer.fpga.hls4ml;
+
+import io.l1infer.testsupport.SharedReference;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Seeded random projects in each template release's style, compiled by g++ against that release's nnet_utils and
+ * ap_types, against import + emulator event by event: 0 mismatches. The long run:
+ * {@code -Dl1infer.hls4ml.differential.projects=200} (per release); {@code -Dl1infer.hls4ml.differential.work=DIR}
+ * keeps the projects and builds there.
+ */
+class Hls4mlDifferentialTest
+{
+    private static final int PROJECTS = Integer.getInteger("l1infer.hls4ml.differential.projects", 12);
+    private static final int PER_COMPILE = Integer.getInteger("l1infer.hls4ml.differential.batch", 12);
+    private static final long SEED = Long.getLong("l1infer.hls4ml.differential.seed", 1000);
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @EnumSource(Hls4mlProjectWriter.Style.class)
+    void randomProjectsMatchTheCSimulation(final Hls4mlProjectWriter.Style style)
+    {
+        final Path release = SharedReference.require("reference/" + style.reference(), "hls4ml differential test");
+        Assumptions.assumeTrue(GppHarness.available() || SharedReference.underCi(), "no g++ on the PATH");
+        final String keep = System.getProperty("l1infer.hls4ml.differential.work");
+        final Path dir = keep == null ? work : Path.of(keep);
+        final List<String> failures = new ArrayList<>();
+        int events = 0;
+        int distinct = 0;
+        for (int first = 0; first < PROJECTS; first += PER_COMPILE)
+        {
+            final int n = Math.min(PER_COMPILE, PROJECTS - first);
+            for (final DifferentialProjects.Outcome o : DifferentialProjects.run(SEED + first, n, style, release, dir))
+            {
+                events += o.events();
+                distinct += o.distinctOutputs();
+                if (!o.mismatches().isEmpty())
+                {
+                    failures.add("seed " + o.seed() + " (" + style + ", project kept in " + o.project() + "): " +
+                        o.mismatches().size() + " mismatches, first " + o.mismatches().get(0));
+                }
+            }
+        }
+        System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
+            " events (" + distinct + " distinct output lines), " + failures.size() + " projects with mismatches (seeds from " + SEED + ")");
+        assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
+        assertEquals(List.of(), failures);
+    }
+}
