@@ -12,6 +12,9 @@ import org.agrona.DirectBuffer;
  */
 public final class ResultView
 {
+    /** What the stage times read as in a result encoded before schema version 2 (the SBE null value). */
+    public static final long STAGE_TIME_ABSENT = InferenceResultDecoder.ingestPollNsNullValue();
+
     private final InferenceResultDecoder decoder = new InferenceResultDecoder();
     private final int[] raw = new int[ModelIoLimits.OUTPUT_COUNT_MAX];
     private final double[] values = new double[ModelIoLimits.OUTPUT_COUNT_MAX];
@@ -75,6 +78,39 @@ public final class ResultView
     public long daemonLatencyNs()
     {
         return decoder.daemonLatencyNs();
+    }
+
+    /**
+     * Daemon clock (System.nanoTime) when its ingest poll first saw the request; with the four stage times below
+     * it splits the answer's latency on one host. {@link #STAGE_TIME_ABSENT} from a daemon of schema version 1.
+     */
+    public long ingestPollNs()
+    {
+        return decoder.ingestPollNs();
+    }
+
+    /** Daemon clock when the request got its ring slot, or {@link #STAGE_TIME_ABSENT}. */
+    public long ringClaimNs()
+    {
+        return decoder.ringClaimNs();
+    }
+
+    /** Daemon clock when the event's batch was launched on the engine, or {@link #STAGE_TIME_ABSENT}. */
+    public long batchLaunchNs()
+    {
+        return decoder.batchLaunchNs();
+    }
+
+    /** Daemon clock when that batch's completion was seen, or {@link #STAGE_TIME_ABSENT}. */
+    public long batchCompleteNs()
+    {
+        return decoder.batchCompleteNs();
+    }
+
+    /** Daemon clock when it started to claim this result's space in the result log, or {@link #STAGE_TIME_ABSENT}. */
+    public long resultClaimNs()
+    {
+        return decoder.resultClaimNs();
     }
 
     /** The number of model outputs. */

@@ -17,6 +17,8 @@ import io.l1infer.codec.sbe.RejectDecoder;
 final class TemplateLayout
 {
     private static final int[] NO_GROUP = new int[0];
+    /** InferenceResult's block at version 1 ends where version 2 appended the daemon's stage times. */
+    static final int INFERENCE_RESULT_V1_BLOCK_LENGTH = InferenceResultDecoder.ingestPollNsEncodingOffset();
 
     private static final TemplateLayout[] BY_TEMPLATE_ID = new TemplateLayout[RejectDecoder.TEMPLATE_ID + 1];
 
@@ -24,8 +26,9 @@ final class TemplateLayout
     {
         register(new TemplateLayout(
             MuonSegmentsDecoder.TEMPLATE_ID,
-            new int[]{ MuonSegmentsDecoder.BLOCK_LENGTH },
-            new int[]{ MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength() },
+            new int[]{ MuonSegmentsDecoder.BLOCK_LENGTH, MuonSegmentsDecoder.BLOCK_LENGTH },
+            new int[]{ MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength(),
+                MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength() },
             MuonPrimitiveLimits.PRIMITIVE_COUNT_MIN,
             MuonPrimitiveLimits.PRIMITIVE_COUNT_MAX,
             MessageField.PRIMITIVE_COUNT,
@@ -33,8 +36,9 @@ final class TemplateLayout
             MuonSegmentsDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             FeatureVectorDecoder.TEMPLATE_ID,
-            new int[]{ FeatureVectorDecoder.BLOCK_LENGTH },
-            new int[]{ FeatureVectorDecoder.InputsDecoder.sbeBlockLength() },
+            new int[]{ FeatureVectorDecoder.BLOCK_LENGTH, FeatureVectorDecoder.BLOCK_LENGTH },
+            new int[]{ FeatureVectorDecoder.InputsDecoder.sbeBlockLength(),
+                FeatureVectorDecoder.InputsDecoder.sbeBlockLength() },
             ModelIoLimits.INPUT_COUNT_MIN,
             ModelIoLimits.INPUT_COUNT_MAX,
             MessageField.INPUT_COUNT,
@@ -42,8 +46,9 @@ final class TemplateLayout
             FeatureVectorDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             InferenceResultDecoder.TEMPLATE_ID,
-            new int[]{ InferenceResultDecoder.BLOCK_LENGTH },
-            new int[]{ InferenceResultDecoder.OutputsDecoder.sbeBlockLength() },
+            new int[]{ INFERENCE_RESULT_V1_BLOCK_LENGTH, InferenceResultDecoder.BLOCK_LENGTH },
+            new int[]{ InferenceResultDecoder.OutputsDecoder.sbeBlockLength(),
+                InferenceResultDecoder.OutputsDecoder.sbeBlockLength() },
             ModelIoLimits.OUTPUT_COUNT_MIN,
             ModelIoLimits.OUTPUT_COUNT_MAX,
             MessageField.OUTPUT_COUNT,
@@ -51,7 +56,7 @@ final class TemplateLayout
             InferenceResultDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             RejectDecoder.TEMPLATE_ID,
-            new int[]{ RejectDecoder.BLOCK_LENGTH },
+            new int[]{ RejectDecoder.BLOCK_LENGTH, RejectDecoder.BLOCK_LENGTH },
             NO_GROUP,
             0,
             0,

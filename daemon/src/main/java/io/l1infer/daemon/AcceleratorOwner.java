@@ -56,7 +56,9 @@ final class AcceleratorOwner implements Agent
     private final long[] batchLast;
     private final int[] batchRequests;
     private final boolean[] batchComplete;
+    /** Each batch's launch time (deadline and stage time) and the moment its completion was seen (stage time). */
     private final long[] batchLaunchNs;
+    private final long[] batchCompleteNs;
     private final boolean[] batchShadowed;
     /** Null without a shadow engine. */
     private final ShadowChecker shadow;
@@ -99,6 +101,7 @@ final class AcceleratorOwner implements Agent
         batchRequests = new int[maxSets];
         batchComplete = new boolean[maxSets];
         batchLaunchNs = new long[maxSets];
+        batchCompleteNs = new long[maxSets];
         batchShadowed = new boolean[maxSets];
         this.shadow = shadow;
         queuedUpTo = consumed.get();
@@ -244,6 +247,7 @@ final class AcceleratorOwner implements Agent
                 return 1;
             }
             batchComplete[set] = true;
+            batchCompleteNs[set] = System.nanoTime();
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
@@ -262,7 +266,8 @@ final class AcceleratorOwner implements Agent
             final int outcome;
             if (event.kind == RingEvent.KIND_REQUEST)
             {
-                outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests, now);
+                outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests,
+                    batchLaunchNs[set], batchCompleteNs[set], now);
                 if (outcome == ResultPublisher.PUBLISHED)
                 {
                     counters.resultsPublished.incrementRelease();

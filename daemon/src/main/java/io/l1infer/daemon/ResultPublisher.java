@@ -57,13 +57,18 @@ final class ResultPublisher
             output.size() * InferenceResultEncoder.OutputsEncoder.sbeBlockLength();
     }
 
-    /** Publish the result of request {@code event}, its outputs at {@code slot} of {@code buffers}. */
+    /**
+     * Publish the result of request {@code event}, its outputs at {@code slot} of {@code buffers}, with the stage
+     * times of its batch ({@code launchNs}, {@code completeNs}) and {@code nowNs}, when this claim started.
+     */
     int publishResult(
         final RingEvent event,
         final BatchBuffers buffers,
         final int slot,
         final ResultStatus status,
         final int batchSize,
+        final long launchNs,
+        final long completeNs,
         final long nowNs)
     {
         final int outcome = claim(results, resultLength);
@@ -78,7 +83,12 @@ final class ResultPublisher
             .sendTimeNs(event.sendTimeNs)
             .status(status)
             .batchSize(batchSize)
-            .daemonLatencyNs(nowNs - event.ingestNs);
+            .daemonLatencyNs(nowNs - event.ingestNs)
+            .ingestPollNs(event.firstPollNs)
+            .ringClaimNs(event.ingestNs)
+            .batchLaunchNs(launchNs)
+            .batchCompleteNs(completeNs)
+            .resultClaimNs(nowNs);
         final InferenceResultEncoder.OutputsEncoder outputs = resultEncoder.outputsCount(output.size());
         for (int o = 0; o < output.size(); o++)
         {

@@ -15,8 +15,10 @@ final class RingEvent
     long sourceId;
     long eventId;
     long sendTimeNs;
-    /** System.nanoTime() when the ingest agent accepted the fragment. */
+    /** System.nanoTime() when the ingest agent accepted the fragment (its ring claim). */
     long ingestNs;
+    /** System.nanoTime() of the first ingest poll that saw the fragment (earlier than ingestNs after a full ring). */
+    long firstPollNs;
     /** Raw input values in the model input type, model order. */
     final int[] inputs;
     /** Position of this request in the accelerator batch it was written to. */

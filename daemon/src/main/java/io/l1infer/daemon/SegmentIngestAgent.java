@@ -37,6 +37,9 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final int fragmentLimit;
     private final ControlledFragmentAssembler assembler;
     private volatile boolean intakeStopped;
+    /** Log position of the fragment last left in the log for a full ring, and when a poll first saw it. */
+    private long abortedPosition = Long.MIN_VALUE;
+    private long abortedFirstPollNs;
 
     SegmentIngestAgent(
         final Subscription subscription,
@@ -112,6 +115,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
             counters.outsidePartition.incrementRelease();
             return Action.CONTINUE;
         }
+        final long nowNs = System.nanoTime();
         final long sequence;
         try
         {
@@ -120,10 +124,16 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         catch (final InsufficientCapacityException full)
         {
             counters.ringFull.incrementRelease();
+            if (abortedPosition != header.position())
+            {
+                abortedPosition = header.position();
+                abortedFirstPollNs = nowNs;
+            }
             return Action.ABORT;
         }
         final RingEvent event = ring.get(sequence);
-        event.ingestNs = System.nanoTime();
+        event.ingestNs = nowNs;
+        event.firstPollNs = abortedPosition == header.position() ? abortedFirstPollNs : nowNs;
         if (null == defect)
         {
             try

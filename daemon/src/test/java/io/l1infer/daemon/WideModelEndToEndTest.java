@@ -80,7 +80,7 @@ class WideModelEndToEndTest
         final IllegalArgumentException smallFrames = assertThrows(IllegalArgumentException.class,
             () -> L1inferDaemon.launch(TestDaemons.config(Map.of("l1infer.model.dir", bundle.toString(),
                 "l1infer.result.channel", "aeron:ipc?mtu=512"))).close());
-        assertTrue(smallFrames.getMessage().contains("a result of 64 outputs is 811 bytes, more than one frame of " +
+        assertTrue(smallFrames.getMessage().contains("a result of 64 outputs is 851 bytes, more than one frame of " +
             "the result publication holds (maxPayloadLength 480): raise the result channel's mtu"),
             smallFrames.getMessage());
     }

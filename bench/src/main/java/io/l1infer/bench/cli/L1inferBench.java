@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CompareCommand.class,
         DemoCommand.class,
+        EchoServerCommand.class,
         DevicesCommand.class,
         ErrorsCommand.class,
         EvaluateCommand.class,

@@ -7,6 +7,8 @@ import io.l1infer.bench.latency.ResultLine;
 import io.l1infer.bench.latency.RunFiles;
 import io.l1infer.bench.latency.RunReport;
 import io.l1infer.bench.latency.RunResult;
+import io.l1infer.bench.latency.StageBreakdown;
+import io.l1infer.bench.latency.StageReport;
 import io.l1infer.bench.latency.Workload;
 import io.l1infer.bench.latency.HiccupMeter;
 import io.l1infer.client.ClientOptions;
@@ -55,6 +57,11 @@ final class LatencyCommand implements Callable<Integer>
     @Option(names = "--out", description = "Directory for LABEL.hgrm, LABEL.hlog and latency-percentiles.png.")
     Path out;
 
+    @Option(names = "--breakdown", description = "Split each answer's latency into stages (send lag, ingest log, " +
+        "ring, batch, engine, publish, result log; the echo: send lag and round trip) and print a STAGE line per " +
+        "stage: p50, p99, p99.9 and its share of the time of the events above p99; --out adds an .hlog per stage.")
+    boolean breakdown;
+
     @Option(names = "--hiccups", description = "Also measure this machine's own stalls during the runs " +
         "(a thread sleeping 1 ms at a time records its overruns, as jHiccup does).")
     boolean hiccups;
@@ -67,10 +74,12 @@ final class LatencyCommand implements Callable<Integer>
         final Workload workload = target.workload(config, console);
         final List<RunResult> runs = new ArrayList<>();
         final HiccupMeter meter = hiccups ? HiccupMeter.start() : null;
-        runs.add(runOn(target.kind, config, workload, rate, warmupNs, durationNs, target.load, console));
+        final List<StageReport> stages = new ArrayList<>();
+        runs.add(runOn(target.kind, config, workload, rate, warmupNs, durationNs, target.load, console, stages));
         if (baseline && target.kind != BenchTarget.Kind.ECHO)
         {
-            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, target.load, console));
+            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, target.load, console,
+                stages));
         }
         console.println();
         if (meter != null)
@@ -86,6 +95,14 @@ final class LatencyCommand implements Callable<Integer>
         {
             RunFiles.write(out, runs, "l1infer latency at " + rate + " events/s (" + workload.name() + ")",
                 List.of(), console);
+            for (int i = 0; i < stages.size(); i++)
+            {
+                console.println("stage files: " + stages.get(i).writeLogs(out, runs.get(i).startEpochMs()));
+            }
+        }
+        for (final StageReport report : stages)
+        {
+            report.lines().forEach(console::println);
         }
         for (final RunResult run : runs)
         {
@@ -94,17 +111,23 @@ final class LatencyCommand implements Callable<Integer>
         return 0;
     }
 
-    /** Start a target, run once on it, print its report, stop it. */
-    static RunResult runOn(final BenchTarget.Kind kind, final DaemonConfig config, final Workload workload,
-        final long rate, final long warmupNs, final long durationNs, final LoadOptions load, final PrintStream console)
+    /** Start a target, run once on it, print its report, stop it; with --breakdown add its stages to the list. */
+    private RunResult runOn(final BenchTarget.Kind kind, final DaemonConfig config, final Workload workload,
+        final long rate, final long warmupNs, final long durationNs, final LoadOptions load, final PrintStream console,
+        final List<StageReport> stages)
     {
         final BenchTarget target = BenchTarget.start(kind, config);
         console.println(target.describe());
         final ClientOptions options = load.clientOptions(config);
-        try (BenchSession session = BenchSession.open(target, options, console, CONNECT_TIMEOUT_NS))
+        final StageBreakdown stageBreakdown = breakdown ? new StageBreakdown() : null;
+        try (BenchSession session = BenchSession.open(target, options, console, CONNECT_TIMEOUT_NS, stageBreakdown))
         {
             final RunResult run = session.run(workload, new OpenLoopRun.Spec(target.name() + "-" + workload.name(),
                 rate, warmupNs, durationNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+            if (stageBreakdown != null)
+            {
+                stages.add(stageBreakdown.report(run.label()));
+            }
             console.print(session.closeWithReport());
             return run;
         }

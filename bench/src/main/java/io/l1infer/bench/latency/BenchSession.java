@@ -38,7 +38,18 @@ public final class BenchSession implements AutoCloseable
     public static BenchSession open(final BenchTarget target, final ClientOptions options, final PrintStream live,
         final long connectTimeoutNs)
     {
-        final LatencyRecorder recorder = new LatencyRecorder();
+        return open(target, options, live, connectTimeoutNs, null);
+    }
+
+    /**
+     * As {@link #open(BenchTarget, ClientOptions, PrintStream, long)}, splitting every measured answer into stages.
+     *
+     * @param breakdown the stage breakdown to feed, or null for none.
+     */
+    public static BenchSession open(final BenchTarget target, final ClientOptions options, final PrintStream live,
+        final long connectTimeoutNs, final StageBreakdown breakdown)
+    {
+        final LatencyRecorder recorder = new LatencyRecorder(breakdown);
         L1inferClient client = null;
         try
         {

@@ -51,28 +51,44 @@ public final class HistogramFiles
         {
             throw new UncheckedIOException("cannot write " + hgrm, ex);
         }
-        try (PrintStream out = new PrintStream(Files.newOutputStream(hlog), false, StandardCharsets.UTF_8))
+        writeLog(hlog, "l1infer-bench " + run.label() + ": latency = receive time - intended send time, ns; " +
+            run.rate() + " events/s, target " + run.target() + ", workload " + run.workload(), run.startEpochMs(),
+            run.intervals());
+        written.add(hlog);
+        return written;
+    }
+
+    /**
+     * Write one-second interval histograms as an HdrHistogram log ({@code HistogramLogProcessor} reads it).
+     *
+     * @param file         the .hlog file, in an existing directory.
+     * @param comment      first line.
+     * @param startEpochMs the run's wall-clock start.
+     * @param intervals    the intervals, stamped with wall-clock start and end.
+     * @throws UncheckedIOException naming the file that could not be written.
+     */
+    static void writeLog(final Path file, final String comment, final long startEpochMs,
+        final List<Histogram> intervals)
+    {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8))
         {
             final HistogramLogWriter writer = new HistogramLogWriter(out);
-            writer.outputComment("l1infer-bench " + run.label() + ": latency = receive time - intended send time, " +
-                "ns; " + run.rate() + " events/s, target " + run.target() + ", workload " + run.workload());
+            writer.outputComment(comment);
             writer.outputLogFormatVersion();
             // The base time must precede the first interval or HistogramLogProcessor drops that interval.
-            final long base = run.intervals().isEmpty() ? run.startEpochMs() :
-                Math.min(run.startEpochMs(), run.intervals().get(0).getStartTimeStamp());
+            final long base = intervals.isEmpty() ? startEpochMs :
+                Math.min(startEpochMs, intervals.get(0).getStartTimeStamp());
             writer.outputStartTime(base);
             writer.setBaseTime(base);
             writer.outputLegend();
-            for (final Histogram interval : run.intervals())
+            for (final Histogram interval : intervals)
             {
                 writer.outputIntervalHistogram(interval);
             }
-            written.add(hlog);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + hlog, ex);
+            throw new UncheckedIOException("cannot write " + file, ex);
         }
-        return written;
     }
 }

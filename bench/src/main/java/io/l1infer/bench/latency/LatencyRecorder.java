@@ -21,6 +21,7 @@ public final class LatencyRecorder implements ResultListener
     private final Histogram measured = newHistogram();
     private final Histogram interval = newHistogram();
     private final Histogram daemonSide = newHistogram();
+    private final StageBreakdown breakdown;
     private long firstId;
     private long measuredFromId;
     private long endId;
@@ -37,6 +38,18 @@ public final class LatencyRecorder implements ResultListener
     private long batchSizeSum;
     private long lastProgressNs;
     private String firstReject;
+
+    /** A recorder without a stage breakdown. */
+    public LatencyRecorder()
+    {
+        this(null);
+    }
+
+    /** @param breakdown also splits each measured answer into stages, or null. */
+    public LatencyRecorder(final StageBreakdown breakdown)
+    {
+        this.breakdown = breakdown;
+    }
 
     /** A histogram of this recorder's range and precision. */
     public static Histogram newHistogram()
@@ -60,6 +73,10 @@ public final class LatencyRecorder implements ResultListener
         measured.reset();
         interval.reset();
         daemonSide.reset();
+        if (breakdown != null)
+        {
+            breakdown.reset();
+        }
         warmupAnswers = 0;
         answers = 0;
         rejects = 0;
@@ -81,13 +98,35 @@ public final class LatencyRecorder implements ResultListener
         {
             daemonSide.recordValue(clamp(result.daemonLatencyNs()));
             batchSizeSum += result.batchSize();
+            if (breakdown != null)
+            {
+                breakdown.onResult(result);
+            }
         }
     }
 
     @Override
     public void onEcho(final long sourceId, final long eventId, final long sendTimeNs, final long receiveTimeNs)
     {
-        record(eventId, sendTimeNs, receiveTimeNs);
+        if (record(eventId, sendTimeNs, receiveTimeNs) && breakdown != null)
+        {
+            breakdown.onEcho(eventId, sendTimeNs, receiveTimeNs);
+        }
+    }
+
+    /** The bench thread started sending {@code eventId} at {@code nowNs} (kept only for a breakdown). */
+    void sent(final long eventId, final long nowNs)
+    {
+        if (breakdown != null)
+        {
+            breakdown.sent(eventId, nowNs);
+        }
+    }
+
+    /** The stage breakdown, or null. */
+    public StageBreakdown breakdown()
+    {
+        return breakdown;
     }
 
     @Override
@@ -184,6 +223,10 @@ public final class LatencyRecorder implements ResultListener
         done.setStartTimeStamp(startEpochMs);
         done.setEndTimeStamp(endEpochMs);
         interval.reset();
+        if (breakdown != null)
+        {
+            breakdown.rotateInterval(startEpochMs, endEpochMs);
+        }
         return done;
     }
 
@@ -191,6 +234,10 @@ public final class LatencyRecorder implements ResultListener
     void resetInterval()
     {
         interval.reset();
+        if (breakdown != null)
+        {
+            breakdown.resetInterval();
+        }
     }
 
     /** Latencies of the measured events so far. */

@@ -124,6 +124,7 @@ public final class OpenLoopRun
                 final SendOutcome outcome = workload.send(client, SOURCE_ID, firstId + sentInRun, intended);
                 if (outcome == SendOutcome.SENT)
                 {
+                    recorder.sent(firstId + sentInRun, now);
                     if (sentInRun >= warmupEvents)
                     {
                         maxLag = Math.max(maxLag, now - intended);

@@ -59,20 +59,34 @@ class LatencyCommandTest
         {
             final Path hgrm = out.resolve(label + ".hgrm");
             assertTrue(Files.readString(hgrm).contains("#[Mean"), hgrm + " is an HdrHistogram percentile file");
-            long total = 0;
-            try (HistogramLogReader reader = new HistogramLogReader(out.resolve(label + ".hlog").toFile()))
-            {
-                EncodableHistogram h;
-                while ((h = reader.nextIntervalHistogram()) != null)
-                {
-                    total += ((org.HdrHistogram.Histogram)h).getTotalCount();
-                }
-            }
-            assertEquals(20_000, total, label + ".hlog intervals hold every measured event");
+            assertEquals(20_000, eventsIn(out.resolve(label + ".hlog")), label + ".hlog intervals hold every " +
+                "measured event");
         }
         final BufferedImage png = ImageIO.read(out.resolve("latency-percentiles.png").toFile());
         assertNotNull(png, "the plot is a PNG");
         assertEquals(1000, png.getWidth());
+    }
+
+    @Test
+    void breakdownPrintsOneStageLinePerStageAndWritesAnHlogPerStage() throws IOException
+    {
+        final Path out = temp.resolve("stages");
+        final CapturedRun run = CapturedRun.of("latency", "--home", CapturedRun.HOME.toString(), "--workload",
+            "thesis", "--rate", "20k", "--duration", "1s", "--warmup", "500ms", "--grace", "1s", "--breakdown",
+            "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final List<String> stages = List.of("send_lag", "ingest_wait", "ring_wait", "batch_wait", "compute",
+            "publish_wait", "result_wait");
+        for (final String stage : stages)
+        {
+            final String line = run.line("STAGE name=" + stage + " ");
+            assertNotNull(line, "no STAGE line for " + stage + ":\n" + run.out());
+            assertTrue(line.matches("STAGE name=" + stage + " p50_us=\\S+ p99_us=\\S+ p999_us=\\S+ " +
+                "share_above_p99=\\S+ .*run=embedded-thesis"), line);
+            assertEquals(20_000, eventsIn(out.resolve("embedded-thesis-stage-" + stage + ".hlog")), stage +
+                " .hlog intervals hold every measured event");
+        }
+        assertNotNull(run.line("STAGE name=end_to_end "), run.out());
     }
 
     @Test
@@ -118,6 +132,21 @@ class LatencyCommandTest
             "--set", "l1infer.driver.timeout=500ms", "--rate", "1k", "--duration", "1s");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("l1infer-bench-test-nobody"), run.err());
+    }
+
+    /** The number of values in all intervals of an .hlog file. */
+    private static long eventsIn(final Path hlog) throws IOException
+    {
+        long total = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile()))
+        {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null)
+            {
+                total += ((org.HdrHistogram.Histogram)h).getTotalCount();
+            }
+        }
+        return total;
     }
 
     static void assertAllEventsAnswered(final Map<String, String> r, final long expected)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The separate-process layout of issue 15: the daemon in its own process, then `l1infer-bench echo-server` (the
+# echo with the daemon's settings) in its own process, each measured by the bench in a third with
+# `latency --target external --breakdown` (toy workload, 100 kHz, 5 s warm-up, 20 s; WORKLOAD and RATE from the
+# environment change them):
+#   bench/scripts/separate-processes.sh OUT_DIR [REPEATS] [JVM_OPTIONS]
+# JVM_OPTIONS go to all three JVMs. The echo's RESULT line is relabelled target=echo so summarize.awk pairs it with
+# the daemon of the same repeat. Raw lines in OUT_DIR/separate.txt, medians in OUT_DIR/separate-summary.txt.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+out="${1:?usage: separate-processes.sh OUT_DIR [REPEATS] [JVM_OPTIONS]}"
+repeats="${2:-3}"
+jvm="${3:-}"
+name="separate${jvm:+-opts}"
+dir="/dev/shm/l1infer-separate-$$"
+mkdir -p "$out"
+bin/l1infer-bench help >/dev/null 2>&1 # builds on first use
+
+serve() { # LOG COMMAND...: start a server, wait until it says ready
+  local log="$1"; shift
+  L1INFER_JAVA_OPTS="$jvm" "$@" --set "l1infer.aeron.dir=$dir" > "$log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 600); do grep -q ' ready$' "$log" && return 0; sleep 0.1; done
+  echo "server did not start, see $log" >&2; kill "$server"; return 1
+}
+
+measure() { # KIND REPEAT
+  local kind="$1" r="$2"
+  echo "LOAD layout=$name-$kind repeat=$r load1=$(cut -d' ' -f1 /proc/loadavg) at=$(date +%H:%M:%S)" \
+    | tee -a "$out/separate.txt"
+  L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --target external --aeron-dir "$dir" --breakdown \
+    --workload "${WORKLOAD:-toy}" --rate "${RATE:-100k}" --warmup 5s --duration 20s --out "$out/$kind-$r" \
+    > "$out/$kind-$r.log" 2>&1 || true
+  kill -TERM "$server"; wait "$server" || true
+  local target=external; [ "$kind" = echo ] && target=echo
+  grep '^RESULT\|^STAGE name' "$out/$kind-$r.log" \
+    | sed "s/target=external/target=$target/; s/ run=external-/ run=$kind-/" \
+    | sed "s/^\(RESULT\|STAGE\)/\1 layout=$name repeat=$r/" | tee -a "$out/separate.txt"
+}
+
+for r in $(seq 1 "$repeats"); do
+  serve "$out/daemon-$r.server.log" bin/l1infer-daemon
+  measure daemon "$r"
+  serve "$out/echo-$r.server.log" bin/l1infer-bench echo-server
+  measure echo "$r"
+done
+{ awk -f bench/scripts/summarize.awk "$out/separate.txt"; awk -f bench/scripts/stages.awk "$out/separate.txt"; } \
+  | tee "$out/separate-summary.txt"
