@@ -6,6 +6,9 @@ import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
+
+import java.util.Arrays;
 
 /**
  * The plain double-precision evaluation of a model's weights, ignoring every fixed-point type: what the float32
@@ -78,12 +81,45 @@ public final class FloatForwardPass
                     x[k] = Math.max(0.0, x[k]);
                 }
             }
+            else if (layer instanceof SoftmaxLayer)
+            {
+                // Every softmax output lies in [0, 1], so 1 bounds its magnitude.
+                x = absolute ? ones(x.length) : softmax(x);
+            }
             else if (!(layer instanceof LinearLayer))
             {
                 throw new IllegalArgumentException("unknown layer kind " + layer.kind());
             }
         }
         return x;
+    }
+
+    private static double[] softmax(final double[] x)
+    {
+        double max = Double.NEGATIVE_INFINITY;
+        for (final double v : x)
+        {
+            max = Math.max(max, v);
+        }
+        final double[] y = new double[x.length];
+        double sum = 0;
+        for (int k = 0; k < x.length; k++)
+        {
+            y[k] = Math.exp(x[k] - max);
+            sum += y[k];
+        }
+        for (int k = 0; k < y.length; k++)
+        {
+            y[k] /= sum;
+        }
+        return y;
+    }
+
+    private static double[] ones(final int size)
+    {
+        final double[] y = new double[size];
+        Arrays.fill(y, 1.0);
+        return y;
     }
 
     private static double abs(final double value, final boolean absolute)

@@ -21,6 +21,10 @@ public final class BenchmarkModels
     public static final String THESIS = "thesis";
     /** A random pruned ReLU MLP of the second shape: seed 1, 75% zeros, ap_fixed&lt;16,6&gt; throughout. */
     public static final String RANDOM = "random-27-35-20-25-40-20-15-1";
+    /** A 16-64-32-32-5 jet-tagging shape ending in hls4ml 1.x's stable softmax, on seeded inputs. */
+    public static final String TAGGER = "tagger-16-64-32-32-5";
+    /** A random 252-15-1 ReLU MLP in the thesis firmware's types, on seeded inputs. */
+    public static final String WIDE = "random-252-15-1";
 
     /** System property naming the project directory. */
     public static final String HOME_PROPERTY = "l1infer.home";
@@ -47,9 +51,31 @@ public final class BenchmarkModels
             case THESIS -> ModelBundle.load(existing(THESIS_MODEL_DIR));
             case RANDOM -> RandomModelGenerator.generate(
                 RANDOM_ARCHITECTURE, RANDOM_SPARSITY, FixedPointType.apFixed(16, 6), RANDOM_SEED);
-            default -> throw new IllegalArgumentException("unknown benchmark model '" + name + "' (expected " +
-                THESIS + " or " + RANDOM + ")");
+            case TAGGER -> SyntheticModels.tagger();
+            case WIDE -> SyntheticModels.wide();
+            default -> throw unknown(name);
         };
+    }
+
+    /**
+     * The events the model called {@code name} runs on: the real events for the 27-input models, else
+     * {@link SyntheticModels#EVENTS} seeded events of the model's width.
+     */
+    public static double[][] inputs(final String name)
+    {
+        return switch (name)
+        {
+            case THESIS, RANDOM -> realInputs();
+            case TAGGER -> SyntheticModels.inputs(SyntheticModels.TAGGER_ARCHITECTURE[0], SyntheticModels.SEED);
+            case WIDE -> SyntheticModels.inputs(SyntheticModels.WIDE_ARCHITECTURE[0], SyntheticModels.SEED);
+            default -> throw unknown(name);
+        };
+    }
+
+    private static IllegalArgumentException unknown(final String name)
+    {
+        return new IllegalArgumentException("unknown benchmark model '" + name + "' (expected " + THESIS + ", " +
+            RANDOM + ", " + TAGGER + " or " + WIDE + ")");
     }
 
     /** The 14,248 real events' 27 float features, every model's input. */

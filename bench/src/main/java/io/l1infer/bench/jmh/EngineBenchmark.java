@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An operation is what the daemon's accelerator owner does per batch: write the batch's inputs into the
  * engine's own buffers (raw fixed-point values for the emulator, floats for ONNX Runtime), run it, and read every
- * output. Successive operations walk through the 14,248 real events of {@code data/muon-pt-thesis/inputs.csv}, so
- * every batch holds different data. Both engines see the same input values: the features quantized to the model's
- * input type.
+ * output. Successive operations walk through the 14,248 real events of {@code data/muon-pt-thesis/inputs.csv} (the
+ * 27-input models) or as many seeded events ({@link BenchmarkModels#inputs}), so every batch holds different data.
+ * Both engines see the same input values: the features quantized to the model's input type.
  *
  * <p>Run from the project directory (after {@code mvn -B -q -o install -DskipTests}):
  * {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --add-modules jdk.incubator.vector
@@ -45,7 +45,7 @@ public class EngineBenchmark
     /** ONNX Runtime in float32, {@link OnnxPeer}. */
     public static final String ONNX = "onnx";
 
-    @Param({BenchmarkModels.THESIS, BenchmarkModels.RANDOM})
+    @Param({BenchmarkModels.THESIS, BenchmarkModels.RANDOM, BenchmarkModels.TAGGER, BenchmarkModels.WIDE})
     public String model;
 
     @Param({"1", "16", "64", "256"})
@@ -71,16 +71,16 @@ public class EngineBenchmark
         final ModelBundle bundle = BenchmarkModels.model(model);
         inputSize = bundle.input().size();
         outputSize = bundle.output().size();
-        final double[][] features = BenchmarkModels.realInputs();
+        final double[][] features = BenchmarkModels.inputs(model);
         events = features.length;
         if (events < batch)
         {
-            throw new IllegalArgumentException("only " + events + " real events, fewer than batch " + batch);
+            throw new IllegalArgumentException("only " + events + " events, fewer than batch " + batch);
         }
         if (features[0].length != inputSize)
         {
             throw new IllegalArgumentException("model '" + bundle.name() + "' takes " + inputSize +
-                " inputs, the real events have " + features[0].length + " features");
+                " inputs, its events have " + features[0].length + " features");
         }
         final FixedPointType inType = bundle.input().type();
         rawInputs = new int[events * inputSize];

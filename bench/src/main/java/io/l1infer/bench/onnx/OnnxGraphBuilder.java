@@ -7,6 +7,7 @@ import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
 
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  * covers every hls4ml type in use); accumulator and result types, rounding and wrap-around are not modelled, which
  * is the point of the comparison. Dense becomes {@code MatMul} + {@code Add} (weights as a [in][out] initializer,
  * the bundle's own input-major order), batchnorm {@code Mul} + {@code Add}, ReLU {@code Relu}, linear
- * {@code Identity}. The graph has one input {@value #INPUT_NAME} [batch, in] and one output {@value #OUTPUT_NAME}
+ * {@code Identity}, softmax over the whole layer {@code Softmax} (opset 13: over the last axis; tables and
+ * implementation are not modelled). The graph has one input {@value #INPUT_NAME} [batch, in] and one output {@value #OUTPUT_NAME}
  * [batch, out], with a symbolic batch dimension {@value #BATCH_DIMENSION}.
  *
  * <p>The protobuf is written by hand from the field numbers of ONNX's {@code onnx/onnx.proto} (checked against
@@ -34,7 +36,7 @@ public final class OnnxGraphBuilder
     public static final String BATCH_DIMENSION = "batch";
     /** IR version 8 (ONNX 1.10): ONNX Runtime 1.23 reads up to 11; nothing here needs more than 3. */
     public static final long IR_VERSION = 8;
-    /** Default-domain opset: MatMul, Add, Mul, Relu and Identity all have their current form in opset 13 or before. */
+    /** Default-domain opset: MatMul, Add, Mul, Relu, Identity and Softmax have their current form in opset 13. */
     public static final long OPSET_VERSION = 13;
 
     // ModelProto
@@ -125,6 +127,16 @@ public final class OnnxGraphBuilder
             else if (layer instanceof LinearLayer)
             {
                 graph.message(GRAPH_NODE, node(prefix, "Identity", result, previous));
+            }
+            else if (layer instanceof SoftmaxLayer softmax)
+            {
+                if (softmax.sliceSize() != softmax.size())
+                {
+                    throw new IllegalArgumentException("model '" + model.name() + "' layers[" + i + "] '" +
+                        layer.name() + "': no ONNX form for a softmax over n_outer " + softmax.nOuter() +
+                        " x n_inner " + softmax.nInner() + " slices");
+                }
+                graph.message(GRAPH_NODE, node(prefix, "Softmax", result, previous));
             }
             else
             {

@@ -6,11 +6,16 @@ import io.l1infer.bench.ThesisReference;
 import io.l1infer.fpga.engine.ReferenceEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.TemplateGeneration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -133,6 +138,80 @@ class EngineBenchmarkTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {BenchmarkModels.TAGGER, BenchmarkModels.WIDE})
+    void seededModelsRunTheirSeededInputsInBothEngines(final String name)
+    {
+        final ModelBundle model = BenchmarkModels.model(name);
+        final double[][] features = BenchmarkModels.inputs(name);
+        assertEquals(SyntheticModels.EVENTS, features.length, name);
+        assertEquals(model.input().size(), features[0].length, name);
+        final FixedPointType inType = model.input().type();
+        final ReferenceEmulator exact = new ReferenceEmulator(model);
+        final FloatForwardPass pass = new FloatForwardPass(model);
+        final int outputs = model.output().size();
+        for (final int batch : new int[] {1, 256})
+        {
+            final EngineBenchmark emulator = open(name, batch, EngineBenchmark.EMULATOR);
+            final EngineBenchmark onnx = open(name, batch, EngineBenchmark.ONNX);
+            try
+            {
+                for (int first = 0; first < 4 * batch; first += batch)
+                {
+                    long exactSum = 0;
+                    double floatSum = 0;
+                    for (int b = 0; b < batch; b++)
+                    {
+                        final int[] raw = new int[features[first + b].length];
+                        final double[] quantized = new double[raw.length];
+                        for (int f = 0; f < raw.length; f++)
+                        {
+                            raw[f] = (int)inType.fromDouble(features[first + b][f]);
+                            quantized[f] = inType.toDouble(raw[f]);
+                        }
+                        final int[] rawOut = exact.infer(raw);
+                        final double[] floatOut = pass.apply(quantized);
+                        for (int o = 0; o < outputs; o++)
+                        {
+                            exactSum += rawOut[o];
+                            floatSum += floatOut[o];
+                        }
+                    }
+                    final String where = name + " batch " + batch + ", events from " + first + " (input seed " +
+                        SyntheticModels.SEED + ")";
+                    assertEquals(exactSum, emulator.inferBatch(), where);
+                    assertEquals(floatSum, Double.longBitsToDouble(onnx.inferBatch()), 1e-4 * batch, where);
+                }
+            }
+            finally
+            {
+                emulator.close();
+                onnx.close();
+            }
+        }
+    }
+
+    @Test
+    void taggerEndsInAnHls4mlSoftmaxThatOnnxRuntimeNormalises()
+    {
+        final ModelBundle model = BenchmarkModels.model(BenchmarkModels.TAGGER);
+        final SoftmaxLayer softmax =
+            assertInstanceOf(SoftmaxLayer.class, model.layers().get(model.layers().size() - 1));
+        assertEquals(5, softmax.size());
+        assertEquals(TemplateGeneration.V1, softmax.generation());
+        final int batch = 16;
+        final EngineBenchmark onnx = open(BenchmarkModels.TAGGER, batch, EngineBenchmark.ONNX);
+        try
+        {
+            // Five probabilities per event sum to 1 in float32: the graph's last node is a real softmax.
+            assertEquals(batch, Double.longBitsToDouble(onnx.inferBatch()), 1e-4 * batch);
+        }
+        finally
+        {
+            onnx.close();
+        }
+    }
+
     @Test
     void walksThroughAllEventsAndWrapsAround()
     {
@@ -157,7 +236,8 @@ class EngineBenchmarkTest
     @Test
     void rejectsUnknownModelAndEngine()
     {
-        assertEquals("unknown benchmark model 'nope' (expected thesis or random-27-35-20-25-40-20-15-1)",
+        assertEquals("unknown benchmark model 'nope' (expected thesis, random-27-35-20-25-40-20-15-1, " +
+            "tagger-16-64-32-32-5 or random-252-15-1)",
             assertThrows(IllegalArgumentException.class, () -> open("nope", 1, EngineBenchmark.ONNX)).getMessage());
         assertEquals("unknown engine 'gpu' (expected emulator or onnx)",
             assertThrows(IllegalArgumentException.class, () -> open(BenchmarkModels.THESIS, 1, "gpu")).getMessage());

@@ -19,6 +19,9 @@ import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.SoftmaxImplementation;
+import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.TemplateGeneration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -195,6 +198,19 @@ class OnnxGraphBuilderTest
             raw[k] = type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1);
         }
         return raw;
+    }
+
+    @Test
+    void refusesASoftmaxOverSlices()
+    {
+        final FixedPointType t = FixedPointType.apFixed(16, 6);
+        final FixedPointType table = FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>");
+        final ModelBundle model = ModelBundle.of("sliced", "", new ModelInput(6, t, List.of()),
+            new ModelOutput(6, t, List.of(), 1.0, ""),
+            List.of(new SoftmaxLayer("softmax", 6, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 1024,
+                table, table, t, t, t, 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 2, 1, t)));
+        assertEquals("model 'sliced' layers[0] 'softmax': no ONNX form for a softmax over n_outer 2 x n_inner 1 " +
+            "slices", assertThrows(IllegalArgumentException.class, () -> OnnxGraphBuilder.build(model)).getMessage());
     }
 
     @Test
