@@ -20,7 +20,7 @@ serve() { # LOG COMMAND...: start a server, wait until it says ready
   local log="$1"; shift
   L1INFER_JAVA_OPTS="$jvm" "$@" --set "l1infer.aeron.dir=$dir" > "$log" 2>&1 &
   server=$!
-  for _ in $(seq 1 600); do grep -q ' ready$' "$log" && return 0; sleep 0.1; done
+  for _ in $(seq 1 600); do grep -Eq ' ready( \(|$)' "$log" && return 0; sleep 0.1; done
   echo "server did not start, see $log" >&2; kill "$server"; return 1
 }
 
