@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two daemon runs recorded into one archive (a restart in between), then replayed: identical at max and original
- * speed, differing through another model.
+ * Two daemon runs recorded into one archive (a restart in between), listed while the first runs and after both
+ * stopped, then replayed: identical at max and original speed, differing through another model.
  */
 class RecordAndReplayTest
 {
@@ -39,8 +39,16 @@ class RecordAndReplayTest
     {
         final Path archive = temp.resolve("archive");
         final List<int[]> inputs = realInputs();
-        record(archive, inputs, 0, FIRST_RUN_EVENTS);
-        record(archive, inputs, FIRST_RUN_EVENTS, 1000);
+        record(archive, inputs, 0, FIRST_RUN_EVENTS, () ->
+        {
+            // While the daemon runs, through its archive's control channel: both recordings still open.
+            final String live = L1inferBenchRunner.run(0, "recordings", "--archive-dir", archive.toString());
+            assertTrue(live.startsWith("running archive, control channel aeron:ipc") &&
+                live.contains("2 recordings"), live);
+            assertTrue(live.contains("  ingest  ") && live.contains("  results  ") && live.contains("  recording  ") &&
+                !live.contains("  -1  ") && live.contains("muon-pt-thesis"), live);
+        });
+        record(archive, inputs, FIRST_RUN_EVENTS, 1000, () -> {});
 
         final List<Long> ingest = new ArrayList<>();
         final RecordedRuns runs = RecordedRuns.read(archive);
@@ -60,7 +68,8 @@ class RecordAndReplayTest
             assertEquals(2, results, "one result recording per run");
         }
         final String listing = L1inferBenchRunner.run(0, "recordings", "--archive-dir", archive.toString());
-        assertTrue(listing.contains("4 recordings") && listing.contains("muon-pt-thesis"), listing);
+        assertTrue(listing.startsWith("stopped archive, catalog in ") && listing.contains("4 recordings") &&
+            listing.contains("muon-pt-thesis") && !listing.contains("  recording  "), listing);
 
         final String first = ingest.get(0).toString();
         final String max = L1inferBenchRunner.run(0, "replay", "--archive-dir", archive.toString(),
@@ -84,7 +93,8 @@ class RecordAndReplayTest
         assertTrue(lines > 0 && other.contains("differing=" + lines), other);
     }
 
-    private void record(final Path archive, final List<int[]> inputs, final int first, final int count)
+    private void record(final Path archive, final List<int[]> inputs, final int first, final int count,
+        final Runnable whileRunning)
     {
         final DaemonConfig config = DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(Map.of("l1infer.aeron.dir", "/dev/shm/l1infer-test-" + ProcessHandle.current().pid() + "-rec" +
@@ -101,6 +111,7 @@ class RecordAndReplayTest
                 client.poll();
             }
             client.awaitAnswers(count, 60_000);
+            whileRunning.run();
         }
     }
 
