@@ -272,8 +272,7 @@ public final class L1inferDaemon implements AutoCloseable
     /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
     public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
     {
-        return "SHADOW checked=" + checked + " matched=" + matched + " mismatched=" + mismatched +
-            " skipped=" + skipped;
+        return new ShadowCounts(checked, matched, mismatched, skipped).summary();
     }
 
     /** True when the daemon runs a shadow engine. */
