@@ -6,6 +6,8 @@ import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.SettingsSource;
 import io.l1infer.daemon.DaemonTestClient;
 import io.l1infer.daemon.L1inferDaemon;
+import io.l1infer.daemon.ThesisInputs;
+import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,9 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,8 +95,37 @@ class RecordAndReplayTest
             "--recording", first, "--model", ProjectPaths.root().resolve("models/muon-pt-talk").toString(),
             "--out", differing.toString());
         assertTrue(other.contains("events=3000 answered=3000"), other);
-        final long lines = Files.readAllLines(differing).size();
-        assertTrue(lines > 0 && other.contains("differing=" + lines), other);
+        // Each differing event is reported with the recorded answer (the thesis model's) and the replayed one (the
+        // other model's), as the offline engine computes them; exactly the events where the two models differ.
+        final int[][] replayed = new int[FIRST_RUN_EVENTS][];
+        for (int e = 0; e < FIRST_RUN_EVENTS; e++)
+        {
+            replayed[e] = inputs.get(e % inputs.size());
+        }
+        final int[] thesis = ThesisInputs.offline(ModelBundle.load(ProjectPaths.thesisModel()), replayed);
+        final int[] talk = ThesisInputs.offline(ModelBundle.load(ProjectPaths.root().resolve("models/muon-pt-talk")),
+            replayed);
+        final Set<Long> expected = new HashSet<>();
+        for (int e = 0; e < FIRST_RUN_EVENTS; e++)
+        {
+            if (thesis[e] != talk[e])
+            {
+                expected.add((long)e);
+            }
+        }
+        final Set<Long> reported = new HashSet<>();
+        final Pattern line = Pattern.compile("source \\d+ event (\\d+): recorded raw=(-?\\d+) replayed raw=(-?\\d+)");
+        for (final String text : Files.readAllLines(differing))
+        {
+            final Matcher m = line.matcher(text);
+            assertTrue(m.matches(), text);
+            final int event = Integer.parseInt(m.group(1));
+            assertTrue(reported.add((long)event), "reported twice: " + text);
+            assertEquals(thesis[event], Integer.parseInt(m.group(2)), text);
+            assertEquals(talk[event], Integer.parseInt(m.group(3)), text);
+        }
+        assertTrue(!expected.isEmpty() && other.contains("differing=" + expected.size()), other);
+        assertEquals(expected, reported);
     }
 
     private void record(final Path archive, final List<int[]> inputs, final int first, final int count,
