@@ -162,6 +162,10 @@ final class AcceleratorOwner implements Agent
             work += completeOldest();
         }
         counters.ringOccupancy.setRelease(ring.getCursor() - consumed.get());
+        if (work == 0 && shadow != null)
+        {
+            shadow.flush();
+        }
         return work;
     }
 
@@ -311,30 +315,30 @@ final class AcceleratorOwner implements Agent
     /** Copy a completed batch for the shadow engine, unless it is not due or the shadow lags (then it is skipped). */
     private void handToShadow(final int set, final BatchBuffers buffers, final int requests)
     {
-        final ShadowBatch batch = shadow.claim();
+        final ShadowBatch batch = shadow.claim(requests);
         if (batch == null)
         {
             return;
         }
         final int in = batch.inputSize;
         final int out = batch.outputSize;
+        final int offset = batch.events;
         for (long seq = batchFirst[set], last = batchLast[set]; seq <= last; seq++)
         {
             final RingEvent event = ring.get(seq);
             if (event.kind == RingEvent.KIND_REQUEST)
             {
-                final int slot = event.batchSlot;
+                final int slot = offset + event.batchSlot;
                 System.arraycopy(event.inputs, 0, batch.inputs, slot * in, in);
                 for (int o = 0; o < out; o++)
                 {
-                    batch.primaryOutputs[slot * out + o] = buffers.getOutput(slot, o);
+                    batch.primaryOutputs[slot * out + o] = buffers.getOutput(event.batchSlot, o);
                 }
                 batch.sourceIds[slot] = event.sourceId;
                 batch.eventIds[slot] = event.eventId;
             }
         }
-        batch.events = requests;
-        shadow.submit(batch);
+        shadow.appended(batch, requests);
     }
 
     /**

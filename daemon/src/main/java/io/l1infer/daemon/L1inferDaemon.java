@@ -20,7 +20,6 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochClock;
@@ -162,7 +161,8 @@ public final class L1inferDaemon implements AutoCloseable
             shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
                 errorLog);
             shadowRunner = shadow == null ? null :
-                new AgentRunner(new BackoffIdleStrategy(), errorLog, counters.errors, shadow);
+                new AgentRunner(new SleepingMillisIdleStrategy(ShadowChecker.IDLE_SLEEP_MS), errorLog, counters.errors,
+                    shadow);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
                 latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
                 SystemNanoClock.INSTANCE, degraded, shadow);
@@ -272,8 +272,7 @@ public final class L1inferDaemon implements AutoCloseable
     /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
     public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
     {
-        return "SHADOW checked=" + checked + " matched=" + matched + " mismatched=" + mismatched +
-            " skipped=" + skipped;
+        return new ShadowCounts(checked, matched, mismatched, skipped).summary();
     }
 
     /** True when the daemon runs a shadow engine. */
@@ -515,6 +514,8 @@ public final class L1inferDaemon implements AutoCloseable
         out.print(counters.summary());
         if (shadow != null)
         {
+            out.println("shadow thread: " + shadow.scheduling() + ", waking every " + ShadowChecker.IDLE_SLEEP_MS +
+                " ms when idle");
             out.println(shadowSummary());
         }
         out.println("error log: " + errorLog.file());

@@ -13,9 +13,17 @@ import java.nio.charset.StandardCharsets;
  * The shadow engine: on a thread of its own, recomputes batches the primary accelerator answered and compares every
  * raw output bit for bit. The owner hands batches over through a bounded queue of pre-allocated {@link ShadowBatch}es
  * and never waits: when none is free it skips the batch and counts it. Mismatching events go to the mismatch log.
+ * The thread runs at the lowest scheduling priority and sleeps between drains of its queue, so that on a machine with
+ * few cores it costs the primary's threads no core time they want.
  */
 final class ShadowChecker implements Agent
 {
+    /**
+     * How long the idle shadow thread sleeps: it then checks everything queued meanwhile in one go (at 100 kHz about
+     * 100 events, within one record), instead of waking for each batch and taking a core each time.
+     */
+    static final long IDLE_SLEEP_MS = 1;
+
     private final Accelerator engine;
     private final OneToOneConcurrentArrayQueue<ShadowBatch> free;
     private final OneToOneConcurrentArrayQueue<ShadowBatch> filled;
@@ -24,12 +32,20 @@ final class ShadowChecker implements Agent
     private final MismatchLog mismatchLog;
     private final EpochClock clock;
     private final int[] eventInputs;
+    private final int capacity;
     private long offered;
+    /** Owner thread only: the record being filled, or null. */
+    private ShadowBatch pending;
+    private volatile int pendingEvents;
+    private volatile long submitted;
+    private volatile long checked;
+    private volatile String scheduling = "not started";
 
     /**
      * @param engine      the shadow's own accelerator (only this agent's thread calls it).
      * @param maxBatch    most events per batch (the primary's).
-     * @param maxLag      batches that may wait for the check.
+     * @param maxLag      records of events (each up to maxBatch events of one or more batches) that may wait for
+     *                    the check.
      * @param every       check one batch in every this many.
      * @param counters    the shadow counters.
      * @param mismatchLog where mismatching events are written, or null.
@@ -51,12 +67,12 @@ final class ShadowChecker implements Agent
         this.clock = clock;
         final int inputSize = engine.model().input().size();
         final int outputSize = engine.model().output().size();
-        final int batch = Math.min(maxBatch, engine.maxBatchSize());
+        capacity = Math.min(maxBatch, engine.maxBatchSize());
         free = new OneToOneConcurrentArrayQueue<>(maxLag);
         filled = new OneToOneConcurrentArrayQueue<>(maxLag);
         for (int i = 0; i < maxLag; i++)
         {
-            free.offer(new ShadowBatch(batch, inputSize, outputSize));
+            free.offer(new ShadowBatch(capacity, inputSize, outputSize));
         }
         eventInputs = new int[inputSize];
     }
@@ -68,34 +84,88 @@ final class ShadowChecker implements Agent
     }
 
     /**
-     * Owner thread: a free batch to fill when this batch is to be checked and the shadow keeps up, else null (the
-     * batch is counted as skipped when it was due).
+     * Owner thread: the record to copy a primary batch of {@code requests} events into (at index {@code events}
+     * onwards), or null when the batch is not due or must be skipped (then counted): the record being filled while it
+     * has room, else a free one (the full one is handed over first), else none when the shadow lags by max.lag records.
      */
-    ShadowBatch claim()
+    ShadowBatch claim(final int requests)
     {
         if (offered++ % every != 0)
         {
             return null;
         }
-        final ShadowBatch batch = free.poll();
-        if (batch == null)
+        if (pending != null && pending.hasRoomFor(requests))
+        {
+            return pending;
+        }
+        if (pending != null)
+        {
+            submitPending();
+        }
+        pending = requests <= capacity ? free.poll() : null;
+        if (pending == null)
         {
             counters.batchesSkipped.incrementRelease();
         }
-        return batch;
+        return pending;
     }
 
-    /** Owner thread: hand a filled batch over. */
-    void submit(final ShadowBatch batch)
+    /**
+     * Owner thread: the claimed record holds {@code requests} more events; it is handed over at once when the shadow
+     * has nothing queued, else it keeps filling (so that a shadow waking up checks many batches in one call).
+     */
+    void appended(final ShadowBatch batch, final int requests)
     {
-        batch.completedEpochMs = clock.time();
-        filled.offer(batch);
+        final long now = clock.time();
+        final int first = batch.events;
+        for (int e = first, end = first + requests; e < end; e++)
+        {
+            batch.primaryBatchSizes[e] = requests;
+            batch.completedEpochMs[e] = now;
+        }
+        batch.events = first + requests;
+        batch.primaryBatches++;
+        pendingEvents = batch.events;
+        if (filled.isEmpty())
+        {
+            submitPending();
+        }
     }
 
-    /** True once every submitted batch has been checked. */
+    /** Owner thread, on an idle duty cycle: hand over the record being filled once the shadow has nothing queued. */
+    void flush()
+    {
+        if (pending != null && filled.isEmpty())
+        {
+            submitPending();
+        }
+    }
+
+    private void submitPending()
+    {
+        filled.offer(pending);
+        pending = null;
+        submitted++;
+        pendingEvents = 0;
+    }
+
+    /** True once every event handed to the shadow has been checked. */
     boolean isIdle()
     {
-        return filled.isEmpty();
+        return pendingEvents == 0 && checked == submitted;
+    }
+
+    /** How the shadow thread is scheduled (known once it started), for the daemon's start line. */
+    String scheduling()
+    {
+        return scheduling;
+    }
+
+    @Override
+    public void onStart()
+    {
+        // The primary's threads wait for a core whenever the shadow holds one: it takes only what they leave.
+        scheduling = ShadowThreadPriority.lowerCallingThread();
     }
 
     @Override
@@ -107,7 +177,10 @@ final class ShadowChecker implements Agent
             return 0;
         }
         check(batch);
+        batch.events = 0;
+        batch.primaryBatches = 0;
         free.offer(batch);
+        checked++;
         return 1;
     }
 
@@ -140,7 +213,7 @@ final class ShadowChecker implements Agent
                 }
             }
         }
-        counters.batchesChecked.incrementRelease();
+        counters.batchesChecked.getAndAddRelease(batch.primaryBatches);
         counters.eventsChecked.getAndAddRelease(n);
         counters.eventsMatched.getAndAddRelease(n - mismatched);
         if (mismatched > 0)
@@ -200,8 +273,8 @@ final class ShadowChecker implements Agent
             }
             records++;
             line.setLength(0);
-            line.append(batch.completedEpochMs).append(' ').append(batch.sourceIds[event]).append(' ')
-                .append(batch.eventIds[event]).append(' ').append(batch.events).append(" inputs=");
+            line.append(batch.completedEpochMs[event]).append(' ').append(batch.sourceIds[event]).append(' ')
+                .append(batch.eventIds[event]).append(' ').append(batch.primaryBatchSizes[event]).append(" inputs=");
             for (int i = 0; i < batch.inputSize; i++)
             {
                 line.append(i == 0 ? "" : ",").append(batch.inputs[event * batch.inputSize + i]);

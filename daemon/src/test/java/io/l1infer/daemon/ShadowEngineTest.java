@@ -104,7 +104,83 @@ class ShadowEngineTest
     }
 
     @Test
-    void dueBatchesAreHandedOverUntilTheLagIsReachedThenSkippedAndCounted()
+    void dueBatchesShareARecordWhileTheShadowIsBusyUntilTheLagIsReachedThenAreSkippedAndCounted()
+    {
+        final ShadowChecker.ShadowCounters counters = counters();
+        final ModelBundle model = ModelBundle.load(ProjectPaths.thesisModel());
+        final ShadowChecker checker = new ShadowChecker(new FixedPointEmulator(model, 8), 8, 2, 3, counters, null,
+            () -> 0L);
+        // One batch in three is due; two records of 8 events may wait unchecked.
+        final ShadowBatch first = checker.claim(5);
+        assertNotNull(first);
+        checker.appended(first, 5);
+        assertFalse(checker.isIdle());
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(1));
+        // The shadow has the first record queued: the next due batch starts a second one.
+        final ShadowBatch second = checker.claim(3);
+        assertNotNull(second);
+        assertTrue(first != second);
+        checker.appended(second, 3);
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(1));
+        assertEquals(second, checker.claim(4), "the record being filled while it has room");
+        checker.appended(second, 4);
+        assertEquals(7, second.events);
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(2), "second record full, first still queued: none free, skipped");
+        assertEquals(1, counters.batchesSkipped().get());
+
+        assertEquals(1, checker.doWork());
+        assertEquals(1, counters.batchesChecked().get());
+        assertEquals(5, counters.eventsChecked().get());
+        assertEquals(1, checker.doWork(), "the full record was handed over");
+        assertEquals(0, checker.doWork());
+        assertEquals(3, counters.batchesChecked().get(), "primary batches, not records");
+        assertEquals(12, counters.eventsChecked().get());
+        assertTrue(checker.isIdle());
+
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(1));
+        final ShadowBatch third = checker.claim(2);
+        checker.appended(third, 2);
+        assertNull(checker.claim(1));
+        assertNull(checker.claim(1));
+        final ShadowBatch fourth = checker.claim(1);
+        checker.appended(fourth, 1);
+        assertFalse(checker.isIdle(), "the fourth waits in its record while the third is queued");
+        assertEquals(1, checker.doWork());
+        assertFalse(checker.isIdle());
+        checker.flush();
+        assertEquals(1, checker.doWork(), "flushed once the shadow had nothing queued");
+        assertTrue(checker.isIdle());
+        assertEquals(5, counters.batchesChecked().get());
+        assertEquals(15, counters.eventsChecked().get());
+        // Every event is compared (the zero outputs of these records differ from the engine's answer to zero inputs).
+        assertEquals(15, counters.eventsMatched().get() + counters.eventsMismatched().get());
+        assertEquals(1, counters.batchesSkipped().get());
+    }
+
+    @Test
+    void theShadowThreadRunsAtTheLowestSchedulingPriority() throws InterruptedException
+    {
+        final AtomicReference<String> scheduling = new AtomicReference<>();
+        final AtomicReference<Integer> policy = new AtomicReference<>();
+        final Thread thread = new Thread(() ->
+        {
+            scheduling.set(ShadowThreadPriority.lowerCallingThread());
+            policy.set(ShadowThreadPriority.callingThreadPolicy());
+        });
+        thread.start();
+        thread.join();
+        assertEquals("SCHED_IDLE", scheduling.get());
+        assertEquals(ShadowThreadPriority.SCHED_IDLE, policy.get());
+        assertTrue(ShadowThreadPriority.callingThreadPolicy() != ShadowThreadPriority.SCHED_IDLE,
+            "only the calling thread is lowered");
+    }
+
+    private static ShadowChecker.ShadowCounters counters()
     {
         final UnsafeBuffer values = new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 16));
         final AtomicCounter[] c = new AtomicCounter[5];
@@ -112,28 +188,7 @@ class ShadowEngineTest
         {
             c[i] = new AtomicCounter(values, i);
         }
-        final ShadowChecker.ShadowCounters counters = new ShadowChecker.ShadowCounters(c[0], c[1], c[2], c[3], c[4]);
-        final ModelBundle model = ModelBundle.load(ProjectPaths.thesisModel());
-        final ShadowChecker checker = new ShadowChecker(new FixedPointEmulator(model, 8), 8, 2, 3, counters, null,
-            () -> 0L);
-        // One batch in three is due; two may wait unchecked.
-        final ShadowBatch first = checker.claim();
-        assertNotNull(first);
-        assertNull(checker.claim());
-        assertNull(checker.claim());
-        final ShadowBatch second = checker.claim();
-        assertNotNull(second);
-        assertNull(checker.claim());
-        assertNull(checker.claim());
-        assertNull(checker.claim(), "third due batch: no free batch, skipped");
-        assertEquals(1, counters.batchesSkipped().get());
-        first.events = 0;
-        checker.submit(first);
-        assertEquals(1, checker.doWork());
-        assertNull(checker.claim());
-        assertNull(checker.claim());
-        assertNotNull(checker.claim(), "a checked batch is free again");
-        assertEquals(1, counters.batchesChecked().get());
+        return new ShadowChecker.ShadowCounters(c[0], c[1], c[2], c[3], c[4]);
     }
 
     private static int[] ints(final String field, final String prefix)

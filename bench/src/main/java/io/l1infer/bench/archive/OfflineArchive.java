@@ -71,6 +71,12 @@ public final class OfflineArchive implements AutoCloseable
     /** Every recording in the catalog, oldest first. */
     public List<Recording> recordings()
     {
+        return list(client);
+    }
+
+    /** Every recording in the catalog of the archive this client is connected to, oldest first. */
+    static List<Recording> list(final AeronArchive client)
+    {
         final List<Recording> all = new ArrayList<>();
         client.listRecordings(0, Integer.MAX_VALUE,
             (controlSessionId, correlationId, recordingId, startTimestamp, stopTimestamp, startPosition, stopPosition,

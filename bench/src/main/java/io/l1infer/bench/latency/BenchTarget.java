@@ -1,9 +1,11 @@
 package io.l1infer.bench.latency;
 
+import io.aeron.Aeron;
 import io.l1infer.bench.echo.EchoServer;
 import io.l1infer.client.DaemonEndpoint;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.daemon.L1inferDaemon;
+import io.l1infer.daemon.ShadowCounts;
 
 import java.util.function.Supplier;
 
@@ -112,7 +114,7 @@ public sealed interface BenchTarget extends AutoCloseable
         }
     }
 
-    /** A daemon the bench did not start and does not stop. */
+    /** A daemon the bench did not start and does not stop; its report is its shadow's SHADOW line, if it runs one. */
     record External(DaemonEndpoint endpoint) implements BenchTarget
     {
         @Override
@@ -127,10 +129,42 @@ public sealed interface BenchTarget extends AutoCloseable
             return "external daemon: " + endpoint;
         }
 
+        /** How long the shadow counts must stay unchanged to count as final, and the longest wait for that. */
+        private static final long SETTLED_MS = 200;
+        private static final long SETTLE_TIMEOUT_MS = 5_000;
+
+        /**
+         * The SHADOW line of the daemon's shadow engine, read from its counters file once the shadow has caught up
+         * (its counts unchanged for a moment), or empty when it runs none or cannot be reached.
+         */
         @Override
         public String report()
         {
-            return "";
+            try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(endpoint.aeronDir())))
+            {
+                final long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
+                ShadowCounts counts = ShadowCounts.read(aeron.countersReader());
+                while (counts != null && System.currentTimeMillis() < deadline)
+                {
+                    Thread.sleep(SETTLED_MS);
+                    final ShadowCounts later = ShadowCounts.read(aeron.countersReader());
+                    if (counts.equals(later))
+                    {
+                        break;
+                    }
+                    counts = later;
+                }
+                return counts == null ? "" : counts.summary() + System.lineSeparator();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+            catch (final RuntimeException ex)
+            {
+                return "shadow counts not read: " + ex.getMessage() + System.lineSeparator();
+            }
         }
 
         @Override

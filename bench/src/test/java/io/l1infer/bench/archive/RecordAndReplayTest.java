@@ -6,6 +6,8 @@ import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.SettingsSource;
 import io.l1infer.daemon.DaemonTestClient;
 import io.l1infer.daemon.L1inferDaemon;
+import io.l1infer.daemon.ThesisInputs;
+import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,16 +17,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two daemon runs recorded into one archive (a restart in between), then replayed: identical at max and original
- * speed, differing through another model.
+ * Two daemon runs recorded into one archive (a restart in between), listed while the first runs and after both
+ * stopped, then replayed: identical at max and original speed, differing through another model.
  */
 class RecordAndReplayTest
 {
@@ -39,8 +45,16 @@ class RecordAndReplayTest
     {
         final Path archive = temp.resolve("archive");
         final List<int[]> inputs = realInputs();
-        record(archive, inputs, 0, FIRST_RUN_EVENTS);
-        record(archive, inputs, FIRST_RUN_EVENTS, 1000);
+        record(archive, inputs, 0, FIRST_RUN_EVENTS, () ->
+        {
+            // While the daemon runs, through its archive's control channel: both recordings still open.
+            final String live = L1inferBenchRunner.run(0, "recordings", "--archive-dir", archive.toString());
+            assertTrue(live.startsWith("running archive, control channel aeron:ipc") &&
+                live.contains("2 recordings"), live);
+            assertTrue(live.contains("  ingest  ") && live.contains("  results  ") && live.contains("  recording  ") &&
+                !live.contains("  -1  ") && live.contains("muon-pt-thesis"), live);
+        });
+        record(archive, inputs, FIRST_RUN_EVENTS, 1000, () -> {});
 
         final List<Long> ingest = new ArrayList<>();
         final RecordedRuns runs = RecordedRuns.read(archive);
@@ -60,7 +74,8 @@ class RecordAndReplayTest
             assertEquals(2, results, "one result recording per run");
         }
         final String listing = L1inferBenchRunner.run(0, "recordings", "--archive-dir", archive.toString());
-        assertTrue(listing.contains("4 recordings") && listing.contains("muon-pt-thesis"), listing);
+        assertTrue(listing.startsWith("stopped archive, catalog in ") && listing.contains("4 recordings") &&
+            listing.contains("muon-pt-thesis") && !listing.contains("  recording  "), listing);
 
         final String first = ingest.get(0).toString();
         final String max = L1inferBenchRunner.run(0, "replay", "--archive-dir", archive.toString(),
@@ -80,11 +95,41 @@ class RecordAndReplayTest
             "--recording", first, "--model", ProjectPaths.root().resolve("models/muon-pt-talk").toString(),
             "--out", differing.toString());
         assertTrue(other.contains("events=3000 answered=3000"), other);
-        final long lines = Files.readAllLines(differing).size();
-        assertTrue(lines > 0 && other.contains("differing=" + lines), other);
+        // Each differing event is reported with the recorded answer (the thesis model's) and the replayed one (the
+        // other model's), as the offline engine computes them; exactly the events where the two models differ.
+        final int[][] replayed = new int[FIRST_RUN_EVENTS][];
+        for (int e = 0; e < FIRST_RUN_EVENTS; e++)
+        {
+            replayed[e] = inputs.get(e % inputs.size());
+        }
+        final int[] thesis = ThesisInputs.offline(ModelBundle.load(ProjectPaths.thesisModel()), replayed);
+        final int[] talk = ThesisInputs.offline(ModelBundle.load(ProjectPaths.root().resolve("models/muon-pt-talk")),
+            replayed);
+        final Set<Long> expected = new HashSet<>();
+        for (int e = 0; e < FIRST_RUN_EVENTS; e++)
+        {
+            if (thesis[e] != talk[e])
+            {
+                expected.add((long)e);
+            }
+        }
+        final Set<Long> reported = new HashSet<>();
+        final Pattern line = Pattern.compile("source \\d+ event (\\d+): recorded raw=(-?\\d+) replayed raw=(-?\\d+)");
+        for (final String text : Files.readAllLines(differing))
+        {
+            final Matcher m = line.matcher(text);
+            assertTrue(m.matches(), text);
+            final int event = Integer.parseInt(m.group(1));
+            assertTrue(reported.add((long)event), "reported twice: " + text);
+            assertEquals(thesis[event], Integer.parseInt(m.group(2)), text);
+            assertEquals(talk[event], Integer.parseInt(m.group(3)), text);
+        }
+        assertTrue(!expected.isEmpty() && other.contains("differing=" + expected.size()), other);
+        assertEquals(expected, reported);
     }
 
-    private void record(final Path archive, final List<int[]> inputs, final int first, final int count)
+    private void record(final Path archive, final List<int[]> inputs, final int first, final int count,
+        final Runnable whileRunning)
     {
         final DaemonConfig config = DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(Map.of("l1infer.aeron.dir", "/dev/shm/l1infer-test-" + ProcessHandle.current().pid() + "-rec" +
@@ -101,6 +146,7 @@ class RecordAndReplayTest
                 client.poll();
             }
             client.awaitAnswers(count, 60_000);
+            whileRunning.run();
         }
     }
 

@@ -103,12 +103,12 @@ class LatencyCommandTest
     }
 
     @Test
-    void externalTargetFindsARunningDaemonByAeronDirectory()
+    void externalTargetFindsARunningDaemonByAeronDirectoryAndPrintsItsShadowLine()
     {
         final String dir = "/dev/shm/l1infer-bench-test-" + ProcessHandle.current().pid();
         final DaemonConfig config = DaemonConfig.load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(Map.of("l1infer.aeron.dir", dir, "l1infer.ingest.stream", "2001",
-                "l1infer.result.stream", "2002", "l1infer.reject.stream", "2002"))
+                "l1infer.result.stream", "2002", "l1infer.reject.stream", "2002", "l1infer.shadow", "emulator"))
             .home(CapturedRun.HOME).build());
         try (L1inferDaemon daemon = L1inferDaemon.launch(config))
         {
@@ -119,8 +119,13 @@ class LatencyCommandTest
             assertEquals(0, run.exitCode(), run.err());
             assertAllEventsAnswered(run.results().get(0), 20_000);
             assertEquals("external", run.results().get(0).get("target"));
+            // Read from the daemon's counters file as for a daemon in another process, after its shadow caught up.
+            final String shadow = run.line("SHADOW ");
+            assertNotNull(shadow, run.out());
             daemon.drainAndStop();
             assertEquals(30_000, daemon.latencyHistogram().getTotalCount(), "the external daemon did the work");
+            assertEquals(daemon.shadowSummary(), shadow);
+            assertTrue(shadow.contains(" mismatched=0 "), shadow);
         }
     }
 
