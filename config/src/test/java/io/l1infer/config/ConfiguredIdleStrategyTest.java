@@ -1,48 +1,42 @@
 package io.l1infer.config;
 
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.NoOpIdleStrategy;
-import org.agrona.concurrent.SleepingIdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfiguredIdleStrategyTest
 {
-    @Test
-    void buildsEveryNamedStrategy()
+    @ParameterizedTest
+    @CsvSource({
+        "busy-spin, org.agrona.concurrent.BusySpinIdleStrategy",
+        "noop, org.agrona.concurrent.NoOpIdleStrategy",
+        "yield, org.agrona.concurrent.YieldingIdleStrategy",
+        "backoff, org.agrona.concurrent.BackoffIdleStrategy",
+        "sleep:100us, org.agrona.concurrent.SleepingIdleStrategy",
+        "spin, org.agrona.concurrent.BusySpinIdleStrategy",
+        "sleep-ns, org.agrona.concurrent.SleepingIdleStrategy",
+        "sleep-ms, org.agrona.concurrent.SleepingMillisIdleStrategy",
+        "org.agrona.concurrent.NoOpIdleStrategy, org.agrona.concurrent.NoOpIdleStrategy",
+        "org.agrona.concurrent.BusySpinIdleStrategy, org.agrona.concurrent.BusySpinIdleStrategy",
+        "org.agrona.concurrent.YieldingIdleStrategy, org.agrona.concurrent.YieldingIdleStrategy",
+        "org.agrona.concurrent.SleepingIdleStrategy, org.agrona.concurrent.SleepingIdleStrategy",
+        "org.agrona.concurrent.BackoffIdleStrategy, org.agrona.concurrent.BackoffIdleStrategy",
+    })
+    void buildsOurAndAeronsNamedStrategies(final String text, final String type)
     {
-        assertBuilds(BusySpinIdleStrategy.class, "busy-spin");
-        assertBuilds(NoOpIdleStrategy.class, "noop");
-        assertBuilds(YieldingIdleStrategy.class, "yield");
-        assertBuilds(BackoffIdleStrategy.class, "backoff");
-        assertBuilds(SleepingIdleStrategy.class, "sleep:100us");
-    }
-
-    @Test
-    void acceptsAeronsNamesAndClassNames()
-    {
-        assertBuilds(BusySpinIdleStrategy.class, "spin");
-        assertBuilds(SleepingIdleStrategy.class, "sleep-ns");
-        assertBuilds(SleepingMillisIdleStrategy.class, "sleep-ms");
-        assertBuilds(NoOpIdleStrategy.class, "org.agrona.concurrent.NoOpIdleStrategy");
-        assertBuilds(BusySpinIdleStrategy.class, "org.agrona.concurrent.BusySpinIdleStrategy");
-        assertBuilds(YieldingIdleStrategy.class, "org.agrona.concurrent.YieldingIdleStrategy");
-        assertBuilds(SleepingIdleStrategy.class, "org.agrona.concurrent.SleepingIdleStrategy");
-        assertBuilds(BackoffIdleStrategy.class, "org.agrona.concurrent.BackoffIdleStrategy");
-        assertEquals("spin", ConfiguredIdleStrategy.parse("spin").toString());
+        final ConfiguredIdleStrategy parsed = ConfiguredIdleStrategy.parse(text);
+        assertEquals(type, parsed.newStrategy().getClass().getName(), text);
+        assertEquals(text, parsed.toString());
+        assertEquals(parsed, ConfiguredIdleStrategy.parse(parsed.toString()), text);
     }
 
     @Test
@@ -99,12 +93,5 @@ class ConfiguredIdleStrategyTest
         final IllegalArgumentException ex =
             assertThrows(IllegalArgumentException.class, () -> ConfiguredIdleStrategy.parse(text), text);
         assertTrue(ex.getMessage().startsWith("must "), ex.getMessage());
-    }
-
-    private static void assertBuilds(final Class<? extends IdleStrategy> type, final String text)
-    {
-        final ConfiguredIdleStrategy parsed = ConfiguredIdleStrategy.parse(text);
-        assertInstanceOf(type, parsed.newStrategy(), text);
-        assertEquals(parsed, ConfiguredIdleStrategy.parse(parsed.toString()), text);
     }
 }
