@@ -162,27 +162,9 @@ public final class Setting<T>
     public static Setting<Integer> intInRange(
         final String key, final String defaultText, final String doc, final int min, final int max)
     {
-        final String rule = rangeRule("an integer", min, max, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        final String rule = rangeRule(min, max);
         return new Setting<>(key, defaultText, doc, rule,
             (text) -> (int)checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
-    }
-
-    /**
-     * A long between inclusive bounds.
-     *
-     * @param key          the full property key.
-     * @param defaultText  the default value.
-     * @param doc          one-line meaning.
-     * @param min          lowest allowed.
-     * @param max          highest allowed.
-     * @return the setting.
-     */
-    public static Setting<Long> longInRange(
-        final String key, final String defaultText, final String doc, final long min, final long max)
-    {
-        final String rule = rangeRule("an integer", min, max, Long.MIN_VALUE, Long.MAX_VALUE);
-        return new Setting<>(key, defaultText, doc, rule,
-            (text) -> checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
     }
 
     /**
@@ -642,21 +624,20 @@ public final class Setting<T>
         return value;
     }
 
-    private static String rangeRule(
-        final String noun, final long min, final long max, final long typeMin, final long typeMax)
+    private static String rangeRule(final int min, final int max)
     {
-        if (min == typeMin && max == typeMax)
+        if (min == Integer.MIN_VALUE && max == Integer.MAX_VALUE)
         {
-            return noun;
+            return "an integer";
         }
-        if (max == typeMax)
+        if (max == Integer.MAX_VALUE)
         {
-            return noun + " >= " + min;
+            return "an integer >= " + min;
         }
-        if (min == typeMin)
+        if (min == Integer.MIN_VALUE)
         {
-            return noun + " <= " + max;
+            return "an integer <= " + max;
         }
-        return noun + " between " + min + " and " + max;
+        return "an integer between " + min + " and " + max;
     }
 }

@@ -40,11 +40,14 @@ class SettingTest
     }
 
     @Test
-    void longRangeAcceptsValuesBeyondInt()
+    void halfOpenRangesSayWhichBoundHolds()
     {
-        final Setting<Long> setting = Setting.longInRange("t.big", "0", "Big.", 0, Long.MAX_VALUE);
-        assertEquals(1L << 40, setting.parse(String.valueOf(1L << 40)));
-        assertEquals("must be an integer >= 0", refusal(setting, "-1"));
+        final Setting<Integer> atLeast = Setting.intInRange("t.big", "0", "Big.", 0, Integer.MAX_VALUE);
+        assertEquals(Integer.MAX_VALUE, atLeast.parse(String.valueOf(Integer.MAX_VALUE)));
+        assertEquals("must be an integer >= 0", refusal(atLeast, "-1"));
+        assertEquals("must be an integer >= 0", refusal(atLeast, String.valueOf(1L << 40)));
+        final Setting<Integer> atMost = Setting.intInRange("t.low", "0", "Low.", Integer.MIN_VALUE, 9);
+        assertEquals("must be an integer <= 9", refusal(atMost, "10"));
     }
 
     @Test
