@@ -282,7 +282,8 @@ public final class Setting<T>
      * A byte count with an optional k, m or g suffix (binary multiples), read by Agrona's
      * {@link SystemUtil#parseSize(String, String)}, between inclusive bounds, optionally a power of two.
      *
-     * <p>A leading sign is refused before Agrona sees the text, which would take it.
+     * <p>The empty text is refused before Agrona sees it (Agrona indexes its last character); Agrona itself refuses
+     * signs, fractions, spaces and unknown suffixes with a NumberFormatException, reported as the rule.
      *
      * @param key          the full property key.
      * @param defaultText  the default value, such as {@code "16m"}.
@@ -305,9 +306,9 @@ public final class Setting<T>
         return new Setting<>(key, defaultText, doc, rule + " (suffix k, m or g for x1024, x1024^2, x1024^3)",
             (text) ->
             {
-                if (text.isEmpty() || !Character.isDigit(text.charAt(0)))
+                if (text.isEmpty())
                 {
-                    throw new NumberFormatException("not a size");
+                    throw new NumberFormatException("empty");
                 }
                 final long bytes = SystemUtil.parseSize(key, text);
                 if (bytes < min || bytes > max || (powerOfTwo && Long.bitCount(bytes) != 1))
