@@ -20,6 +20,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.REJECT_STREAM;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+
 /** Daemons for client tests (fresh Aeron directory each, the shipped model) and the shipped real inputs. */
 final class ClientTestDaemons
 {
@@ -56,8 +62,8 @@ final class ClientTestDaemons
     static DaemonEndpoint endpoint(final L1inferDaemon daemon)
     {
         final DaemonConfig c = daemon.config();
-        return new DaemonEndpoint(daemon.aeronDirectory(), c.ingestChannel(), c.ingestStream(), c.resultChannel(),
-            c.resultStream(), c.rejectStream());
+        return new DaemonEndpoint(daemon.aeronDirectory(), c.get(INGEST_CHANNEL), c.get(INGEST_STREAM),
+            c.get(RESULT_CHANNEL), c.get(RESULT_STREAM), c.get(REJECT_STREAM));
     }
 
     /** The shipped real inputs quantised to the model's input type. */

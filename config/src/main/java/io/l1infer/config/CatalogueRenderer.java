@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Renders a catalogue as the documents generated from it: the shipped properties file and the Markdown table of a
  * README, so that neither is ever written by hand.
  *
- * <p>Run {@code java -cp config/target/classes io.l1infer.config.CatalogueRenderer properties
- * config/l1infer.properties} and {@code ... readme config/README.md} from the repository root to regenerate.
+ * <p>Run {@link #REGENERATE_COMMANDS} from the repository root to regenerate both (through Maven, which puts Agrona
+ * and Aeron on the class path: the declarations build their values with them).
  */
 public final class CatalogueRenderer
 {
@@ -21,9 +21,8 @@ public final class CatalogueRenderer
 
     /** The commands that regenerate the shipped documents, from the repository root. */
     public static final String REGENERATE_COMMANDS =
-        "mvn -B -q -pl config compile && " +
-        "java -cp config/target/classes io.l1infer.config.CatalogueRenderer properties config/l1infer.properties && " +
-        "java -cp config/target/classes io.l1infer.config.CatalogueRenderer readme config/README.md";
+        "mvn -B -q -pl config compile exec:java -Dexec.mainClass=io.l1infer.config.CatalogueRenderer " +
+        "-Dexec.args='properties config/l1infer.properties readme config/README.md'";
 
     private final SettingCatalogue catalogue;
 
@@ -40,8 +39,8 @@ public final class CatalogueRenderer
     /**
      * Regenerate a document of the daemon catalogue.
      *
-     * @param args {@code properties FILE} to write the properties file, or {@code readme FILE} to replace the
-     *             generated block of a Markdown file; with no arguments the properties file goes to stdout.
+     * @param args pairs of {@code properties FILE} to write the properties file and {@code readme FILE} to replace
+     *             the generated block of a Markdown file; with no arguments the properties file goes to stdout.
      * @throws IOException when a file cannot be read or written.
      */
     public static void main(final String[] args) throws IOException
@@ -52,19 +51,22 @@ public final class CatalogueRenderer
             System.out.print(renderer.renderPropertiesFile());
             return;
         }
-        if (args.length != 2)
+        if (args.length % 2 != 0)
         {
-            throw new IllegalArgumentException("usage: CatalogueRenderer [properties FILE | readme FILE]");
+            throw new IllegalArgumentException("usage: CatalogueRenderer [properties FILE | readme FILE]...");
         }
-        final Path file = Path.of(args[1]);
-        switch (args[0])
+        for (int i = 0; i < args.length; i += 2)
         {
-            case "properties" -> Files.writeString(file, renderer.renderPropertiesFile(), StandardCharsets.UTF_8);
-            case "readme" -> Files.writeString(file,
-                renderer.replaceTable(Files.readString(file, StandardCharsets.UTF_8), file.toString()),
-                StandardCharsets.UTF_8);
-            default -> throw new IllegalArgumentException(
-                args[0] + ": unknown document; usage: CatalogueRenderer [properties FILE | readme FILE]");
+            final Path file = Path.of(args[i + 1]);
+            switch (args[i])
+            {
+                case "properties" -> Files.writeString(file, renderer.renderPropertiesFile(), StandardCharsets.UTF_8);
+                case "readme" -> Files.writeString(file,
+                    renderer.replaceTable(Files.readString(file, StandardCharsets.UTF_8), file.toString()),
+                    StandardCharsets.UTF_8);
+                default -> throw new IllegalArgumentException(
+                    args[i] + ": unknown document; usage: CatalogueRenderer [properties FILE | readme FILE]...");
+            }
         }
     }
 
@@ -81,7 +83,7 @@ public final class CatalogueRenderer
             .append("# l1infer daemon settings, every one shown at its default.\n")
             .append("#\n")
             .append("# GENERATED from io.l1infer.config.DaemonSettings; in the source tree do not edit, regenerate:\n")
-            .append("#   ").append(REGENERATE_COMMANDS.replace(" && ", " &&\n#   ")).append('\n')
+            .append("#   ").append(REGENERATE_COMMANDS.replace(" -Dexec", " \\\n#     -Dexec")).append('\n')
             .append("#\n")
             .append("# Priority, highest first: command-line overrides, -D").append(prefix)
             .append("KEY=VALUE system properties,\n")

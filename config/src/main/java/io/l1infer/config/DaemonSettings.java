@@ -1,5 +1,7 @@
 package io.l1infer.config;
 
+import io.aeron.driver.ThreadingMode;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * The catalogue of every daemon setting: key, default, one-line meaning and accepted values, declared once here.
  *
- * <p>Declaration order is rendering order. To add a setting, declare it here and add its field and getter to
- * {@link DaemonConfig}; then regenerate {@code config/l1infer.properties} (a test says how when it is stale).
+ * <p>Each declaration's doc string is its documentation, so the constants carry no Javadoc of their own.
+ * Declaration order is rendering order. To add a setting, declare it here and read it with
+ * {@link DaemonConfig#get(Setting)}; then regenerate {@code config/l1infer.properties} and the README table (a test
+ * says how when they are stale).
  */
 public final class DaemonSettings
 {
@@ -34,34 +38,27 @@ public final class DaemonSettings
 
     // Model and accelerator.
 
-    /** Model bundle directory. */
     public static final Setting<Path> MODEL_DIR = declare(Setting.path(
         "l1infer.model.dir", "models/muon-pt-thesis",
         "Model bundle directory; relative paths resolve against l1infer.home or the working directory."));
-    /** Which engine runs the model. */
     public static final Setting<AcceleratorKind> ACCELERATOR = declare(Setting.oneOf(
         "l1infer.accelerator", "emulator",
         "Engine that runs the model: the bit-exact CPU emulator or an OpenCL device.", AcceleratorKind.class));
-    /** Most events per accelerator call. */
     public static final Setting<Integer> ACCELERATOR_MAX_BATCH = declare(Setting.intInRange(
         "l1infer.accelerator.max.batch", "256",
         "Most events per accelerator call; must not exceed l1infer.ring.size.", 1, 65536));
-    /** Events run through the accelerator before READY. */
     public static final Setting<Integer> ACCELERATOR_WARMUP = declare(Setting.intInRange(
         "l1infer.accelerator.warmup", "20000",
         "Synthetic events run through the accelerator (and the fallback) at start, before the daemon reports " +
         "ready, so the JIT and device compilers are done before the first real event; 0 = none.", 0, 10_000_000));
-    /** Whether an accelerator error moves processing to the CPU emulator. */
     public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
         "l1infer.failover.enabled", "true",
         "On an accelerator error, re-run the batch on the CPU emulator and stay on it."));
-    /** Deadline of one accelerator batch. */
     public static final Setting<Long> ACCELERATOR_TIMEOUT = declare(Setting.duration(
         "l1infer.accelerator.timeout", "100ms",
         "A batch not complete this long after its launch counts as an accelerator failure: the device is " +
         "abandoned (never called again) and its events and all later ones run on the CPU emulator.",
         MS / 10, HOUR));
-    /** Whether a configured device that cannot be opened stops the start. */
     public static final Setting<Boolean> ACCELERATOR_REQUIRED = declare(Setting.bool(
         "l1infer.accelerator.required", "true",
         "true: a configured accelerator that is missing or fails to open stops the daemon from starting; " +
@@ -69,94 +66,73 @@ public final class DaemonSettings
 
     // OpenCL device selection and kernel.
 
-    /** Substring of the OpenCL platform name. */
     public static final Setting<String> OPENCL_PLATFORM = declare(Setting.text(
         "l1infer.opencl.platform", "",
         "Substring of the OpenCL platform name to use; empty = any platform."));
-    /** Substring of the OpenCL device name. */
     public static final Setting<String> OPENCL_DEVICE = declare(Setting.text(
         "l1infer.opencl.device", "",
         "Substring of the OpenCL device name to use; empty = any device."));
-    /** OpenCL device types considered. */
-    public static final Setting<OpenClDeviceType> OPENCL_DEVICE_TYPE = declare(Setting.oneOf(
+    public static final Setting<String> OPENCL_DEVICE_TYPE = declare(Setting.word(
         "l1infer.opencl.device.type", "all",
-        "OpenCL device types to consider.", OpenClDeviceType.class));
-    /** Index among the matching OpenCL devices. */
+        "OpenCL device types to consider.", "all", "cpu", "gpu", "accelerator"));
     public static final Setting<Integer> OPENCL_DEVICE_INDEX = declare(Setting.intInRange(
         "l1infer.opencl.device.index", "0",
         "Index of the device to use among those matching platform, name and type.", 0, 1023));
-    /** Precompiled kernel binary. */
     public static final Setting<Optional<Path>> OPENCL_BINARY = declare(Setting.optionalPath(
         "l1infer.opencl.binary", "",
         "Precompiled kernel (.xclbin or .awsxclbin); empty = build the generated OpenCL C kernel."));
-    /** Kernel function name. */
     public static final Setting<String> OPENCL_KERNEL_NAME = declare(Setting.matching(
         "l1infer.opencl.kernel.name", "kernel_wrapper",
         "Name of the kernel function in the OpenCL program or binary.", C_IDENTIFIER, "a C identifier"));
-    /** Buffer sets in flight. */
     public static final Setting<Integer> OPENCL_BUFFER_SETS = declare(Setting.intInRange(
         "l1infer.opencl.buffer.sets", "2",
         "Input/output buffer sets in flight, so one batch is filled while another runs.", 2, 8));
 
     // Aeron media driver.
 
-    /** Aeron directory. */
     public static final Setting<Path> AERON_DIR = declare(Setting.path(
         "l1infer.aeron.dir", "/dev/shm/l1infer",
         "Aeron directory shared by the media driver and the daemon's client."));
-    /** Group of the embedded driver's Aeron directory and files. */
-    public static final Setting<String> AERON_DIR_GROUP = declare(Setting.matching(
+    public static final Setting<Optional<String>> AERON_DIR_GROUP = declare(Setting.optionalMatching(
         "l1infer.aeron.dir.group", "",
         "Group given to the embedded driver's Aeron directory (set-group-ID, so later files inherit it) and files: " +
         "over IPC only its members may publish or read results; empty = the process's group.",
-        Pattern.compile("|[a-z_][a-z0-9_-]*[$]?"), "a group name, or empty"));
-    /** File mode mask while the daemon runs. */
-    public static final Setting<String> AERON_UMASK = declare(Setting.matching(
+        Pattern.compile("[a-z_][a-z0-9_-]*[$]?"), "a group name, or empty"));
+    public static final Setting<Optional<Integer>> AERON_UMASK = declare(Setting.optionalOctalMask(
         "l1infer.aeron.umask", "",
         "File mode creation mask of the daemon process (octal, e.g. 0007: Aeron files 0660, directories 0770), set " +
-        "before the embedded driver starts; empty = inherited (systemd's UMask=).",
-        Pattern.compile("|0?[0-7]{3}"), "an octal mask such as 0007, or empty"));
-    /** Whether the media driver runs inside the daemon. */
+        "before the embedded driver starts; empty = inherited (systemd's UMask=)."));
     public static final Setting<Boolean> DRIVER_EMBEDDED = declare(Setting.bool(
         "l1infer.driver.embedded", "true",
         "Run the Aeron media driver inside the daemon; false = connect to an external driver at l1infer.aeron.dir."));
-    /** Threading mode of the embedded driver. */
-    public static final Setting<DriverThreading> DRIVER_THREADING = declare(Setting.oneOf(
+    public static final Setting<ThreadingMode> DRIVER_THREADING = declare(Setting.oneOf(
         "l1infer.driver.threading", "invoker",
         "Threading mode of the embedded media driver; invoker: the ingest thread runs the driver (fewest threads).",
-        DriverThreading.class));
-    /** Idle strategy of the embedded driver's threads. */
-    public static final Setting<IdleStrategySpec> DRIVER_IDLE = declare(Setting.idleStrategy(
+        ThreadingMode.class));
+    public static final Setting<ConfiguredIdleStrategy> DRIVER_IDLE = declare(Setting.idleStrategy(
         "l1infer.driver.idle", "backoff",
         "Idle strategy of the embedded media driver's threads."));
-    /** Client liveness and driver timeout. */
     public static final Setting<Long> DRIVER_TIMEOUT = declare(Setting.duration(
         "l1infer.driver.timeout", "10s",
         "Aeron client liveness timeout and the client's driver timeout.", 100 * MS, HOUR));
-    /** Term buffer length of publications. */
     public static final Setting<Integer> DRIVER_TERM_LENGTH = declare(Setting.byteSize(
         "l1infer.driver.term.length", "16m",
         "Term buffer length of the daemon's publications.", 64 << 10, 1 << 30, true));
 
     // Streams.
 
-    /** Channel events arrive on. */
     public static final Setting<String> INGEST_CHANNEL = declare(Setting.matching(
         "l1infer.ingest.channel", "aeron:ipc",
         "Aeron channel incoming events are subscribed on.", AERON_CHANNEL, AERON_CHANNEL_RULE));
-    /** Stream id of incoming events. */
     public static final Setting<Integer> INGEST_STREAM = declare(Setting.intInRange(
         "l1infer.ingest.stream", "1001",
         "Aeron stream id of incoming events.", Integer.MIN_VALUE, Integer.MAX_VALUE));
-    /** Channel results are published on. */
     public static final Setting<String> RESULT_CHANNEL = declare(Setting.matching(
         "l1infer.result.channel", "aeron:ipc",
         "Aeron channel results and rejects are published on.", AERON_CHANNEL, AERON_CHANNEL_RULE));
-    /** Stream id of results. */
     public static final Setting<Integer> RESULT_STREAM = declare(Setting.intInRange(
         "l1infer.result.stream", "1002",
         "Aeron stream id of results.", Integer.MIN_VALUE, Integer.MAX_VALUE));
-    /** Stream id of rejects. */
     public static final Setting<Integer> REJECT_STREAM = declare(Setting.intInRange(
         "l1infer.reject.stream", "1002",
         "Aeron stream id of rejects, on the result channel; equal to the result stream by default.",
@@ -164,28 +140,22 @@ public final class DaemonSettings
 
     // Threads and the ring.
 
-    /** Threads of the ingest agent and the accelerator owner. */
     public static final Setting<AgentLayout> AGENT_LAYOUT = declare(Setting.oneOf(
         "l1infer.agent.layout", "combined",
         "Ingest and accelerator owner on their own threads (separate) or on one thread (combined, uses " +
         "l1infer.ingest.idle).", AgentLayout.class));
-    /** Idle strategy of the ingest thread. */
-    public static final Setting<IdleStrategySpec> INGEST_IDLE = declare(Setting.idleStrategy(
+    public static final Setting<ConfiguredIdleStrategy> INGEST_IDLE = declare(Setting.idleStrategy(
         "l1infer.ingest.idle", "yield",
         "Idle strategy of the ingest thread when a poll finds no fragments; yield holds a core, backoff parks."));
-    /** Idle strategy of the accelerator-owner thread. */
-    public static final Setting<IdleStrategySpec> OWNER_IDLE = declare(Setting.idleStrategy(
+    public static final Setting<ConfiguredIdleStrategy> OWNER_IDLE = declare(Setting.idleStrategy(
         "l1infer.owner.idle", "yield",
         "Idle strategy of the accelerator-owner thread when the ring is empty."));
-    /** Fragments per poll. */
     public static final Setting<Integer> INGEST_FRAGMENT_LIMIT = declare(Setting.intInRange(
         "l1infer.ingest.fragment.limit", "64",
         "Most fragments taken from the ingest subscription per poll.", 1, 1024));
-    /** Slots in the ring. */
     public static final Setting<Integer> RING_SIZE = declare(Setting.powerOfTwo(
         "l1infer.ring.size", "4096",
         "Slots in the ring between the ingest thread and the accelerator owner.", 2, 1 << 20));
-    /** Retries of one result publication. */
     public static final Setting<Integer> PUBLISH_MAX_RETRIES = declare(Setting.intInRange(
         "l1infer.publish.max.retries", "10000",
         "Most retries of one result publication on BACK_PRESSURED or ADMIN_ACTION before giving up on it.",
@@ -193,71 +163,56 @@ public final class DaemonSettings
 
     // Observability.
 
-    /** HdrHistogram interval log path. */
     public static final Setting<Optional<Path>> HISTOGRAM_LOG = declare(Setting.optionalPath(
         "l1infer.histogram.log", "",
         "HdrHistogram interval log (.hlog) to write latencies to; empty = none."));
-    /** The engine that recomputes the primary's batches. */
     public static final Setting<ShadowKind> SHADOW = declare(Setting.oneOf(
         "l1infer.shadow", "none",
         "Second engine that recomputes the primary accelerator's batches on a thread of its own and compares the " +
         "raw outputs bit for bit; the answers sent are always the primary's.", ShadowKind.class));
-    /** Which batches the shadow checks. */
     public static final Setting<Integer> SHADOW_EVERY = declare(Setting.intInRange(
         "l1infer.shadow.every", "1",
         "The shadow checks one batch in every this many (1 = every batch).", 1, 1_000_000));
-    /** How far the shadow may fall behind. */
     public static final Setting<Integer> SHADOW_MAX_LAG = declare(Setting.intInRange(
         "l1infer.shadow.max.lag", "64",
         "Batches handed to the shadow and not yet checked; a batch beyond this is skipped (and counted), so the " +
         "primary path never waits for the shadow.", 1, 65536));
-    /** Where mismatching events are written. */
     public static final Setting<Optional<Path>> SHADOW_MISMATCH_LOG = declare(Setting.optionalPath(
         "l1infer.shadow.mismatch.log", "",
         "Text file of the events whose shadow answer differs (ids, raw inputs, both raw outputs, batch size, " +
         "time); read it with 'l1infer-bench mismatches FILE'; empty = none."));
-    /** Bound of the mismatch log. */
     public static final Setting<Integer> SHADOW_MISMATCH_MAX = declare(Setting.intInRange(
         "l1infer.shadow.mismatch.max", "10000",
         "Most mismatching events written to the mismatch log; later ones are only counted.", 1, 100_000_000));
-    /** Where the ingest and result streams are recorded. */
     public static final Setting<Optional<Path>> ARCHIVE_DIR = declare(Setting.optionalPath(
         "l1infer.archive.dir", "",
         "Record the ingest and result streams with Aeron Archive into this directory (an archive embedded beside " +
         "the embedded driver, which then runs with threads of its own: shared instead of invoker); list them with " +
         "'l1infer-bench recordings', replay with 'l1infer-bench replay'; empty = no recording."));
-    /** An external archive instead of the embedded one. */
     public static final Setting<String> ARCHIVE_CONTROL_CHANNEL = declare(Setting.text(
         "l1infer.archive.control.channel", "",
         "Control request channel of an external Aeron Archive to record with instead of the embedded one; empty = " +
         "embedded (needs l1infer.archive.dir)."));
-    /** Interval of the histogram log. */
     public static final Setting<Long> HISTOGRAM_INTERVAL = declare(Setting.duration(
         "l1infer.histogram.interval", "10s",
         "Length of each interval in the histogram log.", 100 * MS, HOUR));
-    /** Highest trackable latency. */
     public static final Setting<Long> HISTOGRAM_MAX = declare(Setting.duration(
         "l1infer.histogram.max", "10s",
         "Highest latency the histograms can track.", MS, HOUR));
-    /** Bytes of the distinct error log. */
     public static final Setting<Integer> ERROR_LOG_LENGTH = declare(Setting.byteSize(
         "l1infer.error.log.length", "1m",
         "Bytes of the distinct error log buffer.", 64 << 10, 256 << 20, true));
-    /** Period of the status line. */
     public static final Setting<Long> STATUS_INTERVAL = declare(Setting.duration(
         "l1infer.status.interval", "1s",
         "Period of the systemd STATUS= update and the summary log line.", 100 * MS, HOUR));
-    /** Address of the metrics endpoint. */
     public static final Setting<Optional<ListenAddress>> METRICS_LISTEN = declare(Setting.optionalListenAddress(
         "l1infer.metrics.listen", "",
         "Serve the counters and the last interval's latency percentiles as OpenMetrics/Prometheus text at " +
         "http://HOST:PORT/metrics; a bare port binds to loopback only; empty = no endpoint."));
-    /** Owner stall that stops watchdog pings. */
     public static final Setting<Long> WATCHDOG_STALL = declare(Setting.duration(
         "l1infer.watchdog.stall", "2s",
         "An accelerator owner with no progress for longer than this stops the systemd watchdog pings.",
         10 * MS, HOUR));
-    /** Longest drain at shutdown. */
     public static final Setting<Long> SHUTDOWN_TIMEOUT = declare(Setting.duration(
         "l1infer.shutdown.timeout", "30s",
         "Longest wait at shutdown for every accepted event to be answered before closing anyway.",
@@ -265,14 +220,12 @@ public final class DaemonSettings
 
     // Scale-out partition.
 
-    /** Wheels this instance handles. */
     public static final Setting<IntRange> PARTITION_WHEELS = declare(Setting.intRange(
         "l1infer.partition.wheels", "-2..2",
         "Wheels this daemon answers for on an ingest stream shared with other daemons: a muon event whose " +
         "deciding primitive (first usable, else first) lies outside, and unless this daemon covers the whole " +
         "detector any message it cannot place (feature vector, malformed), is ignored and counted.",
         new IntRange(-2, 2)));
-    /** Sectors this instance handles. */
     public static final Setting<IntRange> PARTITION_SECTORS = declare(Setting.intRange(
         "l1infer.partition.sectors", "1..12",
         "Sectors this daemon answers for on a shared ingest stream, as l1infer.partition.wheels.",

@@ -1,17 +1,26 @@
 package io.l1infer.config;
 
+import org.agrona.SystemUtil;
+
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Reads and writes durations such as {@code 500ms}, {@code 2s} or {@code 10us} as whole nanoseconds.
+ * Reads and writes durations such as {@code 500ms}, {@code 2s} or {@code 10us} as whole nanoseconds, through Agrona's
+ * {@link SystemUtil#parseDuration(String, String)}.
  *
- * <p>A unit is required because a bare number is ambiguous between nanoseconds, milliseconds and seconds, and
- * guessing wrong by a factor of a million is worse than refusing.
+ * <p>A thin wrapper remains because the documented form differs from Agrona's: a unit is required (Agrona reads a
+ * bare number as nanoseconds, and guessing wrong by a factor of a million is worse than refusing), units are lower
+ * case, {@code m} and {@code h} are accepted (Agrona stops at seconds), an overflow is refused (Agrona saturates),
+ * and Agrona has no writer of the canonical text {@code --print-config} shows.
  */
 public final class DurationText
 {
-    /** Units accepted, ascending; "ns", "us" and "ms" come before "s" so that "5ms" matches "ms", not "s". */
+    private static final Pattern FORM = Pattern.compile("([0-9]+)\\s*(ns|us|ms|s|m|h)");
     private static final String[] SUFFIXES = { "ns", "us", "ms", "s", "m", "h" };
     private static final long[] NANOS = {
-        1L, 1_000L, 1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L };
+        1L, 1_000L, 1_000_000L, 1_000_000_000L, TimeUnit.MINUTES.toNanos(1), TimeUnit.HOURS.toNanos(1) };
 
     /** Human description of the accepted syntax, used in reasons and generated documentation. */
     public static final String SYNTAX = "a whole number with a unit ns, us, ms, s, m or h (e.g. 500ms)";
@@ -29,27 +38,31 @@ public final class DurationText
      */
     public static long parseNanos(final String text)
     {
-        for (int i = 0; i < SUFFIXES.length; i++)
+        final Matcher matcher = FORM.matcher(text);
+        if (!matcher.matches())
         {
-            final String suffix = SUFFIXES[i];
-            if (text.endsWith(suffix))
-            {
-                final String digits = text.substring(0, text.length() - suffix.length()).trim();
-                if (!isDigits(digits))
-                {
-                    break;
-                }
-                try
-                {
-                    return Math.multiplyExact(Long.parseLong(digits), NANOS[i]);
-                }
-                catch (final ArithmeticException | NumberFormatException ex)
-                {
-                    throw new IllegalArgumentException("must be a duration that fits in a long of nanoseconds");
-                }
-            }
+            throw new IllegalArgumentException("must be " + SYNTAX);
         }
-        throw new IllegalArgumentException("must be " + SYNTAX);
+        final String digits = matcher.group(1);
+        final String unit = matcher.group(2);
+        try
+        {
+            final long nanos = switch (unit)
+            {
+                case "m" -> Math.multiplyExact(SystemUtil.parseDuration(text, digits + "s"), 60L);
+                case "h" -> Math.multiplyExact(SystemUtil.parseDuration(text, digits + "s"), 3600L);
+                default -> SystemUtil.parseDuration(text, digits + unit);
+            };
+            if (nanos == Long.MAX_VALUE)
+            {
+                throw new ArithmeticException("saturated");
+            }
+            return nanos;
+        }
+        catch (final ArithmeticException | NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("must be a duration that fits in a long of nanoseconds");
+        }
     }
 
     /**
@@ -68,22 +81,5 @@ public final class DurationText
             }
         }
         return nanos + SUFFIXES[0];
-    }
-
-    static boolean isDigits(final String text)
-    {
-        if (text.isEmpty())
-        {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c < '0' || c > '9')
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

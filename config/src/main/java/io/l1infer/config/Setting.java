@@ -1,12 +1,17 @@
 package io.l1infer.config;
 
+import org.agrona.SystemUtil;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +26,8 @@ import java.util.regex.Pattern;
 public final class Setting<T>
 {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+");
+    private static final Pattern OCTAL_MASK = Pattern.compile("0?[0-7]{3}");
+    private static final char[] SIZE_SUFFIXES = { 'k', 'm', 'g' };
 
     private final String key;
     private final String defaultText;
@@ -28,7 +35,15 @@ public final class Setting<T>
     private final String allowedValues;
     private final ValueParser<T> parser;
     private final Function<T, String> formatter;
+    private final BiFunction<T, UnaryOperator<Path>, T> resolver;
     private final T defaultValue;
+
+    /** A setting whose values hold no paths. */
+    private Setting(final String key, final String defaultText, final String doc, final String allowedValues,
+        final ValueParser<T> parser, final Function<T, String> formatter)
+    {
+        this(key, defaultText, doc, allowedValues, parser, formatter, (value, paths) -> value);
+    }
 
     private Setting(
         final String key,
@@ -36,7 +51,8 @@ public final class Setting<T>
         final String doc,
         final String allowedValues,
         final ValueParser<T> parser,
-        final Function<T, String> formatter)
+        final Function<T, String> formatter,
+        final BiFunction<T, UnaryOperator<Path>, T> resolver)
     {
         this.key = Objects.requireNonNull(key, "key");
         this.defaultText = Objects.requireNonNull(defaultText, "defaultText of " + key);
@@ -44,6 +60,7 @@ public final class Setting<T>
         this.allowedValues = allowedValues;
         this.parser = parser;
         this.formatter = formatter;
+        this.resolver = resolver;
         if (!KEY.matcher(key).matches())
         {
             throw new IllegalArgumentException(
@@ -103,7 +120,7 @@ public final class Setting<T>
     }
 
     /**
-     * A non-empty file system path, returned as written; relative paths are resolved by the reader of the setting.
+     * A non-empty file system path; {@link #resolve} makes a relative one absolute when a configuration reads it.
      *
      * @param key          the full property key.
      * @param defaultText  the default value.
@@ -112,11 +129,12 @@ public final class Setting<T>
      */
     public static Setting<Path> path(final String key, final String defaultText, final String doc)
     {
-        return new Setting<>(key, defaultText, doc, "a path", Setting::parsePath, Path::toString);
+        return new Setting<>(key, defaultText, doc, "a path", Setting::parsePath, Path::toString,
+            (path, paths) -> paths.apply(path));
     }
 
     /**
-     * A file system path, or the empty text for none.
+     * A file system path, or the empty text for none; {@link #resolve} makes a relative one absolute.
      *
      * @param key          the full property key.
      * @param defaultText  the default value.
@@ -127,7 +145,8 @@ public final class Setting<T>
     {
         return new Setting<>(key, defaultText, doc, "a path, or empty for none",
             (text) -> text.isEmpty() ? Optional.empty() : Optional.of(parsePath(text)),
-            (value) -> value.map(Path::toString).orElse(""));
+            (value) -> value.map(Path::toString).orElse(""),
+            (value, paths) -> value.map(paths));
     }
 
     /**
@@ -143,27 +162,9 @@ public final class Setting<T>
     public static Setting<Integer> intInRange(
         final String key, final String defaultText, final String doc, final int min, final int max)
     {
-        final String rule = rangeRule("an integer", min, max, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        final String rule = rangeRule(min, max);
         return new Setting<>(key, defaultText, doc, rule,
             (text) -> (int)checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
-    }
-
-    /**
-     * A long between inclusive bounds.
-     *
-     * @param key          the full property key.
-     * @param defaultText  the default value.
-     * @param doc          one-line meaning.
-     * @param min          lowest allowed.
-     * @param max          highest allowed.
-     * @return the setting.
-     */
-    public static Setting<Long> longInRange(
-        final String key, final String defaultText, final String doc, final long min, final long max)
-    {
-        final String rule = rangeRule("an integer", min, max, Long.MIN_VALUE, Long.MAX_VALUE);
-        return new Setting<>(key, defaultText, doc, rule,
-            (text) -> checkRange(parseLong(text, rule), min, max, rule), String::valueOf);
     }
 
     /**
@@ -278,7 +279,11 @@ public final class Setting<T>
     }
 
     /**
-     * A byte count with an optional k, m or g suffix, between inclusive bounds, optionally a power of two.
+     * A byte count with an optional k, m or g suffix (binary multiples), read by Agrona's
+     * {@link SystemUtil#parseSize(String, String)}, between inclusive bounds, optionally a power of two.
+     *
+     * <p>The empty text is refused before Agrona sees it (Agrona indexes its last character); Agrona itself refuses
+     * signs, fractions, spaces and unknown suffixes with a NumberFormatException, reported as the rule.
      *
      * @param key          the full property key.
      * @param defaultText  the default value, such as {@code "16m"}.
@@ -297,33 +302,120 @@ public final class Setting<T>
         final boolean powerOfTwo)
     {
         final String rule = (powerOfTwo ? "a power of two" : "a size") + " between " +
-            ByteSizeText.format(min) + " and " + ByteSizeText.format(max) + " bytes";
+            formatSize(min) + " and " + formatSize(max) + " bytes";
         return new Setting<>(key, defaultText, doc, rule + " (suffix k, m or g for x1024, x1024^2, x1024^3)",
             (text) ->
             {
-                final long bytes = ByteSizeText.parseBytes(text);
+                if (text.isEmpty())
+                {
+                    throw new NumberFormatException("empty");
+                }
+                final long bytes = SystemUtil.parseSize(key, text);
                 if (bytes < min || bytes > max || (powerOfTwo && Long.bitCount(bytes) != 1))
                 {
                     throw new IllegalArgumentException("must be " + rule);
                 }
                 return (int)bytes;
             },
-            (value) -> ByteSizeText.format(value));
+            Setting::formatSize);
     }
 
     /**
-     * An idle strategy in the grammar of {@link IdleStrategySpec}.
+     * An idle strategy of a polling thread, named as {@link ConfiguredIdleStrategy} reads it.
      *
      * @param key          the full property key.
      * @param defaultText  the default value, such as {@code "backoff"}.
      * @param doc          one-line meaning.
      * @return the setting.
      */
-    public static Setting<IdleStrategySpec> idleStrategy(final String key, final String defaultText, final String doc)
+    public static Setting<ConfiguredIdleStrategy> idleStrategy(
+        final String key, final String defaultText, final String doc)
     {
         return new Setting<>(key, defaultText, doc,
-            IdleStrategySpec.SYNTAX + " (MINPARK, MAXPARK in ns or with a unit)",
-            IdleStrategySpec::parse, IdleStrategySpec::toString);
+            ConfiguredIdleStrategy.SYNTAX + " (MINPARK, MAXPARK in ns or with a unit)",
+            ConfiguredIdleStrategy::parse, ConfiguredIdleStrategy::toString);
+    }
+
+    /**
+     * One of a fixed list of words, such as a mode another library maps onto its own constants.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value, one of the words.
+     * @param doc          one-line meaning.
+     * @param words        the accepted words, in the order the documentation lists them.
+     * @return the setting, whose value is the word.
+     */
+    public static Setting<String> word(
+        final String key, final String defaultText, final String doc, final String... words)
+    {
+        final List<String> accepted = List.of(words);
+        final String rule = String.join(" | ", accepted);
+        return new Setting<>(key, defaultText, doc, rule,
+            (text) ->
+            {
+                if (!accepted.contains(text))
+                {
+                    throw new IllegalArgumentException("must be one of " + rule);
+                }
+                return text;
+            },
+            Function.identity());
+    }
+
+    /**
+     * Text that must match a regular expression in full, or the empty text for none.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @param pattern      a non-empty text must match this.
+     * @param description  what matching text is, completing "must be ...", ending in ", or empty".
+     * @return the setting.
+     */
+    public static Setting<Optional<String>> optionalMatching(
+        final String key, final String defaultText, final String doc, final Pattern pattern, final String description)
+    {
+        return optionalMatching(key, defaultText, doc, pattern, description, Function.identity(), Function.identity());
+    }
+
+    /**
+     * A file mode mask of three octal digits with an optional leading 0, or the empty text for none.
+     *
+     * @param key          the full property key.
+     * @param defaultText  the default value.
+     * @param doc          one-line meaning.
+     * @return the setting, whose value is the mask (07 for {@code 0007}); written back with four digits.
+     */
+    public static Setting<Optional<Integer>> optionalOctalMask(
+        final String key, final String defaultText, final String doc)
+    {
+        return optionalMatching(key, defaultText, doc, OCTAL_MASK, "an octal mask such as 0007, or empty",
+            (text) -> Integer.parseInt(text, 8), (mask) -> String.format(Locale.ROOT, "%04o", mask));
+    }
+
+    private static <T> Setting<Optional<T>> optionalMatching(
+        final String key,
+        final String defaultText,
+        final String doc,
+        final Pattern pattern,
+        final String description,
+        final Function<String, T> convert,
+        final Function<T, String> format)
+    {
+        return new Setting<>(key, defaultText, doc, description,
+            (text) ->
+            {
+                if (text.isEmpty())
+                {
+                    return Optional.empty();
+                }
+                if (!pattern.matcher(text).matches())
+                {
+                    throw new IllegalArgumentException("must be " + description);
+                }
+                return Optional.of(convert.apply(text));
+            },
+            (value) -> value.map(format).orElse(""));
     }
 
     /**
@@ -454,10 +546,36 @@ public final class Setting<T>
         return formatter.apply(value);
     }
 
+    /**
+     * Resolve the relative paths a value holds; values without paths are returned as they are.
+     *
+     * @param value a value of this setting.
+     * @param paths resolves one path, such as against the installation directory.
+     * @return the value with its paths resolved.
+     */
+    public T resolve(final T value, final UnaryOperator<Path> paths)
+    {
+        return resolver.apply(value, paths);
+    }
+
     @Override
     public String toString()
     {
         return key;
+    }
+
+    /** Bytes with the largest of the suffixes k, m, g that is exact, so that the text parses back the same. */
+    static String formatSize(final long bytes)
+    {
+        for (int i = SIZE_SUFFIXES.length - 1; i >= 0; i--)
+        {
+            final long multiple = 1L << (10 * (i + 1));
+            if (bytes != 0 && bytes % multiple == 0)
+            {
+                return (bytes / multiple) + String.valueOf(SIZE_SUFFIXES[i]);
+            }
+        }
+        return Long.toString(bytes);
     }
 
     static String shown(final String text)
@@ -507,21 +625,20 @@ public final class Setting<T>
         return value;
     }
 
-    private static String rangeRule(
-        final String noun, final long min, final long max, final long typeMin, final long typeMax)
+    private static String rangeRule(final int min, final int max)
     {
-        if (min == typeMin && max == typeMax)
+        if (min == Integer.MIN_VALUE && max == Integer.MAX_VALUE)
         {
-            return noun;
+            return "an integer";
         }
-        if (max == typeMax)
+        if (max == Integer.MAX_VALUE)
         {
-            return noun + " >= " + min;
+            return "an integer >= " + min;
         }
-        if (min == typeMin)
+        if (min == Integer.MIN_VALUE)
         {
-            return noun + " <= " + max;
+            return "an integer <= " + max;
         }
-        return noun + " between " + min + " and " + max;
+        return "an integer between " + min + " and " + max;
     }
 }

@@ -1,22 +1,20 @@
 package io.l1infer.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Reads settings from a source one at a time, recording each effective value and collecting every bad value so
- * that all of them are reported together.
+ * Reads settings from a source one at a time, keeping each value with its canonical text and origin and collecting
+ * every bad value so that all of them are reported together.
  */
 final class SettingReader
 {
     private final SettingsSource source;
+    private final Map<Setting<?>, Object> values = new IdentityHashMap<>();
     private final Map<Setting<?>, EffectiveSetting> effective = new IdentityHashMap<>();
-    private final Map<Setting<?>, String> origins = new IdentityHashMap<>();
     private final List<ConfigException> problems = new ArrayList<>();
 
     SettingReader(final SettingsSource source)
@@ -25,54 +23,43 @@ final class SettingReader
     }
 
     /**
-     * Read a setting; on a bad value record the problem and return the default so reading can go on.
+     * Read a setting, with relative paths resolved against the source's home directory; on a bad value record the
+     * problem and keep the default so reading can go on.
      *
      * @param setting the setting.
      * @param <T>     its value type.
-     * @return the value, or the default when the value was bad.
      */
-    <T> T read(final Setting<T> setting)
+    <T> void read(final Setting<T> setting)
     {
         final RawSetting raw = source.lookup(setting);
+        T value;
+        String text;
         try
         {
-            final T value = setting.parse(raw.text());
-            record(setting, setting.format(value), raw.origin());
-            return value;
+            value = setting.resolve(setting.parse(raw.text()), source::resolve);
+            text = setting.format(value);
         }
         catch (final IllegalArgumentException ex)
         {
             problems.add(new ConfigException(setting.key(),
                 ex.getMessage() + ", got " + Setting.shown(raw.text().strip()) + " (from " + raw.origin() + ")"));
-            record(setting, setting.defaultText(), raw.origin());
-            return setting.defaultValue();
+            value = setting.defaultValue();
+            text = setting.defaultText();
         }
+        values.put(setting, value);
+        effective.put(setting, new EffectiveSetting(setting, text, raw.origin()));
     }
 
     /**
-     * Read a path setting and resolve it against the source's home directory.
+     * The value of a setting already read, for checks across settings.
      *
-     * @param setting the setting.
-     * @return an absolute path.
+     * @param setting a setting already read.
+     * @param <T>     its value type.
+     * @return the value.
      */
-    Path readPath(final Setting<Path> setting)
+    <T> T value(final Setting<T> setting)
     {
-        final Path resolved = source.resolve(read(setting));
-        record(setting, resolved.toString(), origins.get(setting));
-        return resolved;
-    }
-
-    /**
-     * Read an optional path setting and resolve it, when present, against the source's home directory.
-     *
-     * @param setting the setting.
-     * @return an absolute path, or empty.
-     */
-    Optional<Path> readOptionalPath(final Setting<Optional<Path>> setting)
-    {
-        final Optional<Path> resolved = read(setting).map(source::resolve);
-        record(setting, setting.format(resolved), origins.get(setting));
-        return resolved;
+        return cast(setting, values.get(setting));
     }
 
     /**
@@ -94,7 +81,7 @@ final class SettingReader
      */
     String originOf(final Setting<?> setting)
     {
-        return origins.get(setting);
+        return effective.get(setting).origin();
     }
 
     /**
@@ -108,7 +95,7 @@ final class SettingReader
     }
 
     /**
-     * Throw every problem found, or check that every catalogue setting was read and return the effective values.
+     * Throw every problem found, or return the effective values in catalogue order.
      *
      * @return the effective values in catalogue order.
      * @throws ConfigException listing every problem.
@@ -133,9 +120,24 @@ final class SettingReader
         return Collections.unmodifiableList(ordered);
     }
 
-    private void record(final Setting<?> setting, final String text, final String origin)
+    /**
+     * Every value read, by setting identity.
+     *
+     * @return an unmodifiable view.
+     */
+    Map<Setting<?>, Object> values()
     {
-        effective.put(setting, new EffectiveSetting(setting, text, origin));
-        origins.put(setting, origin);
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Values are stored under their own setting, so the cast is checked by construction. */
+    @SuppressWarnings("unchecked")
+    static <T> T cast(final Setting<T> setting, final Object value)
+    {
+        if (value == null)
+        {
+            throw new IllegalArgumentException(setting.key() + ": not a setting of this configuration");
+        }
+        return (T)value;
     }
 }

@@ -1,5 +1,8 @@
 package io.l1infer.config;
 
+import io.aeron.driver.ThreadingMode;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +20,7 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,42 +35,45 @@ class DaemonConfigTest
     void defaultsLoad()
     {
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE).home(HOME));
-        assertEquals(HOME.resolve("models/muon-pt-thesis"), config.modelDir());
-        assertEquals(AcceleratorKind.EMULATOR, config.accelerator());
-        assertEquals(256, config.acceleratorMaxBatch());
-        assertTrue(config.failoverEnabled());
-        assertEquals("", config.openClPlatform());
-        assertEquals("", config.openClDevice());
-        assertEquals(OpenClDeviceType.ALL, config.openClDeviceType());
-        assertEquals(0, config.openClDeviceIndex());
-        assertEquals(Optional.empty(), config.openClBinary());
-        assertEquals("kernel_wrapper", config.openClKernelName());
-        assertEquals(2, config.openClBufferSets());
-        assertEquals(Path.of("/dev/shm/l1infer"), config.aeronDir());
-        assertTrue(config.driverEmbedded());
-        assertEquals(DriverThreading.INVOKER, config.driverThreading());
-        assertEquals(AgentLayout.COMBINED, config.agentLayout());
-        assertEquals(IdleStrategySpec.backoff(), config.driverIdle());
-        assertEquals(10_000_000_000L, config.driverTimeoutNs());
-        assertEquals(16 << 20, config.driverTermLength());
-        assertEquals("aeron:ipc", config.ingestChannel());
-        assertEquals(1001, config.ingestStream());
-        assertEquals("aeron:ipc", config.resultChannel());
-        assertEquals(1002, config.resultStream());
-        assertEquals(1002, config.rejectStream());
-        assertEquals(IdleStrategySpec.parse("yield"), config.ingestIdle());
-        assertEquals(IdleStrategySpec.parse("yield"), config.ownerIdle());
-        assertEquals(64, config.ingestFragmentLimit());
-        assertEquals(4096, config.ringSize());
-        assertEquals(10_000, config.publishMaxRetries());
-        assertEquals(Optional.empty(), config.histogramLog());
-        assertEquals(10_000_000_000L, config.histogramIntervalNs());
-        assertEquals(10_000_000_000L, config.histogramMaxNs());
-        assertEquals(1 << 20, config.errorLogLength());
-        assertEquals(1_000_000_000L, config.statusIntervalNs());
-        assertEquals(2_000_000_000L, config.watchdogStallNs());
-        assertEquals(new IntRange(-2, 2), config.partitionWheels());
-        assertEquals(new IntRange(1, 12), config.partitionSectors());
+        assertEquals(HOME.resolve("models/muon-pt-thesis"), config.get(DaemonSettings.MODEL_DIR));
+        assertEquals(AcceleratorKind.EMULATOR, config.get(DaemonSettings.ACCELERATOR));
+        assertEquals(256, config.get(DaemonSettings.ACCELERATOR_MAX_BATCH));
+        assertTrue(config.get(DaemonSettings.FAILOVER_ENABLED));
+        assertEquals("", config.get(DaemonSettings.OPENCL_PLATFORM));
+        assertEquals("", config.get(DaemonSettings.OPENCL_DEVICE));
+        assertEquals("all", config.get(DaemonSettings.OPENCL_DEVICE_TYPE));
+        assertEquals(0, config.get(DaemonSettings.OPENCL_DEVICE_INDEX));
+        assertEquals(Optional.empty(), config.get(DaemonSettings.OPENCL_BINARY));
+        assertEquals("kernel_wrapper", config.get(DaemonSettings.OPENCL_KERNEL_NAME));
+        assertEquals(2, config.get(DaemonSettings.OPENCL_BUFFER_SETS));
+        assertEquals(Path.of("/dev/shm/l1infer"), config.get(DaemonSettings.AERON_DIR));
+        assertTrue(config.get(DaemonSettings.DRIVER_EMBEDDED));
+        assertEquals(ThreadingMode.INVOKER, config.get(DaemonSettings.DRIVER_THREADING));
+        assertEquals(AgentLayout.COMBINED, config.get(DaemonSettings.AGENT_LAYOUT));
+        assertEquals("backoff", config.get(DaemonSettings.DRIVER_IDLE).toString());
+        assertEquals(10_000_000_000L, config.get(DaemonSettings.DRIVER_TIMEOUT));
+        assertEquals(16 << 20, config.get(DaemonSettings.DRIVER_TERM_LENGTH));
+        assertEquals("aeron:ipc", config.get(DaemonSettings.INGEST_CHANNEL));
+        assertEquals(1001, config.get(DaemonSettings.INGEST_STREAM));
+        assertEquals("aeron:ipc", config.get(DaemonSettings.RESULT_CHANNEL));
+        assertEquals(1002, config.get(DaemonSettings.RESULT_STREAM));
+        assertEquals(1002, config.get(DaemonSettings.REJECT_STREAM));
+        assertEquals(ConfiguredIdleStrategy.parse("yield"), config.get(DaemonSettings.INGEST_IDLE));
+        assertEquals(ConfiguredIdleStrategy.parse("yield"), config.get(DaemonSettings.OWNER_IDLE));
+        assertEquals(Optional.empty(), config.get(DaemonSettings.AERON_DIR_GROUP));
+        assertEquals(Optional.empty(), config.get(DaemonSettings.AERON_UMASK));
+        assertFalse(config.recording());
+        assertEquals(64, config.get(DaemonSettings.INGEST_FRAGMENT_LIMIT));
+        assertEquals(4096, config.get(DaemonSettings.RING_SIZE));
+        assertEquals(10_000, config.get(DaemonSettings.PUBLISH_MAX_RETRIES));
+        assertEquals(Optional.empty(), config.get(DaemonSettings.HISTOGRAM_LOG));
+        assertEquals(10_000_000_000L, config.get(DaemonSettings.HISTOGRAM_INTERVAL));
+        assertEquals(10_000_000_000L, config.get(DaemonSettings.HISTOGRAM_MAX));
+        assertEquals(1 << 20, config.get(DaemonSettings.ERROR_LOG_LENGTH));
+        assertEquals(1_000_000_000L, config.get(DaemonSettings.STATUS_INTERVAL));
+        assertEquals(2_000_000_000L, config.get(DaemonSettings.WATCHDOG_STALL));
+        assertEquals(new IntRange(-2, 2), config.get(DaemonSettings.PARTITION_WHEELS));
+        assertEquals(new IntRange(1, 12), config.get(DaemonSettings.PARTITION_SECTORS));
         for (final EffectiveSetting value : config.effectiveSettings())
         {
             assertEquals("default", value.origin(), value.setting().key());
@@ -86,15 +93,15 @@ class DaemonConfigTest
             "l1infer.driver.term.length=64k\n" +
             "l1infer.status.interval=250ms\n");
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE).home(HOME).file(file));
-        assertEquals(AcceleratorKind.OPENCL, config.accelerator());
-        assertEquals(Optional.of(HOME.resolve("kernels/mlp.xclbin")), config.openClBinary());
-        assertEquals(Optional.of(Path.of("/var/log/l1infer/latency.hlog")), config.histogramLog());
-        assertEquals(new IdleStrategySpec(IdleStrategySpec.Kind.BACKOFF, 100, 10, 1_000, 100_000, 0),
-            config.ingestIdle());
-        assertEquals(IdleStrategySpec.Kind.BUSY_SPIN, config.ownerIdle().kind());
-        assertEquals(new IntRange(3, 4), config.partitionSectors());
-        assertEquals(64 << 10, config.driverTermLength());
-        assertEquals(250_000_000L, config.statusIntervalNs());
+        assertEquals(AcceleratorKind.OPENCL, config.get(DaemonSettings.ACCELERATOR));
+        assertEquals(Optional.of(HOME.resolve("kernels/mlp.xclbin")), config.get(DaemonSettings.OPENCL_BINARY));
+        assertEquals(Optional.of(Path.of("/var/log/l1infer/latency.hlog")), config.get(DaemonSettings.HISTOGRAM_LOG));
+        assertEquals("backoff:100:10:1us:100us", config.get(DaemonSettings.INGEST_IDLE).toString());
+        assertInstanceOf(BackoffIdleStrategy.class, config.get(DaemonSettings.INGEST_IDLE).newStrategy());
+        assertInstanceOf(BusySpinIdleStrategy.class, config.get(DaemonSettings.OWNER_IDLE).newStrategy());
+        assertEquals(new IntRange(3, 4), config.get(DaemonSettings.PARTITION_SECTORS));
+        assertEquals(64 << 10, config.get(DaemonSettings.DRIVER_TERM_LENGTH));
+        assertEquals(250_000_000L, config.get(DaemonSettings.STATUS_INTERVAL));
         assertEquals("file " + file.toAbsolutePath().normalize(), originOf(config, "l1infer.accelerator"));
         assertEquals("default", originOf(config, "l1infer.ring.size"));
     }
@@ -107,7 +114,7 @@ class DaemonConfigTest
         system.setProperty("l1infer.ring.size", "2048");
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .file(file).systemProperties(system));
-        assertEquals(2048, config.ringSize());
+        assertEquals(2048, config.get(DaemonSettings.RING_SIZE));
         assertEquals("system property", originOf(config, "l1infer.ring.size"));
     }
 
@@ -119,7 +126,7 @@ class DaemonConfigTest
         system.setProperty("l1infer.ring.size", "2048");
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .file(file).systemProperties(system).overrides(Map.of("l1infer.ring.size", "8192")));
-        assertEquals(8192, config.ringSize());
+        assertEquals(8192, config.get(DaemonSettings.RING_SIZE));
         assertEquals("override", originOf(config, "l1infer.ring.size"));
     }
 
@@ -135,9 +142,10 @@ class DaemonConfigTest
         {
             final DaemonConfig config = DaemonConfig.load(
                 SettingsSource.fromEnvironment(file, Map.of("l1infer.ingest.stream", "6")));
-            assertEquals(2048, config.ringSize());
-            assertEquals(6, config.ingestStream());
-            assertEquals(dir.toAbsolutePath().normalize().resolve("models/muon-pt-thesis"), config.modelDir());
+            assertEquals(2048, config.get(DaemonSettings.RING_SIZE));
+            assertEquals(6, config.get(DaemonSettings.INGEST_STREAM));
+            assertEquals(dir.toAbsolutePath().normalize().resolve("models/muon-pt-thesis"),
+                config.get(DaemonSettings.MODEL_DIR));
         }
         finally
         {
@@ -165,8 +173,8 @@ class DaemonConfigTest
         "l1infer.opencl.device.type   ; dsp            ; must be one of all | cpu | gpu | accelerator",
         "l1infer.opencl.kernel.name   ; my-kernel      ; must be a C identifier",
         "l1infer.opencl.buffer.sets   ; 9              ; must be an integer between 2 and 8",
-        "l1infer.driver.threading     ; single         ; must be one of shared | shared-network | dedicated",
-        "l1infer.driver.idle          ; spin           ; must be one of busy-spin | noop | yield | backoff",
+        "l1infer.driver.threading     ; single         ; must be one of invoker | shared | shared-network | dedicated",
+        "l1infer.driver.idle          ; spinning       ; must be one of busy-spin | noop | yield | backoff",
         "l1infer.driver.timeout       ; 10             ; must be a whole number with a unit",
         "l1infer.driver.timeout       ; 50ms           ; must be a duration between 100ms and 1h",
         "l1infer.driver.term.length   ; 100k           ; must be a power of two between 64k and 1g bytes",
@@ -236,7 +244,7 @@ class DaemonConfigTest
 
         final DaemonConfig equal = load(SettingsSource.builder(DaemonSettings.CATALOGUE)
             .override("l1infer.ring.size", "256"));
-        assertEquals(256, equal.acceleratorMaxBatch());
+        assertEquals(256, equal.get(DaemonSettings.ACCELERATOR_MAX_BATCH));
     }
 
     @Test
@@ -257,7 +265,7 @@ class DaemonConfigTest
         final DaemonConfig separateChannels = load(SettingsSource.builder(DaemonSettings.CATALOGUE).overrides(Map.of(
             "l1infer.ingest.channel", "aeron:udp?endpoint=localhost:40123",
             "l1infer.ingest.stream", "1002")));
-        assertEquals(1002, separateChannels.ingestStream());
+        assertEquals(1002, separateChannels.get(DaemonSettings.INGEST_STREAM));
     }
 
     @Test
@@ -322,8 +330,8 @@ class DaemonConfigTest
         {
             assertEquals(first.effectiveSettings().get(i).text(), second.effectiveSettings().get(i).text());
         }
-        assertEquals(first.modelDir(), second.modelDir());
-        assertEquals(first.ownerIdle(), second.ownerIdle());
+        assertEquals(first.get(DaemonSettings.MODEL_DIR), second.get(DaemonSettings.MODEL_DIR));
+        assertEquals(first.get(DaemonSettings.OWNER_IDLE), second.get(DaemonSettings.OWNER_IDLE));
     }
 
     private static void assertBadValue(

@@ -40,7 +40,7 @@ class ListenAddressTest
     void metricsAreOffByDefaultAndABadValueNamesTheKey()
     {
         final SettingsSource defaults = SettingsSource.builder(DaemonSettings.CATALOGUE).build();
-        assertEquals(Optional.empty(), DaemonConfig.load(defaults).metricsListen());
+        assertEquals(Optional.empty(), DaemonConfig.load(defaults).get(DaemonSettings.METRICS_LISTEN));
         final SettingsSource bad = SettingsSource.builder(DaemonSettings.CATALOGUE)
             .overrides(Map.of("l1infer.metrics.listen", "127.0.0.1:99999")).build();
         final ConfigException ex = assertThrows(ConfigException.class, () -> DaemonConfig.load(bad));

@@ -1,9 +1,13 @@
 package io.l1infer.config;
 
+import io.aeron.driver.ThreadingMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +40,14 @@ class SettingTest
     }
 
     @Test
-    void longRangeAcceptsValuesBeyondInt()
+    void halfOpenRangesSayWhichBoundHolds()
     {
-        final Setting<Long> setting = Setting.longInRange("t.big", "0", "Big.", 0, Long.MAX_VALUE);
-        assertEquals(1L << 40, setting.parse(String.valueOf(1L << 40)));
-        assertEquals("must be an integer >= 0", refusal(setting, "-1"));
+        final Setting<Integer> atLeast = Setting.intInRange("t.big", "0", "Big.", 0, Integer.MAX_VALUE);
+        assertEquals(Integer.MAX_VALUE, atLeast.parse(String.valueOf(Integer.MAX_VALUE)));
+        assertEquals("must be an integer >= 0", refusal(atLeast, "-1"));
+        assertEquals("must be an integer >= 0", refusal(atLeast, String.valueOf(1L << 40)));
+        final Setting<Integer> atMost = Setting.intInRange("t.low", "0", "Low.", Integer.MIN_VALUE, 9);
+        assertEquals("must be an integer <= 9", refusal(atMost, "10"));
     }
 
     @Test
@@ -69,12 +76,12 @@ class SettingTest
     @Test
     void oneOfUsesLowerCaseWordsWithDashes()
     {
-        final Setting<DriverThreading> setting =
-            Setting.oneOf("t.threading", "shared", "Threading.", DriverThreading.class);
-        assertEquals(DriverThreading.SHARED_NETWORK, setting.parse("shared-network"));
-        assertEquals("shared-network", setting.format(DriverThreading.SHARED_NETWORK));
-        assertEquals("shared | shared-network | dedicated | invoker", setting.allowedValues());
-        assertEquals("must be one of shared | shared-network | dedicated | invoker",
+        final Setting<ThreadingMode> setting =
+            Setting.oneOf("t.threading", "shared", "Threading.", ThreadingMode.class);
+        assertEquals(ThreadingMode.SHARED_NETWORK, setting.parse("shared-network"));
+        assertEquals("shared-network", setting.format(ThreadingMode.SHARED_NETWORK));
+        assertEquals("invoker | shared | shared-network | dedicated", setting.allowedValues());
+        assertEquals("must be one of invoker | shared | shared-network | dedicated",
             refusal(setting, "SHARED_NETWORK"));
     }
 
@@ -102,6 +109,53 @@ class SettingTest
 
         final Setting<Integer> any = Setting.byteSize("t.any", "1m", "Any.", 1 << 10, 1 << 20, false);
         assertEquals(100 << 10, any.parse("100k"));
+        assertEquals(64 << 10, any.parse("64K"));
+        assertEquals("1536k", any.format(1536 << 10));
+        assertEquals("1000", any.format(1000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "k", "1.5m", "-1k", "+64k", "16mb", "16 MiB", "0x10", "99999999999999999999g" })
+    void byteSizeRefusesTextThatIsNotASize(final String text)
+    {
+        final Setting<Integer> any = Setting.byteSize("t.any", "1m", "Any.", 0, Integer.MAX_VALUE, false);
+        assertEquals("must be a size between 0 and 2147483647 bytes (suffix k, m or g for x1024, x1024^2, x1024^3)",
+            refusal(any, text), text);
+    }
+
+    @Test
+    void byteSizeTextParsesBackToTheSameValue()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        final Setting<Integer> any = Setting.byteSize("t.any", "1m", "Any.", 0, 1 << 30, false);
+        for (int i = 0; i < 10_000; i++)
+        {
+            final int bytes = random.nextInt(1 << 20) << random.nextInt(11);
+            assertEquals(bytes, any.parse(any.format(bytes)), "seed " + seed + ", bytes " + bytes);
+        }
+    }
+
+    @Test
+    void wordAndOptionalSettings()
+    {
+        final Setting<String> type = Setting.word("t.type", "all", "Type.", "all", "cpu", "gpu");
+        assertEquals("gpu", type.parse(" gpu "));
+        assertEquals("all | cpu | gpu", type.allowedValues());
+        assertEquals("must be one of all | cpu | gpu", refusal(type, "GPU"));
+
+        final Setting<Optional<String>> group = Setting.optionalMatching(
+            "t.group", "", "Group.", Pattern.compile("[a-z]+"), "a group name, or empty");
+        assertEquals(Optional.empty(), group.defaultValue());
+        assertEquals(Optional.of("daq"), group.parse("daq"));
+        assertEquals("must be a group name, or empty", refusal(group, "D A Q"));
+
+        final Setting<Optional<Integer>> mask = Setting.optionalOctalMask("t.umask", "", "Umask.");
+        assertEquals(Optional.of(7), mask.parse("0007"));
+        assertEquals(Optional.of(0777), mask.parse("777"));
+        assertEquals("0027", mask.format(Optional.of(027)));
+        assertEquals("", mask.format(Optional.empty()));
+        assertEquals("must be an octal mask such as 0007, or empty", refusal(mask, "0008"));
     }
 
     @Test

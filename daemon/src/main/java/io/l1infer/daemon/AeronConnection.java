@@ -4,10 +4,20 @@ import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.l1infer.config.DaemonConfig;
-import io.l1infer.config.DriverThreading;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentInvoker;
+
+import static io.l1infer.config.DaemonSettings.AERON_DIR;
+import static io.l1infer.config.DaemonSettings.AERON_DIR_GROUP;
+import static io.l1infer.config.DaemonSettings.AERON_UMASK;
+import static io.l1infer.config.DaemonSettings.ARCHIVE_CONTROL_CHANNEL;
+import static io.l1infer.config.DaemonSettings.ARCHIVE_DIR;
+import static io.l1infer.config.DaemonSettings.DRIVER_EMBEDDED;
+import static io.l1infer.config.DaemonSettings.DRIVER_IDLE;
+import static io.l1infer.config.DaemonSettings.DRIVER_TERM_LENGTH;
+import static io.l1infer.config.DaemonSettings.DRIVER_THREADING;
+import static io.l1infer.config.DaemonSettings.DRIVER_TIMEOUT;
 
 /**
  * The daemon's Aeron client and, unless an external driver is configured, its embedded media driver. With the
@@ -38,32 +48,32 @@ public final class AeronConnection implements AutoCloseable
      */
     public AeronConnection(final DaemonConfig config, final ErrorHandler errorHandler, final Runnable closeHandler)
     {
-        final String dir = config.aeronDir().toString();
+        final String dir = config.get(AERON_DIR).toString();
         MediaDriver launched = null;
         try
         {
-            config.aeronUmask().ifPresent(AeronDirectoryAccess::umask);
-            if (config.driverEmbedded())
+            config.get(AERON_UMASK).ifPresent(AeronDirectoryAccess::umask);
+            if (config.get(DRIVER_EMBEDDED))
             {
                 final MediaDriver.Context ctx = new MediaDriver.Context()
                     .aeronDirectoryName(dir)
                     .dirDeleteOnStart(true)
                     .dirDeleteOnShutdown(true)
-                    .threadingMode(threadingMode(effectiveThreading(config)))
-                    .conductorIdleStrategy(IdleStrategies.of(config.driverIdle()))
-                    .senderIdleStrategy(IdleStrategies.of(config.driverIdle()))
-                    .receiverIdleStrategy(IdleStrategies.of(config.driverIdle()))
-                    .sharedIdleStrategy(IdleStrategies.of(config.driverIdle()))
-                    .sharedNetworkIdleStrategy(IdleStrategies.of(config.driverIdle()))
-                    .clientLivenessTimeoutNs(config.driverTimeoutNs())
-                    .publicationUnblockTimeoutNs(Math.max(config.driverTimeoutNs() * 2, 15_000_000_000L))
-                    .ipcTermBufferLength(config.driverTermLength())
-                    .publicationTermBufferLength(config.driverTermLength())
+                    .threadingMode(effectiveThreading(config))
+                    .conductorIdleStrategy(config.get(DRIVER_IDLE).newStrategy())
+                    .senderIdleStrategy(config.get(DRIVER_IDLE).newStrategy())
+                    .receiverIdleStrategy(config.get(DRIVER_IDLE).newStrategy())
+                    .sharedIdleStrategy(config.get(DRIVER_IDLE).newStrategy())
+                    .sharedNetworkIdleStrategy(config.get(DRIVER_IDLE).newStrategy())
+                    .clientLivenessTimeoutNs(config.get(DRIVER_TIMEOUT))
+                    .publicationUnblockTimeoutNs(Math.max(config.get(DRIVER_TIMEOUT) * 2, 15_000_000_000L))
+                    .ipcTermBufferLength(config.get(DRIVER_TERM_LENGTH))
+                    .publicationTermBufferLength(config.get(DRIVER_TERM_LENGTH))
                     .errorHandler(errorHandler)
                     .warnIfDirectoryExists(false);
                 launched = MediaDriver.launchEmbedded(ctx);
                 final MediaDriver started = launched;
-                config.aeronDirGroup().ifPresent((group) ->
+                config.get(AERON_DIR_GROUP).ifPresent((group) ->
                     AeronDirectoryAccess.group(java.nio.file.Path.of(started.aeronDirectoryName()), group));
             }
             driver = launched;
@@ -74,7 +84,7 @@ public final class AeronConnection implements AutoCloseable
                 // while it waits for the driver's answers (connect, publications, subscriptions, counters).
                 .driverAgentInvoker(driverInvoker)
                 .useConductorAgentInvoker(driverInvoker != null)
-                .driverTimeoutMs(config.driverTimeoutNs() / 1_000_000L)
+                .driverTimeoutMs(config.get(DRIVER_TIMEOUT) / 1_000_000L)
                 .errorHandler(errorHandler)
                 .closeHandler(closeHandler)
                 .clientName("l1infer-daemon"));
@@ -90,21 +100,10 @@ public final class AeronConnection implements AutoCloseable
      * The configured threading, except that an embedded archive needs a driver that runs by itself (in invoker mode
      * nothing would run the driver while the archive connects at start): shared, one thread, instead of invoker.
      */
-    public static DriverThreading effectiveThreading(final DaemonConfig config)
+    public static ThreadingMode effectiveThreading(final DaemonConfig config)
     {
-        return config.driverThreading() == DriverThreading.INVOKER && config.archiveDir().isPresent() &&
-            config.archiveControlChannel().isEmpty() ? DriverThreading.SHARED : config.driverThreading();
-    }
-
-    private static ThreadingMode threadingMode(final DriverThreading threading)
-    {
-        return switch (threading)
-        {
-            case SHARED -> ThreadingMode.SHARED;
-            case SHARED_NETWORK -> ThreadingMode.SHARED_NETWORK;
-            case DEDICATED -> ThreadingMode.DEDICATED;
-            case INVOKER -> ThreadingMode.INVOKER;
-        };
+        return config.get(DRIVER_THREADING) == ThreadingMode.INVOKER && config.get(ARCHIVE_DIR).isPresent() &&
+            config.get(ARCHIVE_CONTROL_CHANNEL).isEmpty() ? ThreadingMode.SHARED : config.get(DRIVER_THREADING);
     }
 
     /** The connected Aeron client. */

@@ -31,6 +31,49 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Function;
 
+import static io.l1infer.config.DaemonSettings.ACCELERATOR;
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_MAX_BATCH;
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_REQUIRED;
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_TIMEOUT;
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_WARMUP;
+import static io.l1infer.config.DaemonSettings.AERON_DIR;
+import static io.l1infer.config.DaemonSettings.AGENT_LAYOUT;
+import static io.l1infer.config.DaemonSettings.DRIVER_EMBEDDED;
+import static io.l1infer.config.DaemonSettings.ERROR_LOG_LENGTH;
+import static io.l1infer.config.DaemonSettings.FAILOVER_ENABLED;
+import static io.l1infer.config.DaemonSettings.HISTOGRAM_INTERVAL;
+import static io.l1infer.config.DaemonSettings.HISTOGRAM_LOG;
+import static io.l1infer.config.DaemonSettings.HISTOGRAM_MAX;
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_FRAGMENT_LIMIT;
+import static io.l1infer.config.DaemonSettings.INGEST_IDLE;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.METRICS_LISTEN;
+import static io.l1infer.config.DaemonSettings.MODEL_DIR;
+import static io.l1infer.config.DaemonSettings.OPENCL_BINARY;
+import static io.l1infer.config.DaemonSettings.OPENCL_BUFFER_SETS;
+import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE;
+import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE_INDEX;
+import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE_TYPE;
+import static io.l1infer.config.DaemonSettings.OPENCL_KERNEL_NAME;
+import static io.l1infer.config.DaemonSettings.OPENCL_PLATFORM;
+import static io.l1infer.config.DaemonSettings.OWNER_IDLE;
+import static io.l1infer.config.DaemonSettings.PARTITION_SECTORS;
+import static io.l1infer.config.DaemonSettings.PARTITION_WHEELS;
+import static io.l1infer.config.DaemonSettings.PUBLISH_MAX_RETRIES;
+import static io.l1infer.config.DaemonSettings.REJECT_STREAM;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+import static io.l1infer.config.DaemonSettings.RING_SIZE;
+import static io.l1infer.config.DaemonSettings.SHADOW;
+import static io.l1infer.config.DaemonSettings.SHADOW_EVERY;
+import static io.l1infer.config.DaemonSettings.SHADOW_MAX_LAG;
+import static io.l1infer.config.DaemonSettings.SHADOW_MISMATCH_LOG;
+import static io.l1infer.config.DaemonSettings.SHADOW_MISMATCH_MAX;
+import static io.l1infer.config.DaemonSettings.SHUTDOWN_TIMEOUT;
+import static io.l1infer.config.DaemonSettings.STATUS_INTERVAL;
+import static io.l1infer.config.DaemonSettings.WATCHDOG_STALL;
+
 /**
  * The assembled daemon: Aeron ingest, a Disruptor ring, the single accelerator owner and the result stream, each
  * thread an Agrona agent. {@link #close()} stops intake, answers every accepted event, then closes in reverse
@@ -87,7 +130,7 @@ public final class L1inferDaemon implements AutoCloseable
         Accelerator fall = null;
         try
         {
-            model = ModelBundle.load(config.modelDir());
+            model = ModelBundle.load(config.get(MODEL_DIR));
             String degraded = null;
             try
             {
@@ -95,7 +138,7 @@ public final class L1inferDaemon implements AutoCloseable
             }
             catch (final RuntimeException ex)
             {
-                if (config.acceleratorRequired() || config.accelerator() == AcceleratorKind.EMULATOR)
+                if (config.get(ACCELERATOR_REQUIRED) || config.get(ACCELERATOR) == AcceleratorKind.EMULATOR)
                 {
                     throw new IllegalStateException("accelerator " + acceleratorName(config) + " could not be " +
                         "opened and " + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=true: " + ex.getMessage() +
@@ -106,24 +149,24 @@ public final class L1inferDaemon implements AutoCloseable
                     "); running on the CPU emulator (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false)";
                 System.err.println("l1infer: " + degraded);
                 startFailure = ex;
-                prim = new FixedPointEmulator(model, config.acceleratorMaxBatch());
+                prim = new FixedPointEmulator(model, config.get(ACCELERATOR_MAX_BATCH));
             }
-            fall = config.failoverEnabled() && !(prim instanceof FixedPointEmulator) ?
+            fall = config.get(FAILOVER_ENABLED) && !(prim instanceof FixedPointEmulator) ?
                 new FixedPointEmulator(model, prim.maxBatchSize()) : null;
             primary = prim;
             fallback = fall;
-            AcceleratorWarmup.run(primary, config.acceleratorWarmup(), 1);
+            AcceleratorWarmup.run(primary, config.get(ACCELERATOR_WARMUP), 1);
             if (fallback != null)
             {
-                AcceleratorWarmup.run(fallback, config.acceleratorWarmup(), 2);
+                AcceleratorWarmup.run(fallback, config.get(ACCELERATOR_WARMUP), 2);
             }
 
-            final java.nio.file.Path dir = config.aeronDir();
+            final java.nio.file.Path dir = config.get(AERON_DIR);
             final DeferredErrorHandler aeronErrors = new DeferredErrorHandler();
             driverLoss = new DriverLossDetector(aeronErrors);
             conn = new AeronConnection(config, driverLoss, this::onAeronClientClosed);
             connection = conn;
-            log = new DaemonErrorLog(dir, config.errorLogLength());
+            log = new DaemonErrorLog(dir, config.get(ERROR_LOG_LENGTH));
             errorLog = log;
             aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
@@ -136,59 +179,59 @@ public final class L1inferDaemon implements AutoCloseable
             }
 
             subscription = ConfiguredStreams.subscription(aeron, DaemonSettings.INGEST_CHANNEL,
-                config.ingestChannel(), config.ingestStream());
+                config.get(INGEST_CHANNEL), config.get(INGEST_STREAM));
             resultPublication = ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL,
-                config.resultChannel(), config.resultStream());
-            rejectPublication = config.rejectStream() == config.resultStream() ? resultPublication :
-                ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.resultChannel(),
-                config.rejectStream());
+                config.get(RESULT_CHANNEL), config.get(RESULT_STREAM));
+            rejectPublication = config.get(REJECT_STREAM).equals(config.get(RESULT_STREAM)) ? resultPublication :
+                ConfiguredStreams.publication(aeron, DaemonSettings.RESULT_CHANNEL, config.get(RESULT_CHANNEL),
+                config.get(REJECT_STREAM));
             ModelWireLimits.check(model, resultPublication.maxPayloadLength());
             rec = config.recording() ?
                 StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
             recorder = rec;
-            partitionFilter = new PartitionFilter(config.partitionWheels(), config.partitionSectors());
+            partitionFilter = new PartitionFilter(config.get(PARTITION_WHEELS), config.get(PARTITION_SECTORS));
 
             final int inputSize = model.input().size();
-            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize), config.ringSize());
+            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize), config.get(RING_SIZE));
             ring.addGatingSequences(consumed);
-            latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
+            latency = new SingleWriterRecorder(config.get(HISTOGRAM_MAX), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit(),
+                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.get(INGEST_FRAGMENT_LIMIT),
                 ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
-                model.output(), config.publishMaxRetries(), counters, errorLog);
-            shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
+                model.output(), config.get(PUBLISH_MAX_RETRIES), counters, errorLog);
+            shadow = config.get(SHADOW) == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
                 errorLog);
             shadowRunner = shadow == null ? null :
                 new AgentRunner(new SleepingMillisIdleStrategy(ShadowChecker.IDLE_SLEEP_MS), errorLog, counters.errors,
                     shadow);
-            owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
-                latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
+            owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.get(ACCELERATOR_MAX_BATCH),
+                publisher, latency, config.get(HISTOGRAM_MAX), counters, errorLog, config.get(ACCELERATOR_TIMEOUT),
                 SystemNanoClock.INSTANCE, degraded, shadow);
-            monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
-                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
+            monitor = new LatencyMonitorAgent(latency, config.get(HISTOGRAM_INTERVAL), config.get(HISTOGRAM_MAX),
+                config.get(HISTOGRAM_LOG).orElse(null), counters.histogramLogWriteFailures, errorLog);
 
             gauges = new LatencyGauges(aeron, monitor);
             latencyGauges = gauges;
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
-                config.watchdogStallNs(), config.statusIntervalNs());
+                config.get(WATCHDOG_STALL), config.get(STATUS_INTERVAL));
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
                 new CompositeAgent(monitor, gauges, status));
-            endpoint = config.metricsListen().map((address) ->
+            endpoint = config.get(METRICS_LISTEN).map((address) ->
                 new MetricsEndpoint(address, aeron.countersReader(), aeron.clientId())).orElse(null);
             metrics = endpoint;
-            if (config.agentLayout() == AgentLayout.COMBINED)
+            if (config.get(AGENT_LAYOUT) == AgentLayout.COMBINED)
             {
                 // One busy thread: each duty cycle polls the ingest stream into the ring, then drains the ring.
                 ownerRunner = null;
-                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
+                ingestRunner = new AgentRunner(config.get(INGEST_IDLE).newStrategy(), errorLog, counters.errors,
                     new CompositeAgent(ingestAgent, owner));
             }
             else
             {
-                ownerRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorLog, counters.errors, owner);
-                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorLog, counters.errors,
+                ownerRunner = new AgentRunner(config.get(OWNER_IDLE).newStrategy(), errorLog, counters.errors, owner);
+                ingestRunner = new AgentRunner(config.get(INGEST_IDLE).newStrategy(), errorLog, counters.errors,
                     ingestAgent);
             }
             AgentRunner.startOnThread(monitorRunner);
@@ -239,21 +282,21 @@ public final class L1inferDaemon implements AutoCloseable
         final DaemonCounters counters,
         final DaemonErrorLog errorLog)
     {
-        final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
+        final Accelerator engine = config.get(SHADOW) == ShadowKind.EMULATOR ?
             new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
         try
         {
-            AcceleratorWarmup.run(engine, config.acceleratorWarmup(), 3);
+            AcceleratorWarmup.run(engine, config.get(ACCELERATOR_WARMUP), 3);
             ShadowChecker.MismatchLog log = null;
-            if (config.shadowMismatchLog().isPresent())
+            if (config.get(SHADOW_MISMATCH_LOG).isPresent())
             {
-                log = new ShadowChecker.MismatchLog(new RetryingLogFile(config.shadowMismatchLog().get(),
+                log = new ShadowChecker.MismatchLog(new RetryingLogFile(config.get(SHADOW_MISMATCH_LOG).get(),
                     DaemonSettings.SHADOW_MISMATCH_LOG.key(), ShadowChecker.MismatchLog.header(model.name(),
                     primary.description(), engine.description()), counters.mismatchLogWriteFailures, errorLog),
-                    config.shadowMismatchMax(), counters.shadowMismatchesNotLogged);
+                    config.get(SHADOW_MISMATCH_MAX), counters.shadowMismatchesNotLogged);
             }
-            return new ShadowChecker(engine, Math.min(config.acceleratorMaxBatch(), primary.maxBatchSize()),
-                config.shadowMaxLag(), config.shadowEvery(), counters.shadow, log, SystemEpochClock.INSTANCE);
+            return new ShadowChecker(engine, Math.min(config.get(ACCELERATOR_MAX_BATCH), primary.maxBatchSize()),
+                config.get(SHADOW_MAX_LAG), config.get(SHADOW_EVERY), counters.shadow, log, SystemEpochClock.INSTANCE);
         }
         catch (final RuntimeException ex)
         {
@@ -283,12 +326,12 @@ public final class L1inferDaemon implements AutoCloseable
 
     private static String acceleratorName(final DaemonConfig config)
     {
-        return DaemonSettings.ACCELERATOR.format(config.accelerator());
+        return DaemonSettings.ACCELERATOR.format(config.get(ACCELERATOR));
     }
 
     static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
     {
-        return openAccelerator(config, config.accelerator(), model);
+        return openAccelerator(config, config.get(ACCELERATOR), model);
     }
 
     private static Accelerator openAccelerator(
@@ -296,13 +339,13 @@ public final class L1inferDaemon implements AutoCloseable
     {
         if (kind == AcceleratorKind.EMULATOR)
         {
-            return new FixedPointEmulator(model, config.acceleratorMaxBatch());
+            return new FixedPointEmulator(model, config.get(ACCELERATOR_MAX_BATCH));
         }
-        final OpenClDeviceSelector selector = new OpenClDeviceSelector(config.openClPlatform(),
-            config.openClDevice(), OpenClDeviceSelector.DeviceTypeFilter.valueOf(config.openClDeviceType().name()),
-            config.openClDeviceIndex());
-        return OpenClAccelerator.open(model, selector, config.openClBinary().orElse(null),
-            config.openClKernelName(), config.acceleratorMaxBatch(), config.openClBufferSets());
+        final OpenClDeviceSelector selector = new OpenClDeviceSelector(config.get(OPENCL_PLATFORM),
+            config.get(OPENCL_DEVICE), OpenClDeviceSelector.DeviceTypeFilter.parse(config.get(OPENCL_DEVICE_TYPE)),
+            config.get(OPENCL_DEVICE_INDEX));
+        return OpenClAccelerator.open(model, selector, config.get(OPENCL_BINARY).orElse(null),
+            config.get(OPENCL_KERNEL_NAME), config.get(ACCELERATOR_MAX_BATCH), config.get(OPENCL_BUFFER_SETS));
     }
 
     /**
@@ -396,10 +439,10 @@ public final class L1inferDaemon implements AutoCloseable
     public String describe()
     {
         return "l1infer daemon: model " + model + "; accelerator " + primary.description() +
-            (fallback != null ? " (failover to the CPU emulator)" : "") + "; ingest " + config.ingestChannel() +
-            " stream " + config.ingestStream() + ", results " + config.resultChannel() + " stream " +
-            config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
-            "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
+            (fallback != null ? " (failover to the CPU emulator)" : "") + "; ingest " + config.get(INGEST_CHANNEL) +
+            " stream " + config.get(INGEST_STREAM) + ", results " + config.get(RESULT_CHANNEL) + " stream " +
+            config.get(RESULT_STREAM) + "; threads " + config.get(AGENT_LAYOUT).name().toLowerCase(Locale.ROOT) +
+            "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.get(DRIVER_EMBEDDED) ?
             " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" :
             " (external driver)") + (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
             metrics.address().getPort() + "/metrics" : "");
@@ -417,7 +460,7 @@ public final class L1inferDaemon implements AutoCloseable
         }
         notifier.stopping();
         ingestAgent.stopIntake();
-        final long deadline = System.nanoTime() + config.shutdownTimeoutNs();
+        final long deadline = System.nanoTime() + config.get(SHUTDOWN_TIMEOUT);
         while (!owner.isDrained() && System.nanoTime() - deadline < 0)
         {
             sleepQuietly();

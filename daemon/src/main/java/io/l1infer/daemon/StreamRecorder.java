@@ -19,6 +19,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
+import static io.l1infer.config.DaemonSettings.ARCHIVE_CONTROL_CHANNEL;
+import static io.l1infer.config.DaemonSettings.ARCHIVE_DIR;
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.MODEL_DIR;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+
 /**
  * Records the daemon's ingest and result streams with Aeron Archive: an archive embedded beside the daemon's driver
  * (in {@code l1infer.archive.dir}) or an external one by its control channel. Aeron Archive makes one recording per
@@ -65,12 +73,12 @@ public final class StreamRecorder implements AutoCloseable
         final long startMs = System.currentTimeMillis();
         try
         {
-            final boolean embedded = config.archiveControlChannel().isEmpty();
+            final boolean embedded = config.get(ARCHIVE_CONTROL_CHANNEL).isEmpty();
             if (embedded)
             {
                 archive = Archive.launch(new Archive.Context()
                     .aeronDirectoryName(aeronDir)
-                    .archiveDir(config.archiveDir().orElseThrow().toFile())
+                    .archiveDir(config.get(ARCHIVE_DIR).orElseThrow().toFile())
                     .deleteArchiveOnStart(false)
                     .controlChannelEnabled(false)
                     .localControlChannel("aeron:ipc")
@@ -82,18 +90,18 @@ public final class StreamRecorder implements AutoCloseable
             }
             client = AeronArchive.connect(new AeronArchive.Context()
                 .aeronDirectoryName(aeronDir)
-                .controlRequestChannel(embedded ? "aeron:ipc" : config.archiveControlChannel())
+                .controlRequestChannel(embedded ? "aeron:ipc" : config.get(ARCHIVE_CONTROL_CHANNEL))
                 .controlResponseChannel(embedded ? "aeron:ipc" : "aeron:udp?endpoint=localhost:0")
                 .errorHandler(errorHandler));
-            final long ingest = client.startRecording(config.ingestChannel(), config.ingestStream(),
-                config.ingestChannel().startsWith("aeron:ipc") ? SourceLocation.LOCAL : SourceLocation.REMOTE);
-            final long result = client.startRecording(config.resultChannel(), config.resultStream(),
+            final long ingest = client.startRecording(config.get(INGEST_CHANNEL), config.get(INGEST_STREAM),
+                config.get(INGEST_CHANNEL).startsWith("aeron:ipc") ? SourceLocation.LOCAL : SourceLocation.REMOTE);
+            final long result = client.startRecording(config.get(RESULT_CHANNEL), config.get(RESULT_STREAM),
                 SourceLocation.LOCAL);
             final String line = String.format(Locale.ROOT, "start=%d ingest=%s|%d results=%s|%d model=%s engine=%s",
-                startMs, config.ingestChannel(), config.ingestStream(), config.resultChannel(),
-                config.resultStream(), config.modelDir().toAbsolutePath(), engine.replace('\n', ' '));
+                startMs, config.get(INGEST_CHANNEL), config.get(INGEST_STREAM), config.get(RESULT_CHANNEL),
+                config.get(RESULT_STREAM), config.get(MODEL_DIR).toAbsolutePath(), engine.replace('\n', ' '));
             // An external archive without l1infer.archive.dir records without a run log.
-            final Path runs = config.archiveDir().map(d -> d.resolve(RUNS_FILE)).orElse(null);
+            final Path runs = config.get(ARCHIVE_DIR).map(d -> d.resolve(RUNS_FILE)).orElse(null);
             if (runs != null)
             {
                 append(runs, line + " model_name=" + model + "\n");

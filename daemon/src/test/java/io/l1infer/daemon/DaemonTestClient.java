@@ -21,6 +21,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+
 /** A test-side publisher and result collector speaking the wire format to a daemon over Aeron. */
 public final class DaemonTestClient implements AutoCloseable
 {
@@ -65,8 +70,8 @@ public final class DaemonTestClient implements AutoCloseable
     {
         public static DaemonTestClientChannels of(final L1inferDaemon daemon)
         {
-            return new DaemonTestClientChannels(daemon.config().ingestChannel(), daemon.config().ingestStream(),
-                daemon.config().resultChannel(), daemon.config().resultStream());
+            return new DaemonTestClientChannels(daemon.config().get(INGEST_CHANNEL), daemon.config().get(INGEST_STREAM),
+                daemon.config().get(RESULT_CHANNEL), daemon.config().get(RESULT_STREAM));
         }
     }
 

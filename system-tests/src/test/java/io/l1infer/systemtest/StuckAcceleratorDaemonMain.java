@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_MAX_BATCH;
+
 /**
  * The daemon's own main loop with a {@link StuckOnDemandAccelerator}, run as a real process by the watchdog test.
  * Arguments: the trigger file, then key=value settings.
@@ -29,7 +31,7 @@ public final class StuckAcceleratorDaemonMain
         }
         final DaemonConfig config = DaemonConfig.load(SettingsSource.fromEnvironment(null, overrides));
         final int code = L1inferDaemonMain.run(config,
-            model -> new StuckOnDemandAccelerator(model, config.acceleratorMaxBatch(), trigger));
+            model -> new StuckOnDemandAccelerator(model, config.get(ACCELERATOR_MAX_BATCH), trigger));
         System.out.flush();
         Runtime.getRuntime().halt(code);
     }

@@ -12,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import static io.l1infer.config.DaemonSettings.DRIVER_TIMEOUT;
+import static io.l1infer.config.DaemonSettings.MODEL_DIR;
+
 /** How the open-loop publisher builds its workloads and behaves: inputs, toy pool, timeouts, idling. */
 final class LoadOptions
 {
@@ -55,7 +58,7 @@ final class LoadOptions
 
     ClientOptions clientOptions(final DaemonConfig config)
     {
-        return ClientOptions.defaults().withRequestTimeoutNs(timeoutNs).withDriverTimeoutNs(config.driverTimeoutNs());
+        return ClientOptions.defaults().withRequestTimeoutNs(timeoutNs).withDriverTimeoutNs(config.get(DRIVER_TIMEOUT));
     }
 
     /** Build the named workload (the toy pool is simulated here, before any timing). */
@@ -72,7 +75,7 @@ final class LoadOptions
     ThesisWorkload thesis(final DaemonConfig config, final Path home, final PrintStream out)
     {
         final Path file = inputs != null ? inputs : home.resolve("data/muon-pt-thesis/inputs.csv");
-        final ThesisWorkload w = ThesisWorkload.load(file, ModelBundle.load(config.modelDir()));
+        final ThesisWorkload w = ThesisWorkload.load(file, ModelBundle.load(config.get(MODEL_DIR)));
         out.printf(Locale.ROOT, "workload thesis: %d real feature vectors from %s%n", w.size(), file);
         return w;
     }

@@ -19,6 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static io.l1infer.config.DaemonSettings.AERON_DIR;
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.MODEL_DIR;
+import static io.l1infer.config.DaemonSettings.REJECT_STREAM;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+
 /** {@code replay}: a recorded ingest stream through a daemon again, its answers compared with the recorded ones. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay a recorded ingest stream (l1infer.archive.dir) into a daemon - the recorded run's model " +
@@ -103,16 +111,17 @@ final class ReplayCommand implements Callable<Integer>
             final DaemonConfig config = settings.config(target);
             System.out.println("replaying recording " + ingest.id() + " (" + (ingest.stopPosition() -
                 ingest.startPosition()) + " bytes, model " + run.modelName() + ", engine " + run.engine() +
-                ") at speed " + speed + " through " + config.modelDir());
+                ") at speed " + speed + " through " + config.get(MODEL_DIR));
             L1inferDaemon daemon = null;
             try
             {
                 daemon = target == BenchTarget.Kind.EMBEDDED ? L1inferDaemon.launch(config) : null;
-                final String aeronDir = daemon != null ? daemon.aeronDirectory() : config.aeronDir().toString();
+                final String aeronDir = daemon != null ? daemon.aeronDirectory() : config.get(AERON_DIR).toString();
                 try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir)))
                 {
-                    outcome = replay.replay(archive, ingest, aeron, config.ingestChannel(), config.ingestStream(),
-                        config.resultChannel(), config.resultStream(), config.rejectStream(), pace);
+                    outcome = replay.replay(archive, ingest, aeron, config.get(INGEST_CHANNEL),
+                        config.get(INGEST_STREAM), config.get(RESULT_CHANNEL), config.get(RESULT_STREAM),
+                        config.get(REJECT_STREAM), pace);
                 }
             }
             finally

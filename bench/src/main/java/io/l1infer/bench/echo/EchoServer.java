@@ -9,7 +9,6 @@ import io.aeron.Subscription;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.daemon.AeronConnection;
-import io.l1infer.daemon.IdleStrategies;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
@@ -18,6 +17,21 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.l1infer.config.DaemonSettings.ACCELERATOR_MAX_BATCH;
+import static io.l1infer.config.DaemonSettings.AGENT_LAYOUT;
+import static io.l1infer.config.DaemonSettings.DRIVER_EMBEDDED;
+import static io.l1infer.config.DaemonSettings.DRIVER_IDLE;
+import static io.l1infer.config.DaemonSettings.DRIVER_THREADING;
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_FRAGMENT_LIMIT;
+import static io.l1infer.config.DaemonSettings.INGEST_IDLE;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.OWNER_IDLE;
+import static io.l1infer.config.DaemonSettings.PUBLISH_MAX_RETRIES;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+import static io.l1infer.config.DaemonSettings.RING_SIZE;
 
 /**
  * The transport floor: a plain Aeron echo laid out like the daemon from the same {@link DaemonConfig} (the same
@@ -67,29 +81,30 @@ public final class EchoServer implements AutoCloseable
             undeliverable = aeron.addCounter(TYPE_UNDELIVERABLE, "l1infer echo: undeliverable");
             oversize = aeron.addCounter(TYPE_OVERSIZE, "l1infer echo: fragments too large to echo");
             errors = aeron.addCounter(TYPE_ERRORS, "l1infer echo: errors");
-            subscription = aeron.addSubscription(config.ingestChannel(), config.ingestStream());
-            publication = aeron.addExclusivePublication(config.resultChannel(), config.resultStream());
+            subscription = aeron.addSubscription(config.get(INGEST_CHANNEL), config.get(INGEST_STREAM));
+            publication = aeron.addExclusivePublication(config.get(RESULT_CHANNEL), config.get(RESULT_STREAM));
 
-            final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.ringSize());
+            final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.get(RING_SIZE));
             final Sequence consumed = new Sequence();
             ring.addGatingSequences(consumed);
             final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection.driverInvoker(),
                 connection.clientInvoker(),
-                config.ingestFragmentLimit(), ringFull, oversize);
-            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
-                config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);
-            if (config.agentLayout() == AgentLayout.COMBINED)
+                config.get(INGEST_FRAGMENT_LIMIT), ringFull, oversize);
+            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication,
+                config.get(ACCELERATOR_MAX_BATCH), config.get(PUBLISH_MAX_RETRIES), echoed, backPressureRetries,
+                undeliverable);
+            if (config.get(AGENT_LAYOUT) == AgentLayout.COMBINED)
             {
                 // The daemon's combined layout: one thread polls into the ring and drains it.
                 publisherRunner = null;
-                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors,
+                ingestRunner = new AgentRunner(config.get(INGEST_IDLE).newStrategy(), errorHandler, errors,
                     new CompositeAgent(ingest, publisher));
             }
             else
             {
-                publisherRunner = new AgentRunner(IdleStrategies.of(config.ownerIdle()), errorHandler, errors,
+                publisherRunner = new AgentRunner(config.get(OWNER_IDLE).newStrategy(), errorHandler, errors,
                     publisher);
-                ingestRunner = new AgentRunner(IdleStrategies.of(config.ingestIdle()), errorHandler, errors, ingest);
+                ingestRunner = new AgentRunner(config.get(INGEST_IDLE).newStrategy(), errorHandler, errors, ingest);
                 AgentRunner.startOnThread(publisherRunner);
             }
             AgentRunner.startOnThread(ingestRunner);
@@ -136,11 +151,12 @@ public final class EchoServer implements AutoCloseable
     /** One line describing the server. */
     public String describe()
     {
-        return "l1infer echo server (transport baseline): ingest " + config.ingestChannel() + " stream " +
-            config.ingestStream() + " -> ring of " + config.ringSize() + " -> results " + config.resultChannel() +
-            " stream " + config.resultStream() + "; idle ingest " + config.ingestIdle() + ", publisher " +
-            config.ownerIdle() + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ? " (embedded driver, " +
-            config.driverThreading().name().toLowerCase(Locale.ROOT) + ", idle " + config.driverIdle() + ")" :
+        return "l1infer echo server (transport baseline): ingest " + config.get(INGEST_CHANNEL) + " stream " +
+            config.get(INGEST_STREAM) + " -> ring of " + config.get(RING_SIZE) + " -> results " +
+            config.get(RESULT_CHANNEL) + " stream " + config.get(RESULT_STREAM) + "; idle ingest " +
+            config.get(INGEST_IDLE) + ", publisher " + config.get(OWNER_IDLE) + "; aeron dir " + aeronDirectory() +
+            (config.get(DRIVER_EMBEDDED) ? " (embedded driver, " +
+            config.get(DRIVER_THREADING).name().toLowerCase(Locale.ROOT) + ", idle " + config.get(DRIVER_IDLE) + ")" :
             " (external driver)");
     }
 

@@ -9,6 +9,13 @@ import io.l1infer.daemon.ShadowCounts;
 
 import java.util.function.Supplier;
 
+import static io.l1infer.config.DaemonSettings.AERON_DIR;
+import static io.l1infer.config.DaemonSettings.INGEST_CHANNEL;
+import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
+import static io.l1infer.config.DaemonSettings.REJECT_STREAM;
+import static io.l1infer.config.DaemonSettings.RESULT_CHANNEL;
+import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
+
 /**
  * What the bench sends to: a daemon it starts in its own JVM, a daemon already running elsewhere, or the echo
  * server (the transport floor). Closing stops whatever the bench started.
@@ -33,8 +40,8 @@ public sealed interface BenchTarget extends AutoCloseable
     /** The endpoint of a configuration: its Aeron directory, channels and streams. */
     static DaemonEndpoint endpointOf(final DaemonConfig config, final String aeronDir)
     {
-        return new DaemonEndpoint(aeronDir, config.ingestChannel(), config.ingestStream(), config.resultChannel(),
-            config.resultStream(), config.rejectStream());
+        return new DaemonEndpoint(aeronDir, config.get(INGEST_CHANNEL), config.get(INGEST_STREAM),
+            config.get(RESULT_CHANNEL), config.get(RESULT_STREAM), config.get(REJECT_STREAM));
     }
 
     /**
@@ -51,7 +58,7 @@ public sealed interface BenchTarget extends AutoCloseable
         {
             case EMBEDDED -> InProcess.of(L1inferDaemon.launch(config));
             case ECHO -> InProcess.of(EchoServer.launch(config));
-            case EXTERNAL -> new External(endpointOf(config, config.aeronDir().toString()));
+            case EXTERNAL -> new External(endpointOf(config, config.get(AERON_DIR).toString()));
         };
     }
 
