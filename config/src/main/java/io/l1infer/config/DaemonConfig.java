@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class DaemonConfig
 {
     private final Path modelDir;
-    private final AcceleratorKind accelerator;
+    private final String accelerator;
     private final int acceleratorMaxBatch;
     private final boolean failoverEnabled;
     private final long acceleratorTimeoutNs;
@@ -223,11 +223,11 @@ public final class DaemonConfig
     }
 
     /**
-     * Which engine runs the model.
+     * Which engine runs the model: the name of its accelerator provider.
      *
-     * @return the accelerator kind.
+     * @return emulator, opencl or another provider's name.
      */
-    public AcceleratorKind accelerator()
+    public String accelerator()
     {
         return accelerator;
     }

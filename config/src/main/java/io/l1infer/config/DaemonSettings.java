@@ -39,9 +39,11 @@ public final class DaemonSettings
         "l1infer.model.dir", "models/muon-pt-thesis",
         "Model bundle directory; relative paths resolve against l1infer.home or the working directory."));
     /** Which engine runs the model. */
-    public static final Setting<AcceleratorKind> ACCELERATOR = declare(Setting.oneOf(
+    public static final Setting<String> ACCELERATOR = declare(Setting.matching(
         "l1infer.accelerator", "emulator",
-        "Engine that runs the model: the bit-exact CPU emulator or an OpenCL device.", AcceleratorKind.class));
+        "Engine that runs the model: the bit-exact CPU emulator, an OpenCL device, or the name an accelerator " +
+        "provider on the class path answers to.", Pattern.compile("[a-z][a-z0-9_-]*"),
+        "emulator | opencl | a provider name"));
     /** Most events per accelerator call. */
     public static final Setting<Integer> ACCELERATOR_MAX_BATCH = declare(Setting.intInRange(
         "l1infer.accelerator.max.batch", "256",

@@ -6,16 +6,15 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.codec.ModelIoLimits;
-import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.ShadowKind;
 import io.l1infer.fpga.engine.Accelerator;
+import io.l1infer.fpga.engine.AcceleratorProvider;
+import io.l1infer.fpga.engine.EmulatorProvider;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
-import io.l1infer.fpga.opencl.OpenClAccelerator;
-import io.l1infer.fpga.opencl.OpenClDeviceSelector;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
@@ -90,20 +89,24 @@ public final class L1inferDaemon implements AutoCloseable
         {
             model = ModelBundle.load(config.modelDir());
             String degraded = null;
+            // An unknown name is a configuration error, never a missing device: it stops the start either way.
+            final AcceleratorProvider provider = acceleratorFactory != null ? null :
+                AcceleratorProviders.find(config.accelerator());
             try
             {
-                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) :
+                    AcceleratorProviders.open(provider, config, model);
             }
             catch (final RuntimeException ex)
             {
-                if (config.acceleratorRequired() || config.accelerator() == AcceleratorKind.EMULATOR)
+                if (config.acceleratorRequired() || EmulatorProvider.NAME.equals(config.accelerator()))
                 {
-                    throw new IllegalStateException("accelerator " + acceleratorName(config) + " could not be " +
+                    throw new IllegalStateException("accelerator " + config.accelerator() + " could not be " +
                         "opened and " + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=true: " + ex.getMessage() +
                         " (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false starts on the CPU emulator " +
                         "instead)", ex);
                 }
-                degraded = "accelerator " + acceleratorName(config) + " could not be opened (" + ex.getMessage() +
+                degraded = "accelerator " + config.accelerator() + " could not be opened (" + ex.getMessage() +
                     "); running on the CPU emulator (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false)";
                 System.err.println("l1infer: " + degraded);
                 startFailure = ex;
@@ -240,7 +243,8 @@ public final class L1inferDaemon implements AutoCloseable
         final DaemonErrorLog errorLog)
     {
         final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
-            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
+            new FixedPointEmulator(model, primary.maxBatchSize()) :
+            AcceleratorProviders.open(AcceleratorProviders.find(OpenClProvider.NAME), config, model);
         try
         {
             AcceleratorWarmup.run(engine, config.acceleratorWarmup(), 3);
@@ -280,30 +284,6 @@ public final class L1inferDaemon implements AutoCloseable
     public boolean hasShadow()
     {
         return shadow != null;
-    }
-
-    private static String acceleratorName(final DaemonConfig config)
-    {
-        return DaemonSettings.ACCELERATOR.format(config.accelerator());
-    }
-
-    static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
-    {
-        return openAccelerator(config, config.accelerator(), model);
-    }
-
-    private static Accelerator openAccelerator(
-        final DaemonConfig config, final AcceleratorKind kind, final ModelBundle model)
-    {
-        if (kind == AcceleratorKind.EMULATOR)
-        {
-            return new FixedPointEmulator(model, config.acceleratorMaxBatch());
-        }
-        final OpenClDeviceSelector selector = new OpenClDeviceSelector(config.openClPlatform(),
-            config.openClDevice(), OpenClDeviceSelector.DeviceTypeFilter.valueOf(config.openClDeviceType().name()),
-            config.openClDeviceIndex());
-        return OpenClAccelerator.open(model, selector, config.openClBinary().orElse(null),
-            config.openClKernelName(), config.acceleratorMaxBatch(), config.openClBufferSets());
     }
 
     /**

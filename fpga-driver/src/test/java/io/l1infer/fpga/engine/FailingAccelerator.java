@@ -63,6 +63,12 @@ public final class FailingAccelerator extends ForwardingAccelerator
         this.failAtAwait = new boolean[delegate.bufferSetCount()];
     }
 
+    /** Where the fault surfaces. */
+    public Stage stage()
+    {
+        return stage;
+    }
+
     /** Launches attempted so far, including failed ones. */
     public long launches()
     {
