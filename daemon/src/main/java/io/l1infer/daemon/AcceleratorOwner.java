@@ -48,6 +48,19 @@ final class AcceleratorOwner implements Agent
     private volatile String degradedReason;
     /** The primary was abandoned after a timeout: no call may reach it again from this thread. */
     private boolean primaryAbandoned;
+    /** Taken at start: a hung device is never asked for it again. */
+    private final String primaryDescription;
+
+    // A failover is reported (error log, log line, degraded reason) off the owner thread: building its text runs
+    // cold code (string concatenation bootstraps, stack traces) that took milliseconds, and the events waiting for
+    // the CPU engine must not wait for it. The fields are written before failoverUnreported, read after it.
+    private volatile boolean failoverUnreported;
+    /** The device's exception, or null when the failover was a batch timeout (described by the fields below). */
+    private RuntimeException failoverCause;
+    private long failoverReRunEvents;
+    private int timedOutEvents;
+    private int timedOutSet;
+    private long timedOutAfterNs;
 
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
@@ -95,6 +108,7 @@ final class AcceleratorOwner implements Agent
         this.configuredMaxBatch = maxBatch;
         this.timeoutNs = timeoutNs;
         this.clock = clock;
+        this.primaryDescription = primary.description();
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
@@ -143,7 +157,30 @@ final class AcceleratorOwner implements Agent
     /** Why the daemon runs on the CPU emulator instead of its device, or null when it does not. */
     String degradedReason()
     {
+        reportFailover();
         return degradedReason;
+    }
+
+    /**
+     * Report a failover the owner made since the last call: error log, one log line, the degraded reason. Called
+     * from the status thread, from readers of the reason and at shutdown; never from the owner thread.
+     *
+     * @return 1 when there was one to report, else 0.
+     */
+    synchronized int reportFailover()
+    {
+        if (!failoverUnreported)
+        {
+            return 0;
+        }
+        final RuntimeException cause = failoverCause != null ? failoverCause : timeoutException();
+        final long reRun = failoverReRunEvents;
+        failoverUnreported = false;
+        errorHandler.onError(cause);
+        ServiceLog.warning("l1infer: accelerator failed (" + cause.getMessage() + "); switched to the CPU " +
+            "emulator until restart, re-running " + reRun + " unanswered events");
+        degradedReason = "failed over to the CPU emulator: " + cause.getMessage();
+        return 1;
     }
 
     /** True once a batch timeout made the owner abandon the primary accelerator. */
@@ -345,34 +382,43 @@ final class AcceleratorOwner implements Agent
     {
         counters.acceleratorTimeouts.incrementRelease();
         primaryAbandoned = true;
-        onAcceleratorFailure(new AcceleratorException("batch of " + batchRequests[set] + " events on buffer set " +
-            set + " not complete " + (clock.nanoTime() - batchLaunchNs[set]) / 1000 + " us after its launch (" +
-            "l1infer.accelerator.timeout " + timeoutNs / 1000 + " us); device " + active.description() +
-            " abandoned"));
+        timedOutEvents = batchRequests[set];
+        timedOutSet = set;
+        timedOutAfterNs = clock.nanoTime() - batchLaunchNs[set];
+        onAcceleratorFailure(null);
+    }
+
+    private AcceleratorException timeoutException()
+    {
+        return new AcceleratorException("batch of " + timedOutEvents + " events on buffer set " + timedOutSet +
+            " not complete " + timedOutAfterNs / 1000 + " us after its launch (l1infer.accelerator.timeout " +
+            timeoutNs / 1000 + " us); device " + primaryDescription + " abandoned");
     }
 
     /**
      * Re-run every unanswered event on the CPU emulator from its ring slot, or, without a usable fallback, answer
      * them with ACCELERATOR_FAILURE rejects. Either way nothing is lost.
+     *
+     * @param cause the device's exception, or null for the batch timeout just recorded.
      */
-    private void onAcceleratorFailure(final RuntimeException ex)
+    private void onAcceleratorFailure(final RuntimeException cause)
     {
         counters.acceleratorErrors.incrementRelease();
-        errorHandler.onError(ex);
         inFlight = 0;
         queueHead = 0;
         if (fallback != null && active != fallback)
         {
-            ServiceLog.warning("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
-                "the CPU emulator until restart, re-running " + (queuedUpTo - nextToPublish + 1) +
-                " unanswered events");
             counters.failovers.incrementRelease();
             failedOver = true;
-            degradedReason = "failed over to the CPU emulator: " + ex.getMessage();
+            failoverCause = cause;
+            failoverReRunEvents = queuedUpTo - nextToPublish + 1;
             use(fallback);
             queuedUpTo = nextToPublish - 1;
+            failoverUnreported = true;
             return;
         }
+        final RuntimeException ex = cause != null ? cause : timeoutException();
+        errorHandler.onError(ex);
         if (primaryAbandoned)
         {
             degradedReason = "accelerator abandoned, failover disabled (events rejected): " + ex.getMessage();

@@ -414,6 +414,7 @@ public final class L1inferDaemon implements AutoCloseable
                 (ring.getCursor() - consumed.get()) + " accepted events left unanswered"));
         }
         CloseHelper.closeAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
+        owner.reportFailover();
         return drained;
     }
 

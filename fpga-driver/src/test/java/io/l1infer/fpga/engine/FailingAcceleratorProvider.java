@@ -40,14 +40,42 @@ public final class FailingAcceleratorProvider implements AcceleratorProvider
         {
             throw new AcceleratorException(FAULT_VARIABLE + "=" + fault + ": expected STAGE,PERSISTENCE,LAUNCH");
         }
-        final FailingAccelerator device = new FailingAccelerator(new FixedPointEmulator(model, maxBatch),
-            Long.parseLong(parts[2].trim()), FailingAccelerator.Stage.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
+        final FixedPointEmulator engine = new FixedPointEmulator(model, maxBatch);
+        final FailingAccelerator device = new FailingAccelerator(engine, Long.parseLong(parts[2].trim()),
+            FailingAccelerator.Stage.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
             FailingAccelerator.Persistence.valueOf(parts[1].trim().toUpperCase(Locale.ROOT)));
         if (device.stage() == FailingAccelerator.Stage.HANG)
         {
             reportHang(device);
         }
-        return device;
+        return warmupUncounted(device, engine);
+    }
+
+    /** {@code device} around {@code engine}, except that synchronous infer calls (warm-up) skip the fault count. */
+    public static Accelerator warmupUncounted(final FailingAccelerator device, final Accelerator engine)
+    {
+        return new WarmupUncounted(device, engine);
+    }
+
+    /**
+     * The daemon warms its accelerator up with synchronous {@code infer} calls, the owner thread only launches and
+     * polls: warm-up batches go straight to the engine, so launch numbers count the owner's batches from the first.
+     */
+    private static final class WarmupUncounted extends ForwardingAccelerator
+    {
+        private final Accelerator engine;
+
+        WarmupUncounted(final FailingAccelerator device, final Accelerator engine)
+        {
+            super(device);
+            this.engine = engine;
+        }
+
+        @Override
+        public void infer(final int set, final int batchSize)
+        {
+            engine.infer(set, batchSize);
+        }
     }
 
     private static void reportHang(final FailingAccelerator device)
