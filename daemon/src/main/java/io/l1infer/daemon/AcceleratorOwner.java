@@ -13,6 +13,9 @@ import io.l1infer.fpga.engine.AcceleratorException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.util.Objects;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -80,34 +83,21 @@ final class AcceleratorOwner implements Agent
     /** Next ring sequence to answer. */
     private long nextToPublish;
 
-    AcceleratorOwner(
-        final RingBuffer<RingEvent> ring,
-        final Sequence consumed,
-        final Accelerator primary,
-        final Accelerator fallback,
-        final int maxBatch,
-        final ResultPublisher publisher,
-        final SingleWriterRecorder latency,
-        final long highestTrackableNs,
-        final DaemonCounters counters,
-        final ErrorHandler errorHandler,
-        final long timeoutNs,
-        final NanoClock clock,
-        final String startDegradedReason,
-        final ShadowChecker shadow)
+    AcceleratorOwner(final Context context)
     {
-        this.ring = ring;
-        this.consumed = consumed;
-        this.primary = primary;
-        this.fallback = fallback;
-        this.publisher = publisher;
-        this.latency = latency;
-        this.highestTrackableNs = highestTrackableNs;
-        this.counters = counters;
-        this.errorHandler = errorHandler;
-        this.configuredMaxBatch = maxBatch;
-        this.timeoutNs = timeoutNs;
-        this.clock = clock;
+        context.conclude();
+        this.ring = context.ring();
+        this.consumed = context.consumed();
+        this.primary = context.primary();
+        this.fallback = context.fallback();
+        this.publisher = context.publisher();
+        this.latency = context.latency();
+        this.highestTrackableNs = context.highestTrackableNs();
+        this.counters = context.counters();
+        this.errorHandler = context.errorHandler();
+        this.configuredMaxBatch = context.maxBatch();
+        this.timeoutNs = context.timeoutNs();
+        this.clock = context.clock();
         this.primaryDescription = primary.description();
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
@@ -117,15 +107,15 @@ final class AcceleratorOwner implements Agent
         batchLaunchNs = new long[maxSets];
         batchCompleteNs = new long[maxSets];
         batchShadowed = new boolean[maxSets];
-        this.shadow = shadow;
+        this.shadow = context.shadow();
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
-        if (startDegradedReason != null)
+        if (context.startDegradedReason() != null)
         {
             // Started on the CPU emulator in place of a device that could not be opened: answers say so.
             failedOver = true;
-            degradedReason = startDegradedReason;
+            degradedReason = context.startDegradedReason();
         }
     }
 
@@ -440,6 +430,219 @@ final class AcceleratorOwner implements Agent
             batchRequests[0] = 0;
             batchComplete[0] = true;
             inFlight = 1;
+        }
+    }
+
+    /**
+     * What an owner is built from, set fluently and checked by {@link #conclude()} (as Aeron's agents are built).
+     */
+    static final class Context
+    {
+        private RingBuffer<RingEvent> ring;
+        private Sequence consumed;
+        private Accelerator primary;
+        private Accelerator fallback;
+        private int maxBatch;
+        private ResultPublisher publisher;
+        private SingleWriterRecorder latency;
+        private long highestTrackableNs;
+        private DaemonCounters counters;
+        private ErrorHandler errorHandler;
+        private long timeoutNs;
+        private NanoClock clock = SystemNanoClock.INSTANCE;
+        private String startDegradedReason;
+        private ShadowChecker shadow;
+
+        /** Set the ring the ingest thread fills. */
+        Context ring(final RingBuffer<RingEvent> ring)
+        {
+            this.ring = ring;
+            return this;
+        }
+
+        RingBuffer<RingEvent> ring()
+        {
+            return ring;
+        }
+
+        /** Set the owner's gating sequence on the ring: the last answered slot. */
+        Context consumed(final Sequence consumed)
+        {
+            this.consumed = consumed;
+            return this;
+        }
+
+        Sequence consumed()
+        {
+            return consumed;
+        }
+
+        /** Set the configured accelerator. */
+        Context primary(final Accelerator primary)
+        {
+            this.primary = primary;
+            return this;
+        }
+
+        Accelerator primary()
+        {
+            return primary;
+        }
+
+        /** Set the CPU engine to fail over to, or null when failover is disabled. */
+        Context fallback(final Accelerator fallback)
+        {
+            this.fallback = fallback;
+            return this;
+        }
+
+        Accelerator fallback()
+        {
+            return fallback;
+        }
+
+        /** Set most events per batch (the accelerators may allow fewer). */
+        Context maxBatch(final int maxBatch)
+        {
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
+        int maxBatch()
+        {
+            return maxBatch;
+        }
+
+        /** Set where the answers go. */
+        Context publisher(final ResultPublisher publisher)
+        {
+            this.publisher = publisher;
+            return this;
+        }
+
+        ResultPublisher publisher()
+        {
+            return publisher;
+        }
+
+        /** Set ingest-to-publish latency of every answer. */
+        Context latency(final SingleWriterRecorder latency)
+        {
+            this.latency = latency;
+            return this;
+        }
+
+        SingleWriterRecorder latency()
+        {
+            return latency;
+        }
+
+        /** Set the latency histogram's highest value; longer latencies are recorded as it. */
+        Context highestTrackableNs(final long highestTrackableNs)
+        {
+            this.highestTrackableNs = highestTrackableNs;
+            return this;
+        }
+
+        long highestTrackableNs()
+        {
+            return highestTrackableNs;
+        }
+
+        /** Set the daemon's counters. */
+        Context counters(final DaemonCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        DaemonCounters counters()
+        {
+            return counters;
+        }
+
+        /** Set the daemon's error log. */
+        Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        ErrorHandler errorHandler()
+        {
+            return errorHandler;
+        }
+
+        /** Set a batch not complete this long after its launch is an accelerator failure. */
+        Context timeoutNs(final long timeoutNs)
+        {
+            this.timeoutNs = timeoutNs;
+            return this;
+        }
+
+        long timeoutNs()
+        {
+            return timeoutNs;
+        }
+
+        /** Set the owner's clock for deadlines. */
+        Context clock(final NanoClock clock)
+        {
+            this.clock = clock;
+            return this;
+        }
+
+        NanoClock clock()
+        {
+            return clock;
+        }
+
+        /** Set why the daemon starts on the CPU engine in place of its device, or null. */
+        Context startDegradedReason(final String startDegradedReason)
+        {
+            this.startDegradedReason = startDegradedReason;
+            return this;
+        }
+
+        String startDegradedReason()
+        {
+            return startDegradedReason;
+        }
+
+        /** Set the shadow engine, or null. */
+        Context shadow(final ShadowChecker shadow)
+        {
+            this.shadow = shadow;
+            return this;
+        }
+
+        ShadowChecker shadow()
+        {
+            return shadow;
+        }
+
+        /**
+         * Check that everything an owner needs is set.
+         *
+         * @return this context.
+         * @throws NullPointerException naming what is missing; IllegalArgumentException for a bad number.
+         */
+        Context conclude()
+        {
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(consumed, "consumed");
+            Objects.requireNonNull(primary, "primary");
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(errorHandler, "errorHandler");
+            Objects.requireNonNull(clock, "clock");
+            if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0)
+            {
+                throw new IllegalArgumentException("maxBatch " + maxBatch + ", timeoutNs " + timeoutNs +
+                    ", highestTrackableNs " + highestTrackableNs + ": each must be positive");
+            }
+            return this;
         }
     }
 }

@@ -166,9 +166,21 @@ public final class L1inferDaemon implements AutoCloseable
                 errorLog);
             shadowRunner = shadow == null ? null :
                 new AgentRunner(new BackoffIdleStrategy(), errorLog, counters.errors, shadow);
-            owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
-                latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
-                SystemNanoClock.INSTANCE, degraded, shadow);
+            owner = new AcceleratorOwner(new AcceleratorOwner.Context()
+                .ring(ring)
+                .consumed(consumed)
+                .primary(primary)
+                .fallback(fallback)
+                .maxBatch(config.acceleratorMaxBatch())
+                .publisher(publisher)
+                .latency(latency)
+                .highestTrackableNs(config.histogramMaxNs())
+                .counters(counters)
+                .errorHandler(errorLog)
+                .timeoutNs(config.acceleratorTimeoutNs())
+                .clock(SystemNanoClock.INSTANCE)
+                .startDegradedReason(degraded)
+                .shadow(shadow));
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
                 config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
 
