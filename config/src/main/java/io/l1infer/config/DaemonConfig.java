@@ -18,6 +18,7 @@ public final class DaemonConfig
     private final int acceleratorMaxBatch;
     private final boolean failoverEnabled;
     private final long acceleratorTimeoutNs;
+    private final long failbackIntervalNs;
     private final boolean acceleratorRequired;
     private final String openClPlatform;
     private final String openClDevice;
@@ -72,6 +73,7 @@ public final class DaemonConfig
         acceleratorMaxBatch = in.read(DaemonSettings.ACCELERATOR_MAX_BATCH);
         failoverEnabled = in.read(DaemonSettings.FAILOVER_ENABLED);
         acceleratorTimeoutNs = in.read(DaemonSettings.ACCELERATOR_TIMEOUT);
+        failbackIntervalNs = in.read(DaemonSettings.FAILBACK_INTERVAL);
         acceleratorRequired = in.read(DaemonSettings.ACCELERATOR_REQUIRED);
         openClPlatform = in.read(DaemonSettings.OPENCL_PLATFORM);
         openClDevice = in.read(DaemonSettings.OPENCL_DEVICE);
@@ -256,6 +258,12 @@ public final class DaemonConfig
     public long acceleratorTimeoutNs()
     {
         return acceleratorTimeoutNs;
+    }
+
+    /** {@link DaemonSettings#FAILBACK_INTERVAL}, in nanoseconds; 0 = never. */
+    public long failbackIntervalNs()
+    {
+        return failbackIntervalNs;
     }
 
     /** {@link DaemonSettings#ACCELERATOR_REQUIRED}. */

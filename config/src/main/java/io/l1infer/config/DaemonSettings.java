@@ -63,6 +63,11 @@ public final class DaemonSettings
         "A batch not complete this long after its launch counts as an accelerator failure: the device is " +
         "abandoned (never called again) and its events and all later ones run on the CPU emulator.",
         MS / 10, HOUR));
+    /** How often a failed-over daemon probes its accelerator to switch back; 0 = never. */
+    public static final Setting<Long> FAILBACK_INTERVAL = declare(Setting.duration(
+        "l1infer.failback.interval", "0s",
+        "After a failover, probe the accelerator this often with a copy of a recent batch; switch back when it " +
+        "answers within l1infer.accelerator.timeout and bit for bit as the CPU emulator; 0s = never.", 0, HOUR));
     /** Whether a configured device that cannot be opened stops the start. */
     public static final Setting<Boolean> ACCELERATOR_REQUIRED = declare(Setting.bool(
         "l1infer.accelerator.required", "true",

@@ -65,6 +65,22 @@ final class AcceleratorOwner implements Agent
     private int timedOutSet;
     private long timedOutAfterNs;
 
+    // Fail-back: after a failover, at most every failbackIntervalNs a probe (a copy of a CPU batch just answered)
+    // goes to the primary; the owner switches back once the primary answers one in time and bit for bit equal.
+    // A primary with a batch still on it (hung) is polled, never waited for, and probed only once that batch is done.
+    private static final int PROBE_SET = 0;
+    private final long failbackIntervalNs;
+    private final int outputSize;
+    private final long[] probeExpected;
+    /** Buffer sets of the primary with a batch launched and never awaited (in flight when it failed over). */
+    private final boolean[] primaryPending;
+    private long nextProbeNs;
+    private long probeLaunchNs;
+    /** Events of the probe in flight on the primary, 0 when none. */
+    private int probeEvents;
+    private boolean failbackReady;
+    private volatile boolean failbackUnreported;
+
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
     private int inFlight;
@@ -99,6 +115,10 @@ final class AcceleratorOwner implements Agent
         this.timeoutNs = context.timeoutNs();
         this.clock = context.clock();
         this.primaryDescription = primary.description();
+        this.failbackIntervalNs = context.failbackIntervalNs();
+        this.outputSize = primary.model().output().size();
+        this.probeExpected = new long[failbackIntervalNs > 0 ? configuredMaxBatch * outputSize : 0];
+        this.primaryPending = new boolean[primary.bufferSetCount()];
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
@@ -159,18 +179,32 @@ final class AcceleratorOwner implements Agent
      */
     synchronized int reportFailover()
     {
-        if (!failoverUnreported)
+        int work = 0;
+        if (failoverUnreported)
         {
-            return 0;
+            final RuntimeException cause = failoverCause != null ? failoverCause : timeoutException();
+            final long reRun = failoverReRunEvents;
+            failoverUnreported = false;
+            errorHandler.onError(cause);
+            ServiceLog.warning("l1infer: accelerator failed (" + cause.getMessage() + "); switched to the CPU " +
+                "emulator" + (failbackIntervalNs > 0 ? ", probing the accelerator every " +
+                failbackIntervalNs / 1000 + " us (l1infer.failback.interval)" : " until restart") +
+                ", re-running " + reRun + " unanswered events");
+            degradedReason = "failed over to the CPU emulator: " + cause.getMessage();
+            work++;
         }
-        final RuntimeException cause = failoverCause != null ? failoverCause : timeoutException();
-        final long reRun = failoverReRunEvents;
-        failoverUnreported = false;
-        errorHandler.onError(cause);
-        ServiceLog.warning("l1infer: accelerator failed (" + cause.getMessage() + "); switched to the CPU " +
-            "emulator until restart, re-running " + reRun + " unanswered events");
-        degradedReason = "failed over to the CPU emulator: " + cause.getMessage();
-        return 1;
+        if (failbackUnreported)
+        {
+            failbackUnreported = false;
+            ServiceLog.info("l1infer: accelerator " + primaryDescription + " answered a probe batch in time and " +
+                "bit for bit as the CPU emulator; switched back to it");
+            work++;
+        }
+        if (!failedOver)
+        {
+            degradedReason = null;
+        }
+        return work;
     }
 
     /** True once a batch timeout made the owner abandon the primary accelerator. */
@@ -187,6 +221,15 @@ final class AcceleratorOwner implements Agent
         if (inFlight > 0)
         {
             work += completeOldest();
+        }
+        if (probeEvents > 0)
+        {
+            work += completeProbe();
+        }
+        if (failbackReady && inFlight == 0)
+        {
+            switchBack();
+            work++;
         }
         counters.ringOccupancy.setRelease(ring.getCursor() - consumed.get());
         return work;
@@ -328,6 +371,11 @@ final class AcceleratorOwner implements Agent
             counters.batches.setRelease(batches);
             counters.batchedEvents.setRelease(events);
             counters.meanBatchSizeX100.setRelease(events * 100 / batches);
+            if (failbackIntervalNs > 0 && active == fallback && active != primary && probeEvents == 0 &&
+                !failbackReady && clock.nanoTime() - nextProbeNs >= 0)
+            {
+                startProbe(set, buffers, requests);
+            }
         }
         consumed.set(last);
         queueHead = (queueHead + 1) % setCount;
@@ -364,6 +412,132 @@ final class AcceleratorOwner implements Agent
         shadow.submit(batch);
     }
 
+    /** Copy a CPU batch just answered to the primary and launch it there, once nothing else is left on it. */
+    private void startProbe(final int set, final BatchBuffers cpu, final int requests)
+    {
+        nextProbeNs = clock.nanoTime() + failbackIntervalNs;
+        if (!primaryBatchesDone())
+        {
+            return;
+        }
+        counters.failbackProbes.incrementRelease();
+        final int n = Math.min(requests, primary.maxBatchSize());
+        try
+        {
+            final BatchBuffers device = primary.buffers(PROBE_SET);
+            for (long seq = batchFirst[set], last = batchLast[set]; seq <= last; seq++)
+            {
+                final RingEvent event = ring.get(seq);
+                final int slot = event.batchSlot;
+                if (event.kind == RingEvent.KIND_REQUEST && slot < n)
+                {
+                    device.putInputs(slot, event.inputs, 0);
+                    for (int o = 0; o < outputSize; o++)
+                    {
+                        probeExpected[slot * outputSize + o] = cpu.getOutputLong(slot, o);
+                    }
+                }
+            }
+            probeLaunchNs = clock.nanoTime();
+            primary.launch(PROBE_SET, n);
+            probeEvents = n;
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.failbackProbesFailed.incrementRelease();
+        }
+    }
+
+    /** True once no batch is left on the primary; polls, and awaits only what is complete. */
+    private boolean primaryBatchesDone()
+    {
+        for (int set = 0; set < primaryPending.length; set++)
+        {
+            if (primaryPending[set])
+            {
+                try
+                {
+                    if (!primary.isComplete(set))
+                    {
+                        return false;
+                    }
+                    primary.await(set);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // That batch's events were answered on the CPU engine; only the device's state mattered.
+                }
+                primaryPending[set] = false;
+            }
+        }
+        return true;
+    }
+
+    /** Poll the probe: in time and equal makes the owner switch back; late, failed or different does not. */
+    private int completeProbe()
+    {
+        final long elapsed;
+        try
+        {
+            if (!primary.isComplete(PROBE_SET))
+            {
+                if (clock.nanoTime() - probeLaunchNs < timeoutNs)
+                {
+                    return 0;
+                }
+                // Hung again: leave the probe on it, and probe again only once it is done.
+                primaryPending[PROBE_SET] = true;
+                primaryAbandoned = true;
+                probeEvents = 0;
+                counters.failbackProbesFailed.incrementRelease();
+                return 1;
+            }
+            elapsed = clock.nanoTime() - probeLaunchNs;
+            primary.await(PROBE_SET);
+        }
+        catch (final RuntimeException ex)
+        {
+            probeEvents = 0;
+            counters.failbackProbesFailed.incrementRelease();
+            return 1;
+        }
+        final BatchBuffers device = primary.buffers(PROBE_SET);
+        boolean equal = elapsed <= timeoutNs;
+        for (int slot = 0; slot < probeEvents && equal; slot++)
+        {
+            for (int o = 0; o < outputSize; o++)
+            {
+                if (device.getOutputLong(slot, o) != probeExpected[slot * outputSize + o])
+                {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+        probeEvents = 0;
+        if (equal)
+        {
+            failbackReady = true;
+        }
+        else
+        {
+            counters.failbackProbesFailed.incrementRelease();
+        }
+        return 1;
+    }
+
+    /** Every CPU batch is answered and the primary passed its probe: batches go to it again, answers say OK. */
+    private void switchBack()
+    {
+        failbackReady = false;
+        use(primary);
+        queueHead = 0;
+        primaryAbandoned = false;
+        failedOver = false;
+        counters.failbacks.incrementRelease();
+        failbackUnreported = true;
+    }
+
     /**
      * The device did not finish a batch in time: abandon it without another call into it (it may never return) and
      * fail over as for any accelerator error.
@@ -394,10 +568,17 @@ final class AcceleratorOwner implements Agent
     private void onAcceleratorFailure(final RuntimeException cause)
     {
         counters.acceleratorErrors.incrementRelease();
+        final int inFlightAtFailure = inFlight;
+        final int headAtFailure = queueHead;
         inFlight = 0;
         queueHead = 0;
         if (fallback != null && active != fallback)
         {
+            for (int i = 0; i < inFlightAtFailure; i++)
+            {
+                primaryPending[(headAtFailure + i) % primaryPending.length] = true;
+            }
+            nextProbeNs = clock.nanoTime() + failbackIntervalNs;
             counters.failovers.incrementRelease();
             failedOver = true;
             failoverCause = cause;
@@ -452,6 +633,7 @@ final class AcceleratorOwner implements Agent
         private NanoClock clock = SystemNanoClock.INSTANCE;
         private String startDegradedReason;
         private ShadowChecker shadow;
+        private long failbackIntervalNs;
 
         /** Set the ring the ingest thread fills. */
         Context ring(final RingBuffer<RingEvent> ring)
@@ -621,6 +803,18 @@ final class AcceleratorOwner implements Agent
             return shadow;
         }
 
+        /** Set how often a failed-over owner probes the primary to switch back to it; 0 = never. */
+        Context failbackIntervalNs(final long failbackIntervalNs)
+        {
+            this.failbackIntervalNs = failbackIntervalNs;
+            return this;
+        }
+
+        long failbackIntervalNs()
+        {
+            return failbackIntervalNs;
+        }
+
         /**
          * Check that everything an owner needs is set.
          *
@@ -637,10 +831,11 @@ final class AcceleratorOwner implements Agent
             Objects.requireNonNull(counters, "counters");
             Objects.requireNonNull(errorHandler, "errorHandler");
             Objects.requireNonNull(clock, "clock");
-            if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0)
+            if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
             {
                 throw new IllegalArgumentException("maxBatch " + maxBatch + ", timeoutNs " + timeoutNs +
-                    ", highestTrackableNs " + highestTrackableNs + ": each must be positive");
+                    ", highestTrackableNs " + highestTrackableNs + ", failbackIntervalNs " + failbackIntervalNs +
+                    ": out of range");
             }
             return this;
         }

@@ -178,6 +178,7 @@ public final class L1inferDaemon implements AutoCloseable
                 .counters(counters)
                 .errorHandler(errorLog)
                 .timeoutNs(config.acceleratorTimeoutNs())
+                .failbackIntervalNs(config.failbackIntervalNs())
                 .clock(SystemNanoClock.INSTANCE)
                 .startDegradedReason(degraded)
                 .shadow(shadow));

@@ -34,7 +34,7 @@ class AcceleratorFaultsTest
         final AtomicReference<FailingAccelerator> device = new AtomicReference<>();
         try (L1inferDaemon daemon = L1inferDaemon.launch(
             TestDaemons.config(Map.of("l1infer.accelerator.max.batch", "16", "l1infer.accelerator.timeout", "20ms",
-                "l1infer.accelerator.warmup", "20000")),
+                "l1infer.accelerator.warmup", "20000", "l1infer.failback.interval", "5ms")),
             model ->
             {
                 // Warmed up as in production (the CPU engine that takes over too); launch 500 counts real batches.
@@ -73,6 +73,9 @@ class AcceleratorFaultsTest
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "accelerator batch timeouts"), report);
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "failovers to CPU emulator"), report);
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "accelerator errors"), report);
+            // Fail-back polls the hung batch and never probes (or calls) a device that still holds it.
+            assertEquals(0, BackPressureAndFailoverTest.counter(report, "failback probes"), report);
+            assertEquals(501, device.get().launches(), "launches into the hung device");
         }
     }
 
