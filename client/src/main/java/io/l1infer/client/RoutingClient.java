@@ -1,6 +1,7 @@
 package io.l1infer.client;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.Subscription;
@@ -9,6 +10,7 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Hashing;
 import org.agrona.collections.Int2IntHashMap;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +32,14 @@ import java.util.concurrent.locks.LockSupport;
  * {@link ClientStatistics#duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the
  * result streams directly see every answer, duplicates included, and drop them by (source id, event id).
  *
- * <p>Send and poll allocate nothing. Single-threaded, like {@link L1inferClient}.
+ * <p><b>Media driver loss.</b> A client made by {@link #connect} survives the loss of its media driver: its Aeron
+ * client closes with the driver, sends answer NOT_CONNECTED, requests in flight wait as for any silent daemon, and
+ * {@link #poll()} looks for a driver in the same directory every {@value #RECONNECT_INTERVAL_MS} ms; once one is
+ * active it connects a new Aeron client, opens the streams again, and the re-send sweep sends every request still
+ * unanswered (within {@link ClientOptions#requestTimeoutNs()} of its first transmission) to the daemons as they
+ * come back. A client over a caller's Aeron instance leaves that to the caller.
+ *
+ * <p>Send and poll allocate nothing (a reconnection allocates, once). Single-threaded, like {@link L1inferClient}.
  */
 public final class RoutingClient extends ClientFace
 {
@@ -45,9 +54,18 @@ public final class RoutingClient extends ClientFace
 
     /** How soon a request whose re-send found no daemon willing is tried again. */
     private static final long RESEND_RETRY_NS = 1_000_000L;
+    /** How often a client whose media driver is gone looks for a new one. */
+    static final long RECONNECT_INTERVAL_MS = 250;
 
-    private final Aeron aeron;
+    private Aeron aeron;
     private final boolean ownsAeron;
+    /** Where to look for a new media driver after a loss; null when the caller owns the Aeron client. */
+    private final String reconnectDir;
+    private final long driverTimeoutMs;
+    private final String[] subscriptionChannels;
+    private final int[] subscriptionStreams;
+    private long nextReconnectNs;
+    private long reconnects;
     private final List<RoutedDaemon> daemons;
     private final RoutingOptions options;
     private final long requestTimeoutNs;
@@ -81,12 +99,13 @@ public final class RoutingClient extends ClientFace
         final Aeron aeron, final List<RoutedDaemon> daemons, final RoutingOptions options,
         final ResultListener listener)
     {
-        this(aeron, false, daemons, options, listener);
+        this(aeron, false, null, daemons, options, listener);
     }
 
     private RoutingClient(
         final Aeron aeron,
         final boolean ownsAeron,
+        final String reconnectDir,
         final List<RoutedDaemon> daemons,
         final RoutingOptions options,
         final ResultListener listener)
@@ -95,6 +114,8 @@ public final class RoutingClient extends ClientFace
             Objects.requireNonNull(options, "options").client().maxInFlight(), options.resendTimeoutNs(), listener));
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
+        this.reconnectDir = reconnectDir;
+        this.driverTimeoutMs = driverTimeoutMs(options);
         this.daemons = List.copyOf(daemons);
         this.options = Objects.requireNonNull(options, "options");
         this.requestTimeoutNs = options.client().requestTimeoutNs();
@@ -148,7 +169,93 @@ public final class RoutingClient extends ClientFace
             throw new IllegalStateException("cannot open the streams of the daemons " + this.daemons + ": " + ex, ex);
         }
         subscriptions = subs.toArray(new Subscription[0]);
+        subscriptionChannels = new String[streamKeys.size()];
+        subscriptionStreams = new int[streamKeys.size()];
+        for (int i = 0; i < streamKeys.size(); i++)
+        {
+            final String key = streamKeys.get(i);
+            final int space = key.indexOf(' ');
+            subscriptionStreams[i] = Integer.parseInt(key.substring(0, space));
+            subscriptionChannels[i] = key.substring(space + 1);
+        }
         core.transport(new StoredCopyTransport());
+    }
+
+    private static long driverTimeoutMs(final RoutingOptions options)
+    {
+        return Math.max(1, options.client().driverTimeoutNs() / 1_000_000L);
+    }
+
+    private static Aeron.Context context(final String aeronDir, final long driverTimeoutMs)
+    {
+        return new Aeron.Context()
+            .aeronDirectoryName(aeronDir)
+            .driverTimeoutMs(driverTimeoutMs)
+            .errorHandler(StderrErrorHandler.INSTANCE)
+            .clientName("l1infer-routing-client");
+    }
+
+    /** Times this client connected a new Aeron client after losing its media driver. */
+    public long reconnects()
+    {
+        return reconnects;
+    }
+
+    /**
+     * After the media driver was lost: when one is active in the directory again, connect to it and open every
+     * stream again; the re-send sweep then sends what is still unanswered.
+     */
+    private int reconnect(final long nowNs)
+    {
+        if (reconnectDir == null || nowNs - nextReconnectNs < 0)
+        {
+            return 0;
+        }
+        nextReconnectNs = nowNs + RECONNECT_INTERVAL_MS * 1_000_000L;
+        try
+        {
+            if (!CommonContext.isDriverActive(new File(reconnectDir), driverTimeoutMs, (message) -> { }))
+            {
+                return 0;
+            }
+        }
+        catch (final RuntimeException driverStillStarting)
+        {
+            return 0;
+        }
+        Aeron fresh = null;
+        final ExclusivePublication[] newPublications = new ExclusivePublication[publications.length];
+        final Subscription[] newSubscriptions = new Subscription[subscriptions.length];
+        try
+        {
+            fresh = Aeron.connect(context(reconnectDir, driverTimeoutMs));
+            for (int d = 0; d < publications.length; d++)
+            {
+                final DaemonEndpoint e = daemons.get(d).endpoint();
+                newPublications[d] = fresh.addExclusivePublication(e.ingestChannel(), e.ingestStream());
+            }
+            for (int i = 0; i < subscriptions.length; i++)
+            {
+                newSubscriptions[i] = fresh.addSubscription(subscriptionChannels[i], subscriptionStreams[i]);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(newSubscriptions);
+            CloseHelper.quietCloseAll(newPublications);
+            CloseHelper.quietClose(fresh);
+            return 0;
+        }
+        CloseHelper.quietCloseAll(subscriptions);
+        CloseHelper.quietCloseAll(publications);
+        CloseHelper.quietClose(aeron);
+        aeron = fresh;
+        System.arraycopy(newPublications, 0, publications, 0, publications.length);
+        System.arraycopy(newSubscriptions, 0, subscriptions, 0, subscriptions.length);
+        // Result images of restarted daemons come with new sessions.
+        sessionDaemons.clear();
+        reconnects++;
+        return 1;
     }
 
     private int subscribe(final String channel, final int stream, final List<String> keys,
@@ -182,11 +289,7 @@ public final class RoutingClient extends ClientFace
         final Aeron aeron;
         try
         {
-            aeron = Aeron.connect(new Aeron.Context()
-                .aeronDirectoryName(aeronDir)
-                .driverTimeoutMs(Math.max(1, options.client().driverTimeoutNs() / 1_000_000L))
-                .errorHandler(StderrErrorHandler.INSTANCE)
-                .clientName("l1infer-routing-client"));
+            aeron = Aeron.connect(context(aeronDir, driverTimeoutMs(options)));
         }
         catch (final RuntimeException ex)
         {
@@ -195,7 +298,7 @@ public final class RoutingClient extends ClientFace
         }
         try
         {
-            return new RoutingClient(aeron, true, daemons, options, listener);
+            return new RoutingClient(aeron, true, aeronDir, daemons, options, listener);
         }
         catch (final RuntimeException ex)
         {
@@ -336,8 +439,12 @@ public final class RoutingClient extends ClientFace
         {
             return 0;
         }
-        refreshReachability();
         int work = 0;
+        if (aeron.isClosed())
+        {
+            work += reconnect(System.nanoTime());
+        }
+        refreshReachability();
         final int limit = options.client().fragmentLimit();
         for (final Subscription s : subscriptions)
         {

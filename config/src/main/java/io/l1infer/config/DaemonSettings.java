@@ -41,9 +41,11 @@ public final class DaemonSettings
     public static final Setting<Path> MODEL_DIR = declare(Setting.path(
         "l1infer.model.dir", "models/muon-pt-thesis",
         "Model bundle directory; relative paths resolve against l1infer.home or the working directory."));
-    public static final Setting<AcceleratorKind> ACCELERATOR = declare(Setting.oneOf(
+    public static final Setting<String> ACCELERATOR = declare(Setting.matching(
         "l1infer.accelerator", "emulator",
-        "Engine that runs the model: the bit-exact CPU emulator or an OpenCL device.", AcceleratorKind.class));
+        "Engine that runs the model: the bit-exact CPU emulator, an OpenCL device, or the name an accelerator " +
+        "provider on the class path answers to.", Pattern.compile("[a-z][a-z0-9_-]*"),
+        "emulator | opencl | a provider name"));
     public static final Setting<Integer> ACCELERATOR_MAX_BATCH = declare(Setting.intInRange(
         "l1infer.accelerator.max.batch", "256",
         "Most events per accelerator call; must not exceed l1infer.ring.size.", 1, 65536));
@@ -59,6 +61,10 @@ public final class DaemonSettings
         "A batch not complete this long after its launch counts as an accelerator failure: the device is " +
         "abandoned (never called again) and its events and all later ones run on the CPU emulator.",
         MS / 10, HOUR));
+    public static final Setting<Long> FAILBACK_INTERVAL = declare(Setting.duration(
+        "l1infer.failback.interval", "0s",
+        "After a failover, probe the accelerator this often with a copy of a recent batch; switch back when it " +
+        "answers within l1infer.accelerator.timeout and bit for bit as the CPU emulator; 0s = never.", 0, HOUR));
     public static final Setting<Boolean> ACCELERATOR_REQUIRED = declare(Setting.bool(
         "l1infer.accelerator.required", "true",
         "true: a configured accelerator that is missing or fails to open stops the daemon from starting; " +

@@ -36,7 +36,8 @@ class DaemonConfigTest
     {
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE).home(HOME));
         assertEquals(HOME.resolve("models/muon-pt-thesis"), config.get(DaemonSettings.MODEL_DIR));
-        assertEquals(AcceleratorKind.EMULATOR, config.get(DaemonSettings.ACCELERATOR));
+        assertEquals("emulator", config.get(DaemonSettings.ACCELERATOR));
+        assertEquals(0L, config.get(DaemonSettings.FAILBACK_INTERVAL));
         assertEquals(256, config.get(DaemonSettings.ACCELERATOR_MAX_BATCH));
         assertTrue(config.get(DaemonSettings.FAILOVER_ENABLED));
         assertEquals("", config.get(DaemonSettings.OPENCL_PLATFORM));
@@ -93,7 +94,7 @@ class DaemonConfigTest
             "l1infer.driver.term.length=64k\n" +
             "l1infer.status.interval=250ms\n");
         final DaemonConfig config = load(SettingsSource.builder(DaemonSettings.CATALOGUE).home(HOME).file(file));
-        assertEquals(AcceleratorKind.OPENCL, config.get(DaemonSettings.ACCELERATOR));
+        assertEquals("opencl", config.get(DaemonSettings.ACCELERATOR));
         assertEquals(Optional.of(HOME.resolve("kernels/mlp.xclbin")), config.get(DaemonSettings.OPENCL_BINARY));
         assertEquals(Optional.of(Path.of("/var/log/l1infer/latency.hlog")), config.get(DaemonSettings.HISTOGRAM_LOG));
         assertEquals("backoff:100:10:1us:100us", config.get(DaemonSettings.INGEST_IDLE).toString());

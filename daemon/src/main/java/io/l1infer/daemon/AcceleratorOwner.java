@@ -13,6 +13,9 @@ import io.l1infer.fpga.engine.AcceleratorException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.util.Objects;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -48,6 +51,35 @@ final class AcceleratorOwner implements Agent
     private volatile String degradedReason;
     /** The primary was abandoned after a timeout: no call may reach it again from this thread. */
     private boolean primaryAbandoned;
+    /** Taken at start: a hung device is never asked for it again. */
+    private final String primaryDescription;
+
+    // A failover is reported (error log, log line, degraded reason) off the owner thread: building its text runs
+    // cold code (string concatenation bootstraps, stack traces) that took milliseconds, and the events waiting for
+    // the CPU engine must not wait for it. The fields are written before failoverUnreported, read after it.
+    private volatile boolean failoverUnreported;
+    /** The device's exception, or null when the failover was a batch timeout (described by the fields below). */
+    private RuntimeException failoverCause;
+    private long failoverReRunEvents;
+    private int timedOutEvents;
+    private int timedOutSet;
+    private long timedOutAfterNs;
+
+    // Fail-back: after a failover, at most every failbackIntervalNs a probe (a copy of a CPU batch just answered)
+    // goes to the primary; the owner switches back once the primary answers one in time and bit for bit equal.
+    // A primary with a batch still on it (hung) is polled, never waited for, and probed only once that batch is done.
+    private static final int PROBE_SET = 0;
+    private final long failbackIntervalNs;
+    private final int outputSize;
+    private final long[] probeExpected;
+    /** Buffer sets of the primary with a batch launched and never awaited (in flight when it failed over). */
+    private final boolean[] primaryPending;
+    private long nextProbeNs;
+    private long probeLaunchNs;
+    /** Events of the probe in flight on the primary, 0 when none. */
+    private int probeEvents;
+    private boolean failbackReady;
+    private volatile boolean failbackUnreported;
 
     // Batches in flight, oldest first: buffer sets queueHead, queueHead + 1, ... (mod setCount).
     private int queueHead;
@@ -67,34 +99,26 @@ final class AcceleratorOwner implements Agent
     /** Next ring sequence to answer. */
     private long nextToPublish;
 
-    AcceleratorOwner(
-        final RingBuffer<RingEvent> ring,
-        final Sequence consumed,
-        final Accelerator primary,
-        final Accelerator fallback,
-        final int maxBatch,
-        final ResultPublisher publisher,
-        final SingleWriterRecorder latency,
-        final long highestTrackableNs,
-        final DaemonCounters counters,
-        final ErrorHandler errorHandler,
-        final long timeoutNs,
-        final NanoClock clock,
-        final String startDegradedReason,
-        final ShadowChecker shadow)
+    AcceleratorOwner(final Context context)
     {
-        this.ring = ring;
-        this.consumed = consumed;
-        this.primary = primary;
-        this.fallback = fallback;
-        this.publisher = publisher;
-        this.latency = latency;
-        this.highestTrackableNs = highestTrackableNs;
-        this.counters = counters;
-        this.errorHandler = errorHandler;
-        this.configuredMaxBatch = maxBatch;
-        this.timeoutNs = timeoutNs;
-        this.clock = clock;
+        context.conclude();
+        this.ring = context.ring();
+        this.consumed = context.consumed();
+        this.primary = context.primary();
+        this.fallback = context.fallback();
+        this.publisher = context.publisher();
+        this.latency = context.latency();
+        this.highestTrackableNs = context.highestTrackableNs();
+        this.counters = context.counters();
+        this.errorHandler = context.errorHandler();
+        this.configuredMaxBatch = context.maxBatch();
+        this.timeoutNs = context.timeoutNs();
+        this.clock = context.clock();
+        this.primaryDescription = primary.description();
+        this.failbackIntervalNs = context.failbackIntervalNs();
+        this.outputSize = primary.model().output().size();
+        this.probeExpected = new long[failbackIntervalNs > 0 ? configuredMaxBatch * outputSize : 0];
+        this.primaryPending = new boolean[primary.bufferSetCount()];
         final int maxSets = Math.max(primary.bufferSetCount(), fallback != null ? fallback.bufferSetCount() : 1);
         batchFirst = new long[maxSets];
         batchLast = new long[maxSets];
@@ -103,15 +127,15 @@ final class AcceleratorOwner implements Agent
         batchLaunchNs = new long[maxSets];
         batchCompleteNs = new long[maxSets];
         batchShadowed = new boolean[maxSets];
-        this.shadow = shadow;
+        this.shadow = context.shadow();
         queuedUpTo = consumed.get();
         nextToPublish = queuedUpTo + 1;
         use(primary);
-        if (startDegradedReason != null)
+        if (context.startDegradedReason() != null)
         {
             // Started on the CPU emulator in place of a device that could not be opened: answers say so.
             failedOver = true;
-            degradedReason = startDegradedReason;
+            degradedReason = context.startDegradedReason();
         }
     }
 
@@ -143,7 +167,44 @@ final class AcceleratorOwner implements Agent
     /** Why the daemon runs on the CPU emulator instead of its device, or null when it does not. */
     String degradedReason()
     {
+        reportFailover();
         return degradedReason;
+    }
+
+    /**
+     * Report a failover the owner made since the last call: error log, one log line, the degraded reason. Called
+     * from the status thread, from readers of the reason and at shutdown; never from the owner thread.
+     *
+     * @return 1 when there was one to report, else 0.
+     */
+    synchronized int reportFailover()
+    {
+        int work = 0;
+        if (failoverUnreported)
+        {
+            final RuntimeException cause = failoverCause != null ? failoverCause : timeoutException();
+            final long reRun = failoverReRunEvents;
+            failoverUnreported = false;
+            errorHandler.onError(cause);
+            ServiceLog.warning("l1infer: accelerator failed (" + cause.getMessage() + "); switched to the CPU " +
+                "emulator" + (failbackIntervalNs > 0 ? ", probing the accelerator every " +
+                failbackIntervalNs / 1000 + " us (l1infer.failback.interval)" : " until restart") +
+                ", re-running " + reRun + " unanswered events");
+            degradedReason = "failed over to the CPU emulator: " + cause.getMessage();
+            work++;
+        }
+        if (failbackUnreported)
+        {
+            failbackUnreported = false;
+            ServiceLog.info("l1infer: accelerator " + primaryDescription + " answered a probe batch in time and " +
+                "bit for bit as the CPU emulator; switched back to it");
+            work++;
+        }
+        if (!failedOver)
+        {
+            degradedReason = null;
+        }
+        return work;
     }
 
     /** True once a batch timeout made the owner abandon the primary accelerator. */
@@ -160,6 +221,15 @@ final class AcceleratorOwner implements Agent
         if (inFlight > 0)
         {
             work += completeOldest();
+        }
+        if (probeEvents > 0)
+        {
+            work += completeProbe();
+        }
+        if (failbackReady && inFlight == 0)
+        {
+            switchBack();
+            work++;
         }
         counters.ringOccupancy.setRelease(ring.getCursor() - consumed.get());
         if (work == 0 && shadow != null)
@@ -305,6 +375,11 @@ final class AcceleratorOwner implements Agent
             counters.batches.setRelease(batches);
             counters.batchedEvents.setRelease(events);
             counters.meanBatchSizeX100.setRelease(events * 100 / batches);
+            if (failbackIntervalNs > 0 && active == fallback && active != primary && probeEvents == 0 &&
+                !failbackReady && clock.nanoTime() - nextProbeNs >= 0)
+            {
+                startProbe(set, buffers, requests);
+            }
         }
         consumed.set(last);
         queueHead = (queueHead + 1) % setCount;
@@ -341,6 +416,132 @@ final class AcceleratorOwner implements Agent
         shadow.appended(batch, requests);
     }
 
+    /** Copy a CPU batch just answered to the primary and launch it there, once nothing else is left on it. */
+    private void startProbe(final int set, final BatchBuffers cpu, final int requests)
+    {
+        nextProbeNs = clock.nanoTime() + failbackIntervalNs;
+        if (!primaryBatchesDone())
+        {
+            return;
+        }
+        counters.failbackProbes.incrementRelease();
+        final int n = Math.min(requests, primary.maxBatchSize());
+        try
+        {
+            final BatchBuffers device = primary.buffers(PROBE_SET);
+            for (long seq = batchFirst[set], last = batchLast[set]; seq <= last; seq++)
+            {
+                final RingEvent event = ring.get(seq);
+                final int slot = event.batchSlot;
+                if (event.kind == RingEvent.KIND_REQUEST && slot < n)
+                {
+                    device.putInputs(slot, event.inputs, 0);
+                    for (int o = 0; o < outputSize; o++)
+                    {
+                        probeExpected[slot * outputSize + o] = cpu.getOutputLong(slot, o);
+                    }
+                }
+            }
+            probeLaunchNs = clock.nanoTime();
+            primary.launch(PROBE_SET, n);
+            probeEvents = n;
+        }
+        catch (final RuntimeException ex)
+        {
+            counters.failbackProbesFailed.incrementRelease();
+        }
+    }
+
+    /** True once no batch is left on the primary; polls, and awaits only what is complete. */
+    private boolean primaryBatchesDone()
+    {
+        for (int set = 0; set < primaryPending.length; set++)
+        {
+            if (primaryPending[set])
+            {
+                try
+                {
+                    if (!primary.isComplete(set))
+                    {
+                        return false;
+                    }
+                    primary.await(set);
+                }
+                catch (final RuntimeException ex)
+                {
+                    // That batch's events were answered on the CPU engine; only the device's state mattered.
+                }
+                primaryPending[set] = false;
+            }
+        }
+        return true;
+    }
+
+    /** Poll the probe: in time and equal makes the owner switch back; late, failed or different does not. */
+    private int completeProbe()
+    {
+        final long elapsed;
+        try
+        {
+            if (!primary.isComplete(PROBE_SET))
+            {
+                if (clock.nanoTime() - probeLaunchNs < timeoutNs)
+                {
+                    return 0;
+                }
+                // Hung again: leave the probe on it, and probe again only once it is done.
+                primaryPending[PROBE_SET] = true;
+                primaryAbandoned = true;
+                probeEvents = 0;
+                counters.failbackProbesFailed.incrementRelease();
+                return 1;
+            }
+            elapsed = clock.nanoTime() - probeLaunchNs;
+            primary.await(PROBE_SET);
+        }
+        catch (final RuntimeException ex)
+        {
+            probeEvents = 0;
+            counters.failbackProbesFailed.incrementRelease();
+            return 1;
+        }
+        final BatchBuffers device = primary.buffers(PROBE_SET);
+        boolean equal = elapsed <= timeoutNs;
+        for (int slot = 0; slot < probeEvents && equal; slot++)
+        {
+            for (int o = 0; o < outputSize; o++)
+            {
+                if (device.getOutputLong(slot, o) != probeExpected[slot * outputSize + o])
+                {
+                    equal = false;
+                    break;
+                }
+            }
+        }
+        probeEvents = 0;
+        if (equal)
+        {
+            failbackReady = true;
+        }
+        else
+        {
+            counters.failbackProbesFailed.incrementRelease();
+        }
+        return 1;
+    }
+
+    /** Every CPU batch is answered and the primary passed its probe: batches go to it again, answers say OK. */
+    private void switchBack()
+    {
+        failbackReady = false;
+        use(primary);
+        queueHead = 0;
+        primaryAbandoned = false;
+        failedOver = false;
+        counters.failbacks.incrementRelease();
+        failbackUnreported = true;
+    }
+
     /**
      * The device did not finish a batch in time: abandon it without another call into it (it may never return) and
      * fail over as for any accelerator error.
@@ -349,34 +550,50 @@ final class AcceleratorOwner implements Agent
     {
         counters.acceleratorTimeouts.incrementRelease();
         primaryAbandoned = true;
-        onAcceleratorFailure(new AcceleratorException("batch of " + batchRequests[set] + " events on buffer set " +
-            set + " not complete " + (clock.nanoTime() - batchLaunchNs[set]) / 1000 + " us after its launch (" +
-            "l1infer.accelerator.timeout " + timeoutNs / 1000 + " us); device " + active.description() +
-            " abandoned"));
+        timedOutEvents = batchRequests[set];
+        timedOutSet = set;
+        timedOutAfterNs = clock.nanoTime() - batchLaunchNs[set];
+        onAcceleratorFailure(null);
+    }
+
+    private AcceleratorException timeoutException()
+    {
+        return new AcceleratorException("batch of " + timedOutEvents + " events on buffer set " + timedOutSet +
+            " not complete " + timedOutAfterNs / 1000 + " us after its launch (l1infer.accelerator.timeout " +
+            timeoutNs / 1000 + " us); device " + primaryDescription + " abandoned");
     }
 
     /**
      * Re-run every unanswered event on the CPU emulator from its ring slot, or, without a usable fallback, answer
      * them with ACCELERATOR_FAILURE rejects. Either way nothing is lost.
+     *
+     * @param cause the device's exception, or null for the batch timeout just recorded.
      */
-    private void onAcceleratorFailure(final RuntimeException ex)
+    private void onAcceleratorFailure(final RuntimeException cause)
     {
         counters.acceleratorErrors.incrementRelease();
-        errorHandler.onError(ex);
+        final int inFlightAtFailure = inFlight;
+        final int headAtFailure = queueHead;
         inFlight = 0;
         queueHead = 0;
         if (fallback != null && active != fallback)
         {
-            ServiceLog.warning("l1infer: accelerator failed (" + ex.getMessage() + "); switching to " +
-                "the CPU emulator until restart, re-running " + (queuedUpTo - nextToPublish + 1) +
-                " unanswered events");
+            for (int i = 0; i < inFlightAtFailure; i++)
+            {
+                primaryPending[(headAtFailure + i) % primaryPending.length] = true;
+            }
+            nextProbeNs = clock.nanoTime() + failbackIntervalNs;
             counters.failovers.incrementRelease();
             failedOver = true;
-            degradedReason = "failed over to the CPU emulator: " + ex.getMessage();
+            failoverCause = cause;
+            failoverReRunEvents = queuedUpTo - nextToPublish + 1;
             use(fallback);
             queuedUpTo = nextToPublish - 1;
+            failoverUnreported = true;
             return;
         }
+        final RuntimeException ex = cause != null ? cause : timeoutException();
+        errorHandler.onError(ex);
         if (primaryAbandoned)
         {
             degradedReason = "accelerator abandoned, failover disabled (events rejected): " + ex.getMessage();
@@ -398,6 +615,233 @@ final class AcceleratorOwner implements Agent
             batchRequests[0] = 0;
             batchComplete[0] = true;
             inFlight = 1;
+        }
+    }
+
+    /**
+     * What an owner is built from, set fluently and checked by {@link #conclude()} (as Aeron's agents are built).
+     */
+    static final class Context
+    {
+        private RingBuffer<RingEvent> ring;
+        private Sequence consumed;
+        private Accelerator primary;
+        private Accelerator fallback;
+        private int maxBatch;
+        private ResultPublisher publisher;
+        private SingleWriterRecorder latency;
+        private long highestTrackableNs;
+        private DaemonCounters counters;
+        private ErrorHandler errorHandler;
+        private long timeoutNs;
+        private NanoClock clock = SystemNanoClock.INSTANCE;
+        private String startDegradedReason;
+        private ShadowChecker shadow;
+        private long failbackIntervalNs;
+
+        /** Set the ring the ingest thread fills. */
+        Context ring(final RingBuffer<RingEvent> ring)
+        {
+            this.ring = ring;
+            return this;
+        }
+
+        RingBuffer<RingEvent> ring()
+        {
+            return ring;
+        }
+
+        /** Set the owner's gating sequence on the ring: the last answered slot. */
+        Context consumed(final Sequence consumed)
+        {
+            this.consumed = consumed;
+            return this;
+        }
+
+        Sequence consumed()
+        {
+            return consumed;
+        }
+
+        /** Set the configured accelerator. */
+        Context primary(final Accelerator primary)
+        {
+            this.primary = primary;
+            return this;
+        }
+
+        Accelerator primary()
+        {
+            return primary;
+        }
+
+        /** Set the CPU engine to fail over to, or null when failover is disabled. */
+        Context fallback(final Accelerator fallback)
+        {
+            this.fallback = fallback;
+            return this;
+        }
+
+        Accelerator fallback()
+        {
+            return fallback;
+        }
+
+        /** Set most events per batch (the accelerators may allow fewer). */
+        Context maxBatch(final int maxBatch)
+        {
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
+        int maxBatch()
+        {
+            return maxBatch;
+        }
+
+        /** Set where the answers go. */
+        Context publisher(final ResultPublisher publisher)
+        {
+            this.publisher = publisher;
+            return this;
+        }
+
+        ResultPublisher publisher()
+        {
+            return publisher;
+        }
+
+        /** Set ingest-to-publish latency of every answer. */
+        Context latency(final SingleWriterRecorder latency)
+        {
+            this.latency = latency;
+            return this;
+        }
+
+        SingleWriterRecorder latency()
+        {
+            return latency;
+        }
+
+        /** Set the latency histogram's highest value; longer latencies are recorded as it. */
+        Context highestTrackableNs(final long highestTrackableNs)
+        {
+            this.highestTrackableNs = highestTrackableNs;
+            return this;
+        }
+
+        long highestTrackableNs()
+        {
+            return highestTrackableNs;
+        }
+
+        /** Set the daemon's counters. */
+        Context counters(final DaemonCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        DaemonCounters counters()
+        {
+            return counters;
+        }
+
+        /** Set the daemon's error log. */
+        Context errorHandler(final ErrorHandler errorHandler)
+        {
+            this.errorHandler = errorHandler;
+            return this;
+        }
+
+        ErrorHandler errorHandler()
+        {
+            return errorHandler;
+        }
+
+        /** Set a batch not complete this long after its launch is an accelerator failure. */
+        Context timeoutNs(final long timeoutNs)
+        {
+            this.timeoutNs = timeoutNs;
+            return this;
+        }
+
+        long timeoutNs()
+        {
+            return timeoutNs;
+        }
+
+        /** Set the owner's clock for deadlines. */
+        Context clock(final NanoClock clock)
+        {
+            this.clock = clock;
+            return this;
+        }
+
+        NanoClock clock()
+        {
+            return clock;
+        }
+
+        /** Set why the daemon starts on the CPU engine in place of its device, or null. */
+        Context startDegradedReason(final String startDegradedReason)
+        {
+            this.startDegradedReason = startDegradedReason;
+            return this;
+        }
+
+        String startDegradedReason()
+        {
+            return startDegradedReason;
+        }
+
+        /** Set the shadow engine, or null. */
+        Context shadow(final ShadowChecker shadow)
+        {
+            this.shadow = shadow;
+            return this;
+        }
+
+        ShadowChecker shadow()
+        {
+            return shadow;
+        }
+
+        /** Set how often a failed-over owner probes the primary to switch back to it; 0 = never. */
+        Context failbackIntervalNs(final long failbackIntervalNs)
+        {
+            this.failbackIntervalNs = failbackIntervalNs;
+            return this;
+        }
+
+        long failbackIntervalNs()
+        {
+            return failbackIntervalNs;
+        }
+
+        /**
+         * Check that everything an owner needs is set.
+         *
+         * @return this context.
+         * @throws NullPointerException naming what is missing; IllegalArgumentException for a bad number.
+         */
+        Context conclude()
+        {
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(consumed, "consumed");
+            Objects.requireNonNull(primary, "primary");
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(errorHandler, "errorHandler");
+            Objects.requireNonNull(clock, "clock");
+            if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
+            {
+                throw new IllegalArgumentException("maxBatch " + maxBatch + ", timeoutNs " + timeoutNs +
+                    ", highestTrackableNs " + highestTrackableNs + ", failbackIntervalNs " + failbackIntervalNs +
+                    ": out of range");
+            }
+            return this;
         }
     }
 }

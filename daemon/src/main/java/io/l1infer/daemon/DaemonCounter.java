@@ -33,7 +33,10 @@ enum DaemonCounter
     SHADOW_EVENTS_MISMATCHED(1022, "shadow events mismatched"),
     SHADOW_BATCHES_SKIPPED(1023, "shadow batches skipped"),
     SHADOW_MISMATCHES_NOT_LOGGED(1024, "shadow mismatches not logged"),
-    MISMATCH_LOG_WRITE_FAILURES(1025, "mismatch log write failures");
+    MISMATCH_LOG_WRITE_FAILURES(1025, "mismatch log write failures"),
+    FAILBACK_PROBES(1026, "failback probes"),
+    FAILBACK_PROBES_FAILED(1027, "failback probes failed"),
+    FAILBACKS(1028, "failbacks to the accelerator");
 
     /** What every label starts with, so that the daemon's counters stand together in AeronStat. */
     static final String PREFIX = "l1infer: ";

@@ -37,6 +37,9 @@ final class DaemonCounters implements AutoCloseable
     final ShadowChecker.ShadowCounters shadow;
     final Counter shadowMismatchesNotLogged;
     final Counter mismatchLogWriteFailures;
+    final Counter failbackProbes;
+    final Counter failbackProbesFailed;
+    final Counter failbacks;
     private final Counter[] byDescriptor = new Counter[DaemonCounter.values().length];
     private final List<Counter> all = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
@@ -85,6 +88,9 @@ final class DaemonCounters implements AutoCloseable
             get(DaemonCounter.SHADOW_EVENTS_MISMATCHED), get(DaemonCounter.SHADOW_BATCHES_SKIPPED));
         shadowMismatchesNotLogged = get(DaemonCounter.SHADOW_MISMATCHES_NOT_LOGGED);
         mismatchLogWriteFailures = get(DaemonCounter.MISMATCH_LOG_WRITE_FAILURES);
+        failbackProbes = get(DaemonCounter.FAILBACK_PROBES);
+        failbackProbesFailed = get(DaemonCounter.FAILBACK_PROBES_FAILED);
+        failbacks = get(DaemonCounter.FAILBACKS);
     }
 
     private Counter add(final Aeron aeron, final int typeId, final String label)

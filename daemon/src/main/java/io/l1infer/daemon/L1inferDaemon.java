@@ -6,16 +6,15 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.codec.ModelIoLimits;
-import io.l1infer.config.AcceleratorKind;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
 import io.l1infer.config.ShadowKind;
 import io.l1infer.fpga.engine.Accelerator;
+import io.l1infer.fpga.engine.AcceleratorProvider;
+import io.l1infer.fpga.engine.EmulatorProvider;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
-import io.l1infer.fpga.opencl.OpenClAccelerator;
-import io.l1infer.fpga.opencl.OpenClDeviceSelector;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
@@ -40,6 +39,7 @@ import static io.l1infer.config.DaemonSettings.AERON_DIR;
 import static io.l1infer.config.DaemonSettings.AGENT_LAYOUT;
 import static io.l1infer.config.DaemonSettings.DRIVER_EMBEDDED;
 import static io.l1infer.config.DaemonSettings.ERROR_LOG_LENGTH;
+import static io.l1infer.config.DaemonSettings.FAILBACK_INTERVAL;
 import static io.l1infer.config.DaemonSettings.FAILOVER_ENABLED;
 import static io.l1infer.config.DaemonSettings.HISTOGRAM_INTERVAL;
 import static io.l1infer.config.DaemonSettings.HISTOGRAM_LOG;
@@ -50,13 +50,6 @@ import static io.l1infer.config.DaemonSettings.INGEST_IDLE;
 import static io.l1infer.config.DaemonSettings.INGEST_STREAM;
 import static io.l1infer.config.DaemonSettings.METRICS_LISTEN;
 import static io.l1infer.config.DaemonSettings.MODEL_DIR;
-import static io.l1infer.config.DaemonSettings.OPENCL_BINARY;
-import static io.l1infer.config.DaemonSettings.OPENCL_BUFFER_SETS;
-import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE;
-import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE_INDEX;
-import static io.l1infer.config.DaemonSettings.OPENCL_DEVICE_TYPE;
-import static io.l1infer.config.DaemonSettings.OPENCL_KERNEL_NAME;
-import static io.l1infer.config.DaemonSettings.OPENCL_PLATFORM;
 import static io.l1infer.config.DaemonSettings.OWNER_IDLE;
 import static io.l1infer.config.DaemonSettings.PARTITION_SECTORS;
 import static io.l1infer.config.DaemonSettings.PARTITION_WHEELS;
@@ -132,20 +125,24 @@ public final class L1inferDaemon implements AutoCloseable
         {
             model = ModelBundle.load(config.get(MODEL_DIR));
             String degraded = null;
+            // An unknown name is a configuration error, never a missing device: it stops the start either way.
+            final AcceleratorProvider provider = acceleratorFactory != null ? null :
+                AcceleratorProviders.find(config.get(ACCELERATOR));
             try
             {
-                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) : openAccelerator(config, model);
+                prim = acceleratorFactory != null ? acceleratorFactory.apply(model) :
+                    AcceleratorProviders.open(provider, config, model);
             }
             catch (final RuntimeException ex)
             {
-                if (config.get(ACCELERATOR_REQUIRED) || config.get(ACCELERATOR) == AcceleratorKind.EMULATOR)
+                if (config.get(ACCELERATOR_REQUIRED) || EmulatorProvider.NAME.equals(config.get(ACCELERATOR)))
                 {
-                    throw new IllegalStateException("accelerator " + acceleratorName(config) + " could not be " +
+                    throw new IllegalStateException("accelerator " + config.get(ACCELERATOR) + " could not be " +
                         "opened and " + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=true: " + ex.getMessage() +
                         " (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false starts on the CPU emulator " +
                         "instead)", ex);
                 }
-                degraded = "accelerator " + acceleratorName(config) + " could not be opened (" + ex.getMessage() +
+                degraded = "accelerator " + config.get(ACCELERATOR) + " could not be opened (" + ex.getMessage() +
                     "); running on the CPU emulator (" + DaemonSettings.ACCELERATOR_REQUIRED.key() + "=false)";
                 System.err.println("l1infer: " + degraded);
                 startFailure = ex;
@@ -206,9 +203,22 @@ public final class L1inferDaemon implements AutoCloseable
             shadowRunner = shadow == null ? null :
                 new AgentRunner(new SleepingMillisIdleStrategy(ShadowChecker.IDLE_SLEEP_MS), errorLog, counters.errors,
                     shadow);
-            owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.get(ACCELERATOR_MAX_BATCH),
-                publisher, latency, config.get(HISTOGRAM_MAX), counters, errorLog, config.get(ACCELERATOR_TIMEOUT),
-                SystemNanoClock.INSTANCE, degraded, shadow);
+            owner = new AcceleratorOwner(new AcceleratorOwner.Context()
+                .ring(ring)
+                .consumed(consumed)
+                .primary(primary)
+                .fallback(fallback)
+                .maxBatch(config.get(ACCELERATOR_MAX_BATCH))
+                .publisher(publisher)
+                .latency(latency)
+                .highestTrackableNs(config.get(HISTOGRAM_MAX))
+                .counters(counters)
+                .errorHandler(errorLog)
+                .timeoutNs(config.get(ACCELERATOR_TIMEOUT))
+                .failbackIntervalNs(config.get(FAILBACK_INTERVAL))
+                .clock(SystemNanoClock.INSTANCE)
+                .startDegradedReason(degraded)
+                .shadow(shadow));
             monitor = new LatencyMonitorAgent(latency, config.get(HISTOGRAM_INTERVAL), config.get(HISTOGRAM_MAX),
                 config.get(HISTOGRAM_LOG).orElse(null), counters.histogramLogWriteFailures, errorLog);
 
@@ -283,7 +293,8 @@ public final class L1inferDaemon implements AutoCloseable
         final DaemonErrorLog errorLog)
     {
         final Accelerator engine = config.get(SHADOW) == ShadowKind.EMULATOR ?
-            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
+            new FixedPointEmulator(model, primary.maxBatchSize()) :
+            AcceleratorProviders.open(AcceleratorProviders.find(OpenClProvider.NAME), config, model);
         try
         {
             AcceleratorWarmup.run(engine, config.get(ACCELERATOR_WARMUP), 3);
@@ -322,30 +333,6 @@ public final class L1inferDaemon implements AutoCloseable
     public boolean hasShadow()
     {
         return shadow != null;
-    }
-
-    private static String acceleratorName(final DaemonConfig config)
-    {
-        return DaemonSettings.ACCELERATOR.format(config.get(ACCELERATOR));
-    }
-
-    static Accelerator openAccelerator(final DaemonConfig config, final ModelBundle model)
-    {
-        return openAccelerator(config, config.get(ACCELERATOR), model);
-    }
-
-    private static Accelerator openAccelerator(
-        final DaemonConfig config, final AcceleratorKind kind, final ModelBundle model)
-    {
-        if (kind == AcceleratorKind.EMULATOR)
-        {
-            return new FixedPointEmulator(model, config.get(ACCELERATOR_MAX_BATCH));
-        }
-        final OpenClDeviceSelector selector = new OpenClDeviceSelector(config.get(OPENCL_PLATFORM),
-            config.get(OPENCL_DEVICE), OpenClDeviceSelector.DeviceTypeFilter.parse(config.get(OPENCL_DEVICE_TYPE)),
-            config.get(OPENCL_DEVICE_INDEX));
-        return OpenClAccelerator.open(model, selector, config.get(OPENCL_BINARY).orElse(null),
-            config.get(OPENCL_KERNEL_NAME), config.get(ACCELERATOR_MAX_BATCH), config.get(OPENCL_BUFFER_SETS));
     }
 
     /**
@@ -476,6 +463,7 @@ public final class L1inferDaemon implements AutoCloseable
                 (ring.getCursor() - consumed.get()) + " accepted events left unanswered"));
         }
         CloseHelper.closeAll(ownerRunner, ingestRunner, shadowRunner, monitorRunner);
+        owner.reportFailover();
         return drained;
     }
 

@@ -73,7 +73,7 @@ final class ServiceStatusAgent implements Agent
             lastDutyCycles = cycles;
             lastProgressNs = now;
         }
-        int work = 0;
+        int work = owner.reportFailover();
         final long interval = notifier.watchdogIntervalNs();
         if (interval > 0 && notifier.isReady() && now - nextPingNs >= 0 && now - lastProgressNs < stallNs)
         {

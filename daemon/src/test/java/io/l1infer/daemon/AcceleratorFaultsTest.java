@@ -4,6 +4,7 @@ import io.l1infer.codec.sbe.RejectReason;
 import io.l1infer.codec.sbe.ResultStatus;
 import io.l1infer.fpga.engine.AcceleratorException;
 import io.l1infer.fpga.engine.FailingAccelerator;
+import io.l1infer.fpga.engine.FailingAcceleratorProvider;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,12 +33,15 @@ class AcceleratorFaultsTest
         final int[][] inputs = DaemonEndToEndTest.readRealInputs();
         final AtomicReference<FailingAccelerator> device = new AtomicReference<>();
         try (L1inferDaemon daemon = L1inferDaemon.launch(
-            TestDaemons.config(Map.of("l1infer.accelerator.max.batch", "16", "l1infer.accelerator.timeout", "20ms")),
+            TestDaemons.config(Map.of("l1infer.accelerator.max.batch", "16", "l1infer.accelerator.timeout", "20ms",
+                "l1infer.accelerator.warmup", "20000", "l1infer.failback.interval", "5ms")),
             model ->
             {
-                device.set(new FailingAccelerator(new FixedPointEmulator(model, 16), 500,
-                    FailingAccelerator.Stage.HANG, FailingAccelerator.Persistence.PERMANENT));
-                return device.get();
+                // Warmed up as in production (the CPU engine that takes over too); launch 500 counts real batches.
+                final FixedPointEmulator engine = new FixedPointEmulator(model, 16);
+                device.set(new FailingAccelerator(engine, 500, FailingAccelerator.Stage.HANG,
+                    FailingAccelerator.Persistence.PERMANENT));
+                return FailingAcceleratorProvider.warmupUncounted(device.get(), engine);
             });
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
@@ -59,14 +63,19 @@ class AcceleratorFaultsTest
             assertTrue(daemon.hasFailedOver());
             assertTrue(fallback > 0 && fallback < EVENTS, "fallback answers: " + fallback);
             System.out.printf("hang at launch 500 -> first FALLBACK answer at the client: %.3f ms " +
-                "(l1infer.accelerator.timeout 20 ms)%n",
-                (client.firstFallbackArrivalNs - device.get().hungAtNs()) / 1e6);
+                "(l1infer.accelerator.timeout 20 ms): %s (load average %.2f)%n",
+                (client.firstFallbackArrivalNs - device.get().hungAtNs()) / 1e6,
+                client.fallbackBreakdown(device.get().hungAtNs()),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             assertTrue(daemon.drainAndStop());
             final String report = daemon.report();
             System.out.println(report);
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "accelerator batch timeouts"), report);
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "failovers to CPU emulator"), report);
             assertEquals(1, BackPressureAndFailoverTest.counter(report, "accelerator errors"), report);
+            // Fail-back polls the hung batch and never probes (or calls) a device that still holds it.
+            assertEquals(0, BackPressureAndFailoverTest.counter(report, "failback probes"), report);
+            assertEquals(501, device.get().launches(), "launches into the hung device");
         }
     }
 

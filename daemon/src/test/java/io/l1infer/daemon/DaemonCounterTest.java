@@ -39,7 +39,10 @@ class DaemonCounterTest
             "1022 l1infer: shadow events mismatched",
             "1023 l1infer: shadow batches skipped",
             "1024 l1infer: shadow mismatches not logged",
-            "1025 l1infer: mismatch log write failures");
+            "1025 l1infer: mismatch log write failures",
+            "1026 l1infer: failback probes",
+            "1027 l1infer: failback probes failed",
+            "1028 l1infer: failbacks to the accelerator");
         final List<String> actual = new ArrayList<>();
         for (final DaemonCounter counter : DaemonCounter.values())
         {

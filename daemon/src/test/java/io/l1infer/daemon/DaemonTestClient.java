@@ -51,6 +51,12 @@ public final class DaemonTestClient implements AutoCloseable
     public int duplicates;
     /** System.nanoTime() when the first FALLBACK result arrived; 0 until then. */
     public long firstFallbackArrivalNs;
+    /** The daemon's stage times of the first FALLBACK answer (System.nanoTime() of the daemon's host). */
+    public long firstFallbackBatchLaunchNs;
+    public long firstFallbackBatchCompleteNs;
+    public long firstFallbackResultClaimNs;
+    /** From the daemon's claim of each result to its arrival here: what the host's scheduling adds to any answer. */
+    public final org.HdrHistogram.Histogram arrivalLagNs = new org.HdrHistogram.Histogram(3);
     public long backPressured;
     private final FragmentHandler handler = this::onFragment;
 
@@ -155,6 +161,21 @@ public final class DaemonTestClient implements AutoCloseable
         }, timeoutMs, "answers: have " + (answers.size() + anonymousRejects.size()) + " of " + count);
     }
 
+    /**
+     * Where the time from a device hang at {@code hungAtNs} to the first FALLBACK answer went: until the owner
+     * launched the fallback batch, that batch on the CPU engine, until the result was claimed, until it arrived here.
+     */
+    public String fallbackBreakdown(final long hungAtNs)
+    {
+        return String.format(java.util.Locale.ROOT, "to fallback launch %.3f ms, CPU batch %.3f ms, to result " +
+            "claim %.3f ms, to arrival %.3f ms (any answer's claim to arrival: p50 %.3f ms, p99 %.3f ms)",
+            (firstFallbackBatchLaunchNs - hungAtNs) / 1e6,
+            (firstFallbackBatchCompleteNs - firstFallbackBatchLaunchNs) / 1e6,
+            (firstFallbackResultClaimNs - firstFallbackBatchCompleteNs) / 1e6,
+            (firstFallbackArrivalNs - firstFallbackResultClaimNs) / 1e6,
+            arrivalLagNs.getValueAtPercentile(50) / 1e6, arrivalLagNs.getValueAtPercentile(99) / 1e6);
+    }
+
     public static void awaitTrue(final BooleanSupplier condition, final long timeoutMs, final String what)
     {
         final long deadline = System.currentTimeMillis() + timeoutMs;
@@ -191,9 +212,13 @@ public final class DaemonTestClient implements AutoCloseable
                 values[i++] = outputs.value();
             }
             answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0);
+            arrivalLagNs.recordValue(Math.max(0, System.nanoTime() - resultDecoder.resultClaimNs()));
             if (firstFallbackArrivalNs == 0 && status == io.l1infer.codec.sbe.ResultStatus.FALLBACK.value())
             {
                 firstFallbackArrivalNs = System.nanoTime();
+                firstFallbackBatchLaunchNs = resultDecoder.batchLaunchNs();
+                firstFallbackBatchCompleteNs = resultDecoder.batchCompleteNs();
+                firstFallbackResultClaimNs = resultDecoder.resultClaimNs();
             }
         }
         else if (headerDecoder.templateId() == RejectDecoder.TEMPLATE_ID)

@@ -1,7 +1,14 @@
 package io.l1infer.systemtest;
 
-import io.aeron.Publication;
-import io.l1infer.daemon.DaemonTestClient;
+import io.l1infer.client.DaemonEndpoint;
+import io.l1infer.client.RejectView;
+import io.l1infer.client.ResultListener;
+import io.l1infer.client.ResultView;
+import io.l1infer.client.RoutedDaemon;
+import io.l1infer.client.RoutingClient;
+import io.l1infer.client.RoutingOptions;
+import io.l1infer.client.RoutingPolicy;
+import io.l1infer.client.SendOutcome;
 import io.l1infer.daemon.L1inferDaemonMain;
 import io.l1infer.testsupport.ProjectPaths;
 import org.agrona.CloseHelper;
@@ -11,107 +18,141 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * kill -9 of the standalone media driver under load: the daemon notices within its driver timeout, says so and exits
- * with status 3 (systemd restarts it after the driver); once a driver and a daemon are back, every event that was
- * not answered before the kill is answered when the client sends it again.
+ * with status 3 (systemd restarts it after the driver); the client library's routing client loses its Aeron client
+ * with the driver, connects a new one when a driver is back and re-sends what is unanswered, so that one client
+ * instance gets an answer to every event it sent.
  */
 class MediaDriverLossTest
 {
     private static final Map<String, String> NO_BUILD = Map.of("L1INFER_NO_BUILD", "1");
     private static final long DRIVER_TIMEOUT_MS = 2000;
+    private static final long SOURCE_ID = 7;
 
     @TempDir
     Path work;
 
     @Test
-    @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void daemonExitsOnDriverLossAndEveryUnansweredEventIsAnsweredAfterTheRestart() throws Exception
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void daemonExitsOnDriverLossAndTheSameClientHasEveryEventAnsweredAfterTheRestart() throws Exception
     {
         final String aeronDir = "/dev/shm/l1infer-systest-" + ProcessHandle.current().pid() + "-driverloss";
         final Map<String, String> settings = Map.of("l1infer.aeron.dir", aeronDir, "l1infer.driver.embedded", "false",
             "l1infer.driver.timeout", DRIVER_TIMEOUT_MS + "ms");
         final RealInputs real = new RealInputs();
-        final List<Long> unanswered = new ArrayList<>();
+        final Answers answers = new Answers();
+        final RoutingOptions defaults = RoutingOptions.defaults(RoutingPolicy.LEAST_IN_FLIGHT);
+        // Long enough for a driver and a daemon to come back on a loaded host.
+        final RoutingOptions options = defaults.withClient(defaults.client()
+            .withRequestTimeoutNs(TimeUnit.SECONDS.toNanos(200))
+            .withDriverTimeoutNs(TimeUnit.MILLISECONDS.toNanos(DRIVER_TIMEOUT_MS)));
+        final List<RoutedDaemon> daemons = List.of(RoutedDaemon.of("daemon",
+            new DaemonEndpoint("", "aeron:ipc", 1001, "aeron:ipc", 1002, 1002)));
         long sent;
-        long answeredBeforeKill;
+        long answeredBeforeRestart;
         long noticedMs;
-        try (DaemonProcess driver = startDriver(aeronDir, "first");
-            DaemonProcess daemon = DaemonProcess.launcher(settings, Map.of()))
+        RoutingClient client = null;
+        try
         {
-            daemon.awaitLine("l1infer daemon ready", 90_000);
-            final DaemonTestClient client = new DaemonTestClient(aeronDir,
-                new DaemonTestClient.DaemonTestClientChannels("aeron:ipc", 1001, "aeron:ipc", 1002));
-            try
+            try (DaemonProcess driver = startDriver(aeronDir, "first");
+                DaemonProcess daemon = DaemonProcess.launcher(settings, Map.of()))
             {
+                daemon.awaitLine("l1infer daemon ready", 90_000);
+                client = RoutingClient.connect(aeronDir, daemons, options, answers);
+                assertTrue(client.awaitConnected(1, TimeUnit.SECONDS.toNanos(30)), "client not connected");
                 long id = publishFor(client, real, 0, 1500);
                 driver.kill();
                 final long killedNs = System.nanoTime();
-                // The client keeps trying under load until its own publication dies with the driver.
+                // The client keeps trying under load; its sends answer NOT_CONNECTED once the driver is gone.
                 id = publishFor(client, real, id, 300);
                 sent = id;
                 final int status = daemon.awaitExit(DRIVER_TIMEOUT_MS + 20_000);
                 noticedMs = (System.nanoTime() - killedNs) / 1_000_000;
                 assertEquals(L1inferDaemonMain.EXIT_DRIVER_LOST, status, daemon.output());
                 assertTrue(daemon.output().contains("media driver lost"), daemon.output());
-                answeredBeforeKill = 0;
+                client.poll();
+                answeredBeforeRestart = answers.results.size();
+            }
+            // As systemd would: the driver first, then the daemon.
+            try (DaemonProcess driver = startDriver(aeronDir, "second");
+                DaemonProcess daemon = DaemonProcess.launcher(settings, Map.of()))
+            {
+                daemon.awaitLine("l1infer daemon ready", 90_000);
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (answers.results.size() + answers.rejects + answers.timeouts < sent &&
+                    System.nanoTime() < deadline)
+                {
+                    if (client.poll() == 0)
+                    {
+                        Thread.onSpinWait();
+                    }
+                }
+                assertEquals(0, answers.timeouts, "timeouts");
+                assertEquals(0, answers.rejects, "rejects");
+                assertEquals(0, answers.repeated, "answers delivered twice");
                 for (long e = 0; e < sent; e++)
                 {
-                    final DaemonTestClient.Answer a = client.answers.get(e);
-                    if (a == null)
-                    {
-                        unanswered.add(e);
-                    }
-                    else
-                    {
-                        assertFalse(a.reject(), "event " + e);
-                        assertEquals(real.expected(e), a.raw()[0], "event " + e);
-                        answeredBeforeKill++;
-                    }
+                    final Integer raw = answers.results.get(e);
+                    assertTrue(raw != null, "event " + e + " of " + sent + " never answered");
+                    assertEquals(real.expected(e), raw.intValue(), "event " + e);
                 }
-            }
-            finally
-            {
-                CloseHelper.quietClose(client);
+                assertTrue(client.reconnects() >= 1, "the client never reconnected");
+                System.out.printf("driver killed under load: %d events sent by one RoutingClient, %d answered " +
+                    "before the restart, all %d answered to the same client after it (%d reconnect, %d re-sends, " +
+                    "%d duplicates dropped); the daemon exited with status %d %d ms after the kill " +
+                    "(l1infer.driver.timeout %d ms)%n", sent, answeredBeforeRestart, sent, client.reconnects(),
+                    client.statistics().resends(), client.statistics().duplicates(),
+                    L1inferDaemonMain.EXIT_DRIVER_LOST, noticedMs, DRIVER_TIMEOUT_MS);
+                CloseHelper.close(client);
+                client = null;
+                daemon.terminate();
+                assertEquals(0, daemon.awaitExit(30_000), daemon.output());
+                driver.terminate();
             }
         }
-        try (DaemonProcess driver = startDriver(aeronDir, "second");
-            DaemonProcess daemon = DaemonProcess.launcher(settings, Map.of()))
+        finally
         {
-            daemon.awaitLine("l1infer daemon ready", 90_000);
-            try (DaemonTestClient client = new DaemonTestClient(aeronDir,
-                new DaemonTestClient.DaemonTestClientChannels("aeron:ipc", 1001, "aeron:ipc", 1002)))
+            CloseHelper.quietClose(client);
+        }
+    }
+
+    /** What the listener got: the raw output of each answered event, and counts of everything else. */
+    private static final class Answers implements ResultListener
+    {
+        final Map<Long, Integer> results = new HashMap<>();
+        long rejects;
+        long timeouts;
+        long repeated;
+
+        @Override
+        public void onResult(final ResultView result)
+        {
+            if (results.put(result.eventId(), result.outputRaw(0)) != null)
             {
-                for (final long e : unanswered)
-                {
-                    client.send(client.encodeFeatures(e, real.input(e)));
-                    client.poll();
-                }
-                client.awaitAnswers(unanswered.size(), 60_000);
-                for (final long e : unanswered)
-                {
-                    final DaemonTestClient.Answer a = client.answers.get(e);
-                    assertFalse(a.reject(), "event " + e);
-                    assertEquals(real.expected(e), a.raw()[0], "event " + e);
-                }
+                repeated++;
             }
-            System.out.printf("driver killed under load: %d events sent, %d answered before the kill, %d " +
-                "unanswered and all answered after the restart when sent again; the daemon exited with status %d " +
-                "%d ms after the kill (l1infer.driver.timeout %d ms)%n", sent, answeredBeforeKill, unanswered.size(),
-                L1inferDaemonMain.EXIT_DRIVER_LOST, noticedMs, DRIVER_TIMEOUT_MS);
-            daemon.terminate();
-            assertEquals(0, daemon.awaitExit(30_000), daemon.output());
-            driver.terminate();
+        }
+
+        @Override
+        public void onReject(final RejectView reject)
+        {
+            rejects++;
+        }
+
+        @Override
+        public void onTimeout(final long sourceId, final long eventId, final long sendTimeNs)
+        {
+            timeouts++;
         }
     }
 
@@ -143,42 +184,30 @@ class MediaDriverLossTest
         return driver;
     }
 
-    private static long publishFor(final DaemonTestClient client, final RealInputs real, final long firstId,
+    private static long publishFor(final RoutingClient client, final RealInputs real, final long firstId,
         final long millis)
     {
         long id = firstId;
         final long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end)
         {
-            final long result;
-            try
-            {
-                result = client.offer(client.encodeFeatures(id, real.input(id)));
-                client.poll();
-            }
-            catch (final RuntimeException clientClosedWithTheDriver)
-            {
-                return id;
-            }
-            if (result > 0)
+            final int[] input = real.input(id);
+            if (client.sendFeatures(SOURCE_ID, id, System.nanoTime(), input, 0, input.length) == SendOutcome.SENT)
             {
                 id++;
-            }
-            else if (result == Publication.CLOSED)
-            {
-                return id;
-            }
-            if (result > 0 && (id & 63) == 0)
-            {
-                try
+                if ((id & 63) == 0)
                 {
-                    Thread.sleep(1); // a steady client: tens of thousands of events per second
-                }
-                catch (final InterruptedException ex)
-                {
-                    Thread.currentThread().interrupt();
+                    try
+                    {
+                        Thread.sleep(1); // a steady client: tens of thousands of events per second
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
+            client.poll();
         }
         return id;
     }

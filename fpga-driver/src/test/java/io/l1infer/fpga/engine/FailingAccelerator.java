@@ -39,7 +39,9 @@ public final class FailingAccelerator extends ForwardingAccelerator
     private final Persistence persistence;
     private final boolean[] failAtAwait;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final long[] setLaunch;
     private long launches;
+    private long healsAtLaunch = Long.MAX_VALUE;
     private boolean failed;
     private volatile long hungAtNs;
 
@@ -61,6 +63,25 @@ public final class FailingAccelerator extends ForwardingAccelerator
         this.stage = Objects.requireNonNull(stage, "stage");
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.failAtAwait = new boolean[delegate.bufferSetCount()];
+        this.setLaunch = new long[delegate.bufferSetCount()];
+    }
+
+    /**
+     * A PERMANENT LAUNCH or AWAIT fault ends at launch number {@code launch}: from then on every call works again,
+     * like a device that was reset or came back.
+     *
+     * @return this.
+     */
+    public FailingAccelerator healAt(final long launch)
+    {
+        healsAtLaunch = launch;
+        return this;
+    }
+
+    /** Where the fault surfaces. */
+    public Stage stage()
+    {
+        return stage;
     }
 
     /** Launches attempted so far, including failed ones. */
@@ -92,6 +113,7 @@ public final class FailingAccelerator extends ForwardingAccelerator
     public void launch(final int set, final int batchSize)
     {
         final long launch = launches++;
+        setLaunch[set] = launch;
         if (stage == Stage.HANG)
         {
             if (failed)
@@ -106,7 +128,7 @@ public final class FailingAccelerator extends ForwardingAccelerator
             }
             return;
         }
-        if (failed && persistence == Persistence.PERMANENT)
+        if (failed && persistence == Persistence.PERMANENT && launch < healsAtLaunch)
         {
             throw new AcceleratorException("launch: injected fault, the accelerator failed at launch " +
                 failingLaunch + " (FailingAccelerator, for tests)");
@@ -143,7 +165,7 @@ public final class FailingAccelerator extends ForwardingAccelerator
             failed = true;
             throw injected("await", failingLaunch, set);
         }
-        if (failed && persistence == Persistence.PERMANENT)
+        if (failed && persistence == Persistence.PERMANENT && setLaunch[set] < healsAtLaunch)
         {
             throw new AcceleratorException("await: injected fault, the accelerator failed at launch " +
                 failingLaunch + " (FailingAccelerator, for tests)");
