@@ -168,7 +168,7 @@ class DaemonConfigTest
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "l1infer.model.dir            ; ''             ; must be a non-empty path",
-        "l1infer.accelerator          ; fpga           ; must be one of emulator | opencl",
+        "l1infer.accelerator          ; Open CL        ; must be emulator | opencl | a provider name",
         "l1infer.accelerator.max.batch; 0              ; must be an integer between 1 and 65536",
         "l1infer.failover.enabled     ; yes            ; must be true or false",
         "l1infer.opencl.device.type   ; dsp            ; must be one of all | cpu | gpu | accelerator",
@@ -219,7 +219,7 @@ class DaemonConfigTest
     @Test
     void everyBadValueIsReportedAtOnceInDeclarationOrder() throws IOException
     {
-        final Path file = write("l1infer.ring.size=1000\nl1infer.accelerator=fpga\n");
+        final Path file = write("l1infer.ring.size=1000\nl1infer.accelerator=FPGA\n");
         final Properties system = new Properties();
         system.setProperty("l1infer.watchdog.stall", "forever");
         final ConfigException ex = assertThrows(ConfigException.class,
@@ -275,7 +275,7 @@ class DaemonConfigTest
         final ConfigException ex = assertThrows(ConfigException.class,
             () -> load(SettingsSource.builder(DaemonSettings.CATALOGUE).overrides(Map.of(
                 "l1infer.ring.size", "128",
-                "l1infer.accelerator", "fpga"))));
+                "l1infer.accelerator", "FPGA"))));
         assertEquals(List.of("l1infer.accelerator"), ex.keys());
     }
 
