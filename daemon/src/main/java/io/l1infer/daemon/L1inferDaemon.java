@@ -155,7 +155,7 @@ public final class L1inferDaemon implements AutoCloseable
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.ingestFragmentLimit(),
+                counters, conn, errorLog, config.ingestFragmentLimit(),
                 ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);

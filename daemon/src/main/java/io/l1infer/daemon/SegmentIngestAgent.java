@@ -13,7 +13,6 @@ import io.l1infer.codec.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentInvoker;
 
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
@@ -31,8 +30,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final RequestTranslator translator;
     private final PartitionFilter partitionFilter;
     private final DaemonCounters counters;
-    private final AgentInvoker driverInvoker;
-    private final AgentInvoker clientInvoker;
+    private final AeronConnection connection;
     private final ErrorHandler errorHandler;
     private final int fragmentLimit;
     private final ControlledFragmentAssembler assembler;
@@ -47,20 +45,18 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final RequestTranslator translator,
         final PartitionFilter partitionFilter,
         final DaemonCounters counters,
-        final AgentInvoker driverInvoker,
-        final AgentInvoker clientInvoker,
+        final AeronConnection connection,
         final ErrorHandler errorHandler,
         final int fragmentLimit,
         final int maxRequestLength)
     {
         this.errorHandler = errorHandler;
-        this.clientInvoker = clientInvoker;
         this.subscription = subscription;
         this.ring = ring;
         this.translator = translator;
         this.partitionFilter = partitionFilter;
         this.counters = counters;
-        this.driverInvoker = driverInvoker;
+        this.connection = connection;
         this.fragmentLimit = fragmentLimit;
         this.assembler = new ControlledFragmentAssembler(this, maxRequestLength, false);
     }
@@ -80,15 +76,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public int doWork()
     {
-        int work = 0;
-        if (driverInvoker != null)
-        {
-            work += driverInvoker.invoke();
-        }
-        if (clientInvoker != null)
-        {
-            work += clientInvoker.invoke();
-        }
+        int work = connection.invokeDutyCycles();
         if (!intakeStopped)
         {
             work += subscription.controlledPoll(assembler, fragmentLimit);

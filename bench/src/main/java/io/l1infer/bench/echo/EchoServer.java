@@ -73,8 +73,7 @@ public final class EchoServer implements AutoCloseable
             final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.ringSize());
             final Sequence consumed = new Sequence();
             ring.addGatingSequences(consumed);
-            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection.driverInvoker(),
-                connection.clientInvoker(),
+            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection,
                 config.ingestFragmentLimit(), ringFull, oversize);
             final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
                 config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);

@@ -65,10 +65,7 @@ public final class FixedPointEmulator implements Accelerator
      */
     public FixedPointEmulator(final ModelBundle model, final int maxBatchSize, final boolean allowVector)
     {
-        if (maxBatchSize < 1)
-        {
-            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + maxBatchSize);
-        }
+        Accelerator.requireMaxBatchSize(maxBatchSize);
         this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.inputSize = model.input().size();

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Repeats across the main sources only (every */src/main), the scan issue 16 counts: copies the trees into a
+# temporary folder (the tool reads every file there, skips links) and runs `duplicates` over it.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+scan="$(mktemp -d)"
+trap 'rm -rf "$scan"' EXIT
+cd "$root"
+for main in */src/main; do
+    mkdir -p "$scan/$(dirname "$main")"
+    cp -r "$main" "$scan/$main"
+done
+# The generated SBE codecs live under target/, so nothing generated is copied.
+duplicates --repo "$scan" --most "${MOST:-200}" --seconds "${SECONDS_LIMIT:-120}" "$@"
