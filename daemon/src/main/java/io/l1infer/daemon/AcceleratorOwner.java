@@ -247,7 +247,7 @@ final class AcceleratorOwner implements Agent
                 return 1;
             }
             batchComplete[set] = true;
-            batchCompleteNs[set] = System.nanoTime();
+            batchCompleteNs[set] = clock.nanoTime();
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
@@ -262,7 +262,7 @@ final class AcceleratorOwner implements Agent
         for (long seq = nextToPublish; seq <= last; seq++)
         {
             final RingEvent event = ring.get(seq);
-            final long now = System.nanoTime();
+            final long now = clock.nanoTime();
             final int outcome;
             if (event.kind == RingEvent.KIND_REQUEST)
             {

@@ -23,6 +23,8 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -40,6 +42,10 @@ import java.util.function.Function;
 public final class L1inferDaemon implements AutoCloseable
 {
     private final DaemonConfig config;
+    /** The daemon's one source of monotonic time, handed to every agent (tests may pass their own). */
+    private final NanoClock nanoClock;
+    /** The daemon's one source of wall-clock time, handed to every agent (tests may pass their own). */
+    private final EpochClock epochClock;
     private final DaemonErrorLog errorLog;
     private final ModelBundle model;
     private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
@@ -75,9 +81,15 @@ public final class L1inferDaemon implements AutoCloseable
     private volatile Runnable clientClosedListener = () -> { };
     private boolean drained;
 
-    private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
+    private L1inferDaemon(
+        final DaemonConfig config,
+        final Function<ModelBundle, Accelerator> acceleratorFactory,
+        final NanoClock nanoClock,
+        final EpochClock epochClock)
     {
         this.config = config;
+        this.nanoClock = nanoClock;
+        this.epochClock = epochClock;
         DaemonErrorLog log = null;
         RuntimeException startFailure = null;
         StreamRecorder rec = null;
@@ -124,7 +136,7 @@ public final class L1inferDaemon implements AutoCloseable
             driverLoss = new DriverLossDetector(aeronErrors);
             conn = new AeronConnection(config, driverLoss, this::onAeronClientClosed);
             connection = conn;
-            log = new DaemonErrorLog(dir, config.errorLogLength());
+            log = new DaemonErrorLog(dir, config.errorLogLength(), epochClock);
             errorLog = log;
             aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
@@ -145,7 +157,8 @@ public final class L1inferDaemon implements AutoCloseable
                 config.rejectStream());
             ModelWireLimits.check(model, resultPublication.maxPayloadLength());
             rec = config.recording() ?
-                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
+                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog, epochClock) :
+                null;
             recorder = rec;
             partitionFilter = new PartitionFilter(config.partitionWheels(), config.partitionSectors());
 
@@ -155,24 +168,25 @@ public final class L1inferDaemon implements AutoCloseable
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
             ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn, errorLog, config.ingestFragmentLimit(),
+                counters, conn, errorLog, nanoClock, config.ingestFragmentLimit(),
                 ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
-                errorLog);
+                errorLog, epochClock);
             shadowRunner = shadow == null ? null :
                 new AgentRunner(new BackoffIdleStrategy(), errorLog, counters.errors, shadow);
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
                 latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
-                SystemNanoClock.INSTANCE, degraded, shadow);
+                nanoClock, degraded, shadow);
             monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
-                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog);
+                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog, nanoClock,
+                epochClock);
 
             gauges = new LatencyGauges(aeron, monitor);
             latencyGauges = gauges;
             final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
-                config.watchdogStallNs(), config.statusIntervalNs());
+                config.watchdogStallNs(), config.statusIntervalNs(), nanoClock);
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
                 new CompositeAgent(monitor, gauges, status));
             endpoint = config.metricsListen().map((address) ->
@@ -218,7 +232,7 @@ public final class L1inferDaemon implements AutoCloseable
      */
     public static L1inferDaemon launch(final DaemonConfig config)
     {
-        return new L1inferDaemon(config, null);
+        return new L1inferDaemon(config, null, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }
 
     /**
@@ -228,7 +242,20 @@ public final class L1inferDaemon implements AutoCloseable
     public static L1inferDaemon launch(
         final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
-        return new L1inferDaemon(config, acceleratorFactory);
+        return new L1inferDaemon(config, acceleratorFactory, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * As {@link #launch(DaemonConfig, Function)} with the daemon's clocks given: every agent reads time from these,
+     * so a test controls it.
+     */
+    static L1inferDaemon launch(
+        final DaemonConfig config,
+        final Function<ModelBundle, Accelerator> acceleratorFactory,
+        final NanoClock nanoClock,
+        final EpochClock epochClock)
+    {
+        return new L1inferDaemon(config, acceleratorFactory, nanoClock, epochClock);
     }
 
     /** The shadow engine (its own accelerator instance, warmed up) and its optional mismatch log. */
@@ -237,7 +264,8 @@ public final class L1inferDaemon implements AutoCloseable
         final ModelBundle model,
         final Accelerator primary,
         final DaemonCounters counters,
-        final DaemonErrorLog errorLog)
+        final DaemonErrorLog errorLog,
+        final EpochClock epochClock)
     {
         final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
             new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
@@ -253,7 +281,7 @@ public final class L1inferDaemon implements AutoCloseable
                     config.shadowMismatchMax(), counters.shadowMismatchesNotLogged);
             }
             return new ShadowChecker(engine, Math.min(config.acceleratorMaxBatch(), primary.maxBatchSize()),
-                config.shadowMaxLag(), config.shadowEvery(), counters.shadow, log, SystemEpochClock.INSTANCE);
+                config.shadowMaxLag(), config.shadowEvery(), counters.shadow, log, epochClock);
         }
         catch (final RuntimeException ex)
         {
@@ -418,12 +446,12 @@ public final class L1inferDaemon implements AutoCloseable
         }
         notifier.stopping();
         ingestAgent.stopIntake();
-        final long deadline = System.nanoTime() + config.shutdownTimeoutNs();
-        while (!owner.isDrained() && System.nanoTime() - deadline < 0)
+        final long deadline = nanoClock.nanoTime() + config.shutdownTimeoutNs();
+        while (!owner.isDrained() && nanoClock.nanoTime() - deadline < 0)
         {
             sleepQuietly();
         }
-        while (shadow != null && !shadow.isIdle() && System.nanoTime() - deadline < 0)
+        while (shadow != null && !shadow.isIdle() && nanoClock.nanoTime() - deadline < 0)
         {
             sleepQuietly();
         }

@@ -7,6 +7,8 @@ import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ final class LatencyMonitorAgent implements Agent
 {
     private final SingleWriterRecorder recorder;
     private final long intervalNs;
+    private final NanoClock clock;
     private final Histogram total;
     private final HistogramLogWriter logWriter;
     private final ByteArrayOutputStream logRecord;
@@ -36,10 +39,14 @@ final class LatencyMonitorAgent implements Agent
      *                     written is counted in {@code logFailures} and retried each interval, never fatal.
      * @param logFailures  counts failed log writes.
      * @param errorHandler receives the first failure of each outage.
+     * @param clock        the daemon's monotonic clock, for the intervals.
+     * @param epochClock   the daemon's wall clock, for the log's start and base time.
      */
     LatencyMonitorAgent(final SingleWriterRecorder recorder, final long intervalNs, final long highestTrackableNs,
-        final Path logFile, final Counter logFailures, final ErrorHandler errorHandler)
+        final Path logFile, final Counter logFailures, final ErrorHandler errorHandler, final NanoClock clock,
+        final EpochClock epochClock)
     {
+        this.clock = clock;
         this.recorder = recorder;
         this.intervalNs = intervalNs;
         this.total = new Histogram(highestTrackableNs, 3);
@@ -50,7 +57,7 @@ final class LatencyMonitorAgent implements Agent
             logRecordStream = new PrintStream(logRecord, true, StandardCharsets.US_ASCII);
             logWriter = new HistogramLogWriter(logRecordStream);
             // The base time must precede the first interval or HistogramLogProcessor drops that interval.
-            final long now = System.currentTimeMillis();
+            final long now = epochClock.time();
             logWriter.outputLogFormatVersion();
             logWriter.outputStartTime(now);
             logWriter.setBaseTime(now);
@@ -68,7 +75,7 @@ final class LatencyMonitorAgent implements Agent
         }
         // Start the recorder's first interval now so it lines up with the log's base time.
         interval = recorder.getIntervalHistogram();
-        nextSnapshotNs = System.nanoTime() + intervalNs;
+        nextSnapshotNs = clock.nanoTime() + intervalNs;
     }
 
     @Override
@@ -80,7 +87,7 @@ final class LatencyMonitorAgent implements Agent
     @Override
     public int doWork()
     {
-        final long now = System.nanoTime();
+        final long now = clock.nanoTime();
         if (now - nextSnapshotNs < 0)
         {
             return 0;

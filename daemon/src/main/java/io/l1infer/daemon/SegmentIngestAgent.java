@@ -13,6 +13,7 @@ import io.l1infer.codec.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
@@ -32,6 +33,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final DaemonCounters counters;
     private final AeronConnection connection;
     private final ErrorHandler errorHandler;
+    private final NanoClock clock;
     private final int fragmentLimit;
     private final ControlledFragmentAssembler assembler;
     private volatile boolean intakeStopped;
@@ -47,10 +49,12 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final DaemonCounters counters,
         final AeronConnection connection,
         final ErrorHandler errorHandler,
+        final NanoClock clock,
         final int fragmentLimit,
         final int maxRequestLength)
     {
         this.errorHandler = errorHandler;
+        this.clock = clock;
         this.subscription = subscription;
         this.ring = ring;
         this.translator = translator;
@@ -103,7 +107,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
             counters.outsidePartition.incrementRelease();
             return Action.CONTINUE;
         }
-        final long nowNs = System.nanoTime();
+        final long nowNs = clock.nanoTime();
         final long sequence;
         try
         {

@@ -3,6 +3,7 @@ package io.l1infer.daemon;
 import io.aeron.Counter;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
@@ -24,6 +25,7 @@ final class ServiceStatusAgent implements Agent
     private final AcceleratorOwner owner;
     private final long stallNs;
     private final long statusIntervalNs;
+    private final NanoClock clock;
     private final String version = L1inferVersion.version();
     private long lastDutyCycles = -1;
     private long lastProgressNs;
@@ -38,8 +40,10 @@ final class ServiceStatusAgent implements Agent
         final LatencyMonitorAgent monitor,
         final AcceleratorOwner owner,
         final long stallNs,
-        final long statusIntervalNs)
+        final long statusIntervalNs,
+        final NanoClock clock)
     {
+        this.clock = clock;
         this.notifier = notifier;
         this.ownerDutyCycles = counters.ownerDutyCycles;
         this.resultsPublished = counters.resultsPublished;
@@ -50,7 +54,7 @@ final class ServiceStatusAgent implements Agent
         this.owner = owner;
         this.stallNs = stallNs;
         this.statusIntervalNs = statusIntervalNs;
-        final long now = System.nanoTime();
+        final long now = clock.nanoTime();
         lastProgressNs = now;
         lastStatusNs = now;
         nextPingNs = now;
@@ -66,7 +70,7 @@ final class ServiceStatusAgent implements Agent
     @Override
     public int doWork()
     {
-        final long now = System.nanoTime();
+        final long now = clock.nanoTime();
         final long cycles = ownerDutyCycles.get();
         if (cycles != lastDutyCycles)
         {

@@ -170,6 +170,8 @@ public final class FixedPointEmulator implements Accelerator
 
     private static LayerKernel kernelFor(final Layer layer, final FixedPointType inputType)
     {
+        // The same dispatch as LayerKernels.wide on purpose: this one picks the narrow int kernels, that one the
+        // exact general-path kernels.
         if (layer instanceof DenseLayer d)
         {
             return new DenseKernel(d, inputType);
