@@ -167,9 +167,17 @@ public final class L1inferDaemon implements AutoCloseable
             ring.addGatingSequences(consumed);
             latency = new SingleWriterRecorder(config.histogramMaxNs(), 3);
 
-            ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn, errorLog, nanoClock, config.ingestFragmentLimit(),
-                ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
+            ingestAgent = new SegmentIngestAgent(new SegmentIngestAgent.Context()
+                .subscription(subscription)
+                .ring(ring)
+                .translator(new RequestTranslator(model))
+                .partitionFilter(partitionFilter)
+                .counters(counters)
+                .connection(conn)
+                .errorHandler(errorLog)
+                .clock(nanoClock)
+                .fragmentLimit(config.ingestFragmentLimit())
+                .maxRequestLength(ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX)));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.publishMaxRetries(), counters, errorLog);
             shadow = config.shadow() == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
@@ -179,9 +187,15 @@ public final class L1inferDaemon implements AutoCloseable
             owner = new AcceleratorOwner(ring, consumed, primary, fallback, config.acceleratorMaxBatch(), publisher,
                 latency, config.histogramMaxNs(), counters, errorLog, config.acceleratorTimeoutNs(),
                 nanoClock, degraded, shadow);
-            monitor = new LatencyMonitorAgent(latency, config.histogramIntervalNs(), config.histogramMaxNs(),
-                config.histogramLog().orElse(null), counters.histogramLogWriteFailures, errorLog, nanoClock,
-                epochClock);
+            monitor = new LatencyMonitorAgent(new LatencyMonitorAgent.Context()
+                .recorder(latency)
+                .intervalNs(config.histogramIntervalNs())
+                .highestTrackableNs(config.histogramMaxNs())
+                .logFile(config.histogramLog().orElse(null))
+                .logFailures(counters.histogramLogWriteFailures)
+                .errorHandler(errorLog)
+                .clock(nanoClock)
+                .epochClock(epochClock));
 
             gauges = new LatencyGauges(aeron, monitor);
             latencyGauges = gauges;

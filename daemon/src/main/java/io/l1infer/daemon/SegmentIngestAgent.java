@@ -15,6 +15,8 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
+import java.util.Objects;
+
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
  * reject). When the ring is full it returns ABORT, leaving the fragment in the Aeron log: back pressure reaches
@@ -41,28 +43,19 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private long abortedPosition = Long.MIN_VALUE;
     private long abortedFirstPollNs;
 
-    SegmentIngestAgent(
-        final Subscription subscription,
-        final RingBuffer<RingEvent> ring,
-        final RequestTranslator translator,
-        final PartitionFilter partitionFilter,
-        final DaemonCounters counters,
-        final AeronConnection connection,
-        final ErrorHandler errorHandler,
-        final NanoClock clock,
-        final int fragmentLimit,
-        final int maxRequestLength)
+    SegmentIngestAgent(final Context ctx)
     {
-        this.errorHandler = errorHandler;
-        this.clock = clock;
-        this.subscription = subscription;
-        this.ring = ring;
-        this.translator = translator;
-        this.partitionFilter = partitionFilter;
-        this.counters = counters;
-        this.connection = connection;
-        this.fragmentLimit = fragmentLimit;
-        this.assembler = new ControlledFragmentAssembler(this, maxRequestLength, false);
+        ctx.conclude();
+        this.subscription = ctx.subscription;
+        this.ring = ctx.ring;
+        this.translator = ctx.translator;
+        this.partitionFilter = ctx.partitionFilter;
+        this.counters = ctx.counters;
+        this.connection = ctx.connection;
+        this.errorHandler = ctx.errorHandler;
+        this.clock = ctx.clock;
+        this.fragmentLimit = ctx.fragmentLimit;
+        this.assembler = new ControlledFragmentAssembler(this, ctx.maxRequestLength, false);
     }
 
     @Override
@@ -156,5 +149,91 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
             counters.eventsAccepted.incrementRelease();
         }
         return Action.CONTINUE;
+    }
+
+    /** What the ingest agent is built from, set by name (Aeron's context style) and checked once by the agent. */
+    static final class Context extends AgentContext<Context>
+    {
+        private Subscription subscription;
+        private RingBuffer<RingEvent> ring;
+        private RequestTranslator translator;
+        private PartitionFilter partitionFilter;
+        private DaemonCounters counters;
+        private AeronConnection connection;
+        private int fragmentLimit;
+        private int maxRequestLength;
+
+        /** The ingest stream. */
+        Context subscription(final Subscription subscription)
+        {
+            this.subscription = subscription;
+            return this;
+        }
+
+        /** The ring the accepted requests and rejects are claimed in. */
+        Context ring(final RingBuffer<RingEvent> ring)
+        {
+            this.ring = ring;
+            return this;
+        }
+
+        /** Validates and translates each message, once. */
+        Context translator(final RequestTranslator translator)
+        {
+            this.translator = translator;
+            return this;
+        }
+
+        /** Which messages are this daemon's on a shared stream. */
+        Context partitionFilter(final PartitionFilter partitionFilter)
+        {
+            this.partitionFilter = partitionFilter;
+            return this;
+        }
+
+        /** The daemon's counters. */
+        Context counters(final DaemonCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        /** Whose driver and client duty cycles this agent runs in invoker mode. */
+        Context connection(final AeronConnection connection)
+        {
+            this.connection = connection;
+            return this;
+        }
+
+        /** Most fragments per poll ({@code l1infer.ingest.fragment.limit}). */
+        Context fragmentLimit(final int fragmentLimit)
+        {
+            this.fragmentLimit = fragmentLimit;
+            return this;
+        }
+
+        /** The longest request the wire carries, the reassembly buffer's size per publisher. */
+        Context maxRequestLength(final int maxRequestLength)
+        {
+            this.maxRequestLength = maxRequestLength;
+            return this;
+        }
+
+        @Override
+        void conclude()
+        {
+            super.conclude();
+            Objects.requireNonNull(subscription, "subscription");
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(translator, "translator");
+            Objects.requireNonNull(partitionFilter, "partitionFilter");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(connection, "connection");
+            if (fragmentLimit < 1 || maxRequestLength < 1)
+            {
+                throw new IllegalArgumentException("fragmentLimit and maxRequestLength must be >= 1: " +
+                    fragmentLimit + ", " + maxRequestLength);
+            }
+        }
     }
 }

@@ -20,8 +20,13 @@ class InjectedClockTest
         final CachedEpochClock epochClock = new CachedEpochClock();
         epochClock.update(1_700_000_000_000L);
         final SingleWriterRecorder recorder = new SingleWriterRecorder(10_000_000L, 3);
-        final LatencyMonitorAgent monitor = new LatencyMonitorAgent(recorder, INTERVAL_NS, 10_000_000L, null, null,
-            (ex) -> { }, nanoClock, epochClock);
+        final LatencyMonitorAgent monitor = new LatencyMonitorAgent(new LatencyMonitorAgent.Context()
+            .recorder(recorder)
+            .intervalNs(INTERVAL_NS)
+            .highestTrackableNs(10_000_000L)
+            .errorHandler((ex) -> { })
+            .clock(nanoClock)
+            .epochClock(epochClock));
 
         recorder.recordValue(1_000L);
         assertEquals(0, monitor.doWork(), "no snapshot before the interval has passed on the injected clock");
