@@ -384,7 +384,8 @@ final class AcceleratorOwner implements Agent
             if (event.kind == RingEvent.KIND_REQUEST)
             {
                 event.kind = RingEvent.KIND_REJECT;
-                event.verdict.reject(RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+                event.verdict.reject(RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX,
+                    0);
             }
         }
         if (nextToPublish <= queuedUpTo)

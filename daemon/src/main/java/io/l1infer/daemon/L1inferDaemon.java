@@ -282,7 +282,8 @@ public final class L1inferDaemon implements AutoCloseable
         final EpochClock epochClock)
     {
         final Accelerator engine = config.shadow() == ShadowKind.EMULATOR ?
-            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL, model);
+            new FixedPointEmulator(model, primary.maxBatchSize()) : openAccelerator(config, AcceleratorKind.OPENCL,
+                model);
         try
         {
             AcceleratorWarmup.run(engine, config.acceleratorWarmup(), 3);
@@ -311,8 +312,11 @@ public final class L1inferDaemon implements AutoCloseable
             counters.shadow.eventsMismatched().get(), counters.shadow.batchesSkipped().get());
     }
 
-    /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
-    public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
+    /**
+     * The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped).
+     */
+    public static String shadowSummary(final long checked, final long matched, final long mismatched,
+        final long skipped)
     {
         return "SHADOW checked=" + checked + " matched=" + matched + " mismatched=" + mismatched +
             " skipped=" + skipped;
@@ -444,7 +448,8 @@ public final class L1inferDaemon implements AutoCloseable
             config.resultStream() + "; threads " + config.agentLayout().name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.driverEmbedded() ?
             " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" :
-            " (external driver)") + (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
+            " (external driver)") + (metrics != null ? "; metrics http://" +
+                metrics.address().getAddress().getHostAddress() + ":" +
             metrics.address().getPort() + "/metrics" : "");
     }
 

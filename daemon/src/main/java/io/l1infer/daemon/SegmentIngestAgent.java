@@ -94,7 +94,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         {
             defect = ex;
         }
-        if (null == defect && !partitionFilter.accepts(segments))
+        if (defect == null && !partitionFilter.accepts(segments))
         {
             // Another daemon on the shared stream answers it: neither a request nor a reject here.
             counters.outsidePartition.incrementRelease();
@@ -119,7 +119,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final RingEvent event = ring.get(sequence);
         event.ingestNs = nowNs;
         event.firstPollNs = abortedPosition == header.position() ? abortedFirstPollNs : nowNs;
-        if (null == defect)
+        if (defect == null)
         {
             try
             {
@@ -134,7 +134,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         {
             event.verdict.copyFrom(translator.verdict());
         }
-        if (null != defect)
+        if (defect != null)
         {
             // A defect, not bad input (the validator vouched for the bytes): answer the sender, log the cause.
             event.kind = RingEvent.KIND_REJECT;

@@ -43,9 +43,9 @@ class MediaDriverLossTest
             "l1infer.driver.timeout", DRIVER_TIMEOUT_MS + "ms");
         final RealInputs real = new RealInputs();
         final List<Long> unanswered = new ArrayList<>();
-        long sent;
+        final long sent;
         long answeredBeforeKill;
-        long noticedMs;
+        final long noticedMs;
         try (DaemonProcess driver = startDriver(aeronDir, "first");
             DaemonProcess daemon = DaemonProcess.launcher(settings, Map.of()))
         {

@@ -14,7 +14,6 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +74,8 @@ public final class EchoServer implements AutoCloseable
             ring.addGatingSequences(consumed);
             final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection,
                 config.ingestFragmentLimit(), ringFull, oversize);
-            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication, config.acceleratorMaxBatch(),
+            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication,
+                config.acceleratorMaxBatch(),
                 config.publishMaxRetries(), echoed, backPressureRetries, undeliverable);
             if (config.agentLayout() == AgentLayout.COMBINED)
             {
