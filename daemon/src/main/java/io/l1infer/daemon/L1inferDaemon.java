@@ -199,8 +199,14 @@ public final class L1inferDaemon implements AutoCloseable
 
             gauges = new LatencyGauges(aeron, monitor);
             latencyGauges = gauges;
-            final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
-                config.watchdogStallNs(), config.statusIntervalNs(), nanoClock);
+            final ServiceStatusAgent status = new ServiceStatusAgent(new ServiceStatusAgent.Context()
+                .notifier(notifier)
+                .counters(counters)
+                .monitor(monitor)
+                .owner(owner)
+                .stallNs(config.watchdogStallNs())
+                .statusIntervalNs(config.statusIntervalNs())
+                .clock(nanoClock));
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
                 new CompositeAgent(monitor, gauges, status));
             endpoint = config.metricsListen().map((address) ->
