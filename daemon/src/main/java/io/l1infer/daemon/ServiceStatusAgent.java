@@ -110,6 +110,7 @@ final class ServiceStatusAgent implements Agent
     /** What the status agent is built from, set by name (Aeron's context style) and checked once. */
     static final class Context
     {
+        // One fluent setter per field, the same shape as the other agents' contexts on purpose (Aeron's style).
         private SystemdNotifier notifier;
         private DaemonCounters counters;
         private LatencyMonitorAgent monitor;
