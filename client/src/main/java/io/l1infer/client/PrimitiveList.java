@@ -20,7 +20,7 @@ public final class PrimitiveList extends MuonPrimitives
 
     /**
      * Append one primitive (the override restates the holder's signature to return this list and to refuse what the
-     * wire cannot carry).
+     * wire cannot carry: a deliberate repeat of {@link MuonPrimitives#add}'s parameter list, which Java requires).
      *
      * @param station DT station, uint8 on the wire (valid 1..4).
      * @param wheel   DT wheel, int8 (valid -2..2).

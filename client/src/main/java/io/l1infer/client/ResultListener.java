@@ -43,7 +43,7 @@ public interface ResultListener
      * @param sendTimeNs    the send time the request carried.
      * @param receiveTimeNs System.nanoTime() when the client took it from its subscription.
      */
-    default void onEcho(long sourceId, long eventId, long sendTimeNs, long receiveTimeNs)
+    default void onEcho(final long sourceId, final long eventId, final long sendTimeNs, final long receiveTimeNs)
     {
     }
 
@@ -55,7 +55,7 @@ public interface ResultListener
      * @param eventId    event id of the answer, the null value when a reject could not name it.
      * @param templateId what kind of message it was.
      */
-    default void onUnmatched(long sourceId, long eventId, int templateId)
+    default void onUnmatched(final long sourceId, final long eventId, final int templateId)
     {
     }
 
@@ -65,7 +65,7 @@ public interface ResultListener
      *
      * @param verdict why, valid during this call.
      */
-    default void onMalformed(ValidationVerdict verdict)
+    default void onMalformed(final ValidationVerdict verdict)
     {
     }
 }

@@ -13,7 +13,6 @@ import io.l1infer.fpga.model.ModelBundle;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

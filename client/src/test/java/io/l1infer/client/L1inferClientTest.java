@@ -103,7 +103,8 @@ class L1inferClientTest
             assertEquals(SendOutcome.SENT, client.sendFeatures(9, 2, 12, inputs, 0, 27));
             final PrimitiveList one = new PrimitiveList().add(1, 0, 3, 10, 20, 6, 0, 0).add(2, 0, 3, 12, 15, 6, 0, 1);
             assertEquals(SendOutcome.SENT, client.sendSegments(9, 3, 13, 100, one));
-            final PrimitiveList badStation = new PrimitiveList().add(9, 0, 3, 10, 20, 6, 0, 0).add(2, 0, 3, 12, 15, 6, 0, 0);
+            final PrimitiveList badStation = new PrimitiveList().add(9, 0, 3, 10, 20, 6, 0, 0).add(2, 0, 3, 12, 15, 6,
+                0, 0);
             assertEquals(SendOutcome.SENT, client.sendSegments(9, 4, 14, 100, badStation));
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "four rejects");
 
@@ -113,7 +114,8 @@ class L1inferClientTest
                 listener.rejects.get(1L));
             assertEquals(new RecordingListener.Reject(9, 2, "INPUT_OUT_OF_RANGE", "INPUT_VALUE", 3, 40_000),
                 listener.rejects.get(2L));
-            assertEquals(new RecordingListener.Reject(9, 3, "TOO_FEW_PRIMITIVES", "PRIMITIVE_BX", RejectView.NO_INDEX, 1),
+            assertEquals(new RecordingListener.Reject(9, 3, "TOO_FEW_PRIMITIVES", "PRIMITIVE_BX", RejectView.NO_INDEX,
+                1),
                 listener.rejects.get(3L));
             assertEquals(new RecordingListener.Reject(9, 4, "FIELD_OUT_OF_RANGE", "STATION", 0, 9),
                 listener.rejects.get(4L));

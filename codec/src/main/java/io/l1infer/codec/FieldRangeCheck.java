@@ -11,9 +11,38 @@ import org.agrona.DirectBuffer;
 
 import java.util.function.ToIntFunction;
 
-import static io.l1infer.codec.MuonPrimitiveLimits.*;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MIN;
 import static io.l1infer.codec.ValidationVerdict.NO_INDEX;
-import static io.l1infer.codec.sbe.MessageField.*;
+import static io.l1infer.codec.sbe.MessageField.BATCH_SIZE;
+import static io.l1infer.codec.sbe.MessageField.BX;
+import static io.l1infer.codec.sbe.MessageField.EVENT_ID;
+import static io.l1infer.codec.sbe.MessageField.PHI;
+import static io.l1infer.codec.sbe.MessageField.PHI_B;
+import static io.l1infer.codec.sbe.MessageField.QUALITY;
+import static io.l1infer.codec.sbe.MessageField.REJECT_FIELD;
+import static io.l1infer.codec.sbe.MessageField.REJECT_REASON;
+import static io.l1infer.codec.sbe.MessageField.RESULT_STATUS;
+import static io.l1infer.codec.sbe.MessageField.SECTOR;
+import static io.l1infer.codec.sbe.MessageField.SEND_TIME;
+import static io.l1infer.codec.sbe.MessageField.SOURCE_ID;
+import static io.l1infer.codec.sbe.MessageField.STATION;
+import static io.l1infer.codec.sbe.MessageField.TS2TAG;
+import static io.l1infer.codec.sbe.MessageField.WHEEL;
 import static io.l1infer.codec.sbe.RejectReason.FIELD_OUT_OF_RANGE;
 
 /**
@@ -53,7 +82,8 @@ final class FieldRangeCheck
     {
         return switch (templateId)
         {
-            case MuonSegmentsDecoder.TEMPLATE_ID -> checkMuonSegments(buffer, bodyOffset, blockLength, version, verdict);
+            case MuonSegmentsDecoder.TEMPLATE_ID -> checkMuonSegments(buffer, bodyOffset, blockLength, version,
+                verdict);
             case FeatureVectorDecoder.TEMPLATE_ID -> checkFeatureVector(
                 buffer, bodyOffset, blockLength, version, verdict);
             case InferenceResultDecoder.TEMPLATE_ID -> checkInferenceResult(

@@ -6,7 +6,13 @@ import io.l1infer.codec.sbe.MessageHeaderDecoder;
 import org.agrona.DirectBuffer;
 
 import static io.l1infer.codec.ValidationVerdict.NO_INDEX;
-import static io.l1infer.codec.sbe.RejectReason.*;
+import static io.l1infer.codec.sbe.RejectReason.BAD_BLOCK_LENGTH;
+import static io.l1infer.codec.sbe.RejectReason.BAD_GROUP;
+import static io.l1infer.codec.sbe.RejectReason.TRAILING_BYTES;
+import static io.l1infer.codec.sbe.RejectReason.TRUNCATED;
+import static io.l1infer.codec.sbe.RejectReason.UNKNOWN_SCHEMA;
+import static io.l1infer.codec.sbe.RejectReason.UNKNOWN_TEMPLATE;
+import static io.l1infer.codec.sbe.RejectReason.UNSUPPORTED_VERSION;
 
 /**
  * Decides, without allocating, whether one fragment holds exactly one well-formed, in-range message of this
@@ -65,7 +71,7 @@ public final class MessageValidator
         final int blockLength = header.blockLength();
         final TemplateLayout layout = TemplateLayout.forTemplateId(templateId);
         verdict.templateId(templateId);
-        if (null != layout)
+        if (layout != null)
         {
             readIdentity(layout, buffer, offset, Math.min(blockLength, length - HEADER_LENGTH), verdict);
         }
@@ -74,7 +80,7 @@ public final class MessageValidator
         {
             return verdict.reject(UNSUPPORTED_VERSION, MessageField.NONE, NO_INDEX, version);
         }
-        if (null == layout)
+        if (layout == null)
         {
             return verdict.reject(UNKNOWN_TEMPLATE, MessageField.NONE, NO_INDEX, templateId);
         }

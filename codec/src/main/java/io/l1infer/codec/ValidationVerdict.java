@@ -120,11 +120,11 @@ public final class ValidationVerdict
      */
     public boolean reject(final RejectReason reason, final MessageField field, final int index, final long value)
     {
-        if (null == reason || RejectReason.NULL_VAL == reason)
+        if (reason == null || reason == RejectReason.NULL_VAL)
         {
             throw new IllegalArgumentException("reject reason must be a real reason, got " + reason);
         }
-        if (null == field || MessageField.NULL_VAL == field)
+        if (field == null || field == MessageField.NULL_VAL)
         {
             throw new IllegalArgumentException("reject field must be a MessageField (NONE if none), got " + field);
         }

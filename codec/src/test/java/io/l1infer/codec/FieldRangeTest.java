@@ -19,7 +19,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import static io.l1infer.codec.MuonPrimitiveLimits.*;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MIN;
 import static io.l1infer.codec.ValidationVerdict.NO_INDEX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -174,7 +189,8 @@ class FieldRangeTest
     void firstBadFieldInWireOrderIsReported()
     {
         encode(MuonSegmentsSample.random(random, PRIMITIVES));
-        final int entries = OFFSET + HEADER + MuonSegmentsEncoder.BLOCK_LENGTH + GroupSizeEncodingEncoder.ENCODED_LENGTH;
+        final int entries = OFFSET + HEADER + MuonSegmentsEncoder.BLOCK_LENGTH +
+            GroupSizeEncodingEncoder.ENCODED_LENGTH;
         final int entryLength = PrimitivesEncoder.sbeBlockLength();
         buffer.putByte(entries + 3 * entryLength + PrimitivesEncoder.stationEncodingOffset(), (byte)9);
         buffer.putByte(entries + 2 * entryLength + PrimitivesEncoder.qualityEncodingOffset(), (byte)8);
@@ -300,7 +316,8 @@ class FieldRangeTest
     void featureVectorAcceptsAnyRawInput()
     {
         encode(FeatureVectorSample.random(random, 3));
-        final int entries = OFFSET + HEADER + FeatureVectorEncoder.BLOCK_LENGTH + GroupSizeEncodingEncoder.ENCODED_LENGTH;
+        final int entries = OFFSET + HEADER + FeatureVectorEncoder.BLOCK_LENGTH +
+            GroupSizeEncodingEncoder.ENCODED_LENGTH;
         for (final int raw : new int[]{ Integer.MIN_VALUE, -1, 0, Integer.MAX_VALUE })
         {
             buffer.putInt(entries + 2 * FeatureVectorEncoder.InputsEncoder.sbeBlockLength(), raw);

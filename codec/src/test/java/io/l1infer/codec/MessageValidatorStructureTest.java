@@ -115,7 +115,8 @@ class MessageValidatorStructureTest
         encodeRandom(MuonSegmentsEncoder.TEMPLATE_ID);
         buffer.putShort(OFFSET + MessageHeaderEncoder.versionEncodingOffset(), (short)version);
         assertRejected(
-            length, RejectReason.UNSUPPORTED_VERSION, MessageField.NONE, version, MuonSegmentsEncoder.TEMPLATE_ID, true);
+            length, RejectReason.UNSUPPORTED_VERSION, MessageField.NONE, version, MuonSegmentsEncoder.TEMPLATE_ID,
+                true);
     }
 
     @ParameterizedTest
@@ -174,7 +175,8 @@ class MessageValidatorStructureTest
         final int entriesStart = HEADER + (buffer.getShort(OFFSET) & 0xFFFF) + GroupSizeEncodingEncoder.ENCODED_LENGTH;
         for (int cut = 1; cut <= GroupSizeEncodingEncoder.ENCODED_LENGTH; cut++)
         {
-            assertRejected(entriesStart - cut, RejectReason.TRUNCATED, MessageField.NONE, entriesStart, templateId, true);
+            assertRejected(entriesStart - cut, RejectReason.TRUNCATED, MessageField.NONE, entriesStart, templateId,
+                true);
         }
     }
 

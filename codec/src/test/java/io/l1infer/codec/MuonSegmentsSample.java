@@ -9,7 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static io.l1infer.codec.MuonPrimitiveLimits.*;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MIN;
 
 /**
  * A MuonSegments message as plain values, for tests.

@@ -18,8 +18,29 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.function.Supplier;
 
-import static io.l1infer.codec.ModelIoLimits.*;
-import static io.l1infer.codec.MuonPrimitiveLimits.*;
+import static io.l1infer.codec.ModelIoLimits.BATCH_SIZE_MIN;
+import static io.l1infer.codec.ModelIoLimits.INPUT_COUNT_MAX;
+import static io.l1infer.codec.ModelIoLimits.INPUT_COUNT_MIN;
+import static io.l1infer.codec.ModelIoLimits.OUTPUT_COUNT_MAX;
+import static io.l1infer.codec.ModelIoLimits.OUTPUT_COUNT_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.EVENT_BX_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_B_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PHI_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.PRIMITIVE_COUNT_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.PRIMITIVE_COUNT_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.QUALITY_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.SECTOR_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.STATION_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.TS2TAG_MIN;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MAX;
+import static io.l1infer.codec.MuonPrimitiveLimits.WHEEL_MIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,7 +131,8 @@ class ValidatorFuzzTest
             }
             if (t == 2 && random.nextBoolean())
             {
-                fragment.putByte(offset + HEADER + InferenceResultEncoder.statusEncodingOffset(), (byte)random.nextInt(2));
+                fragment.putByte(
+                    offset + HEADER + InferenceResultEncoder.statusEncodingOffset(), (byte)random.nextInt(2));
             }
             if (t == 3 && random.nextBoolean())
             {
@@ -120,7 +142,8 @@ class ValidatorFuzzTest
             check(offset, Math.max(length, 0), "plausibleHeaders", i);
         }
         report("plausibleHeaders");
-        assertTrue(accepted > 0, "no plausible body was accepted; the ok path went untested (seed=" + TestSeed.SEED + ")");
+        assertTrue(accepted > 0, "no plausible body was accepted; the ok path went untested (seed=" + TestSeed.SEED +
+            ")");
     }
 
     private void fillPlausiblePrimitives(final Random random, final int offset, final int count)
@@ -268,7 +291,8 @@ class ValidatorFuzzTest
     {
         assertNotEquals(RejectReason.NULL_VAL, verdict.reason(), context);
         final int written = rejectWriter.write(verdict, rejectBuffer, 0);
-        assertTrue(validator.validate(rejectBuffer, 0, written, replyVerdict), () -> context.get() + " reply=" + replyVerdict);
+        assertTrue(validator.validate(rejectBuffer, 0, written, replyVerdict), () -> context.get() + " reply=" +
+            replyVerdict);
         final RejectSample reply = (RejectSample)WireSample.decode(rejectBuffer, 0).sample();
         assertEquals(verdict.reason(), reply.reason(), context);
         assertEquals(verdict.field(), reply.field(), context);

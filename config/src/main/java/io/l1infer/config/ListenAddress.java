@@ -12,7 +12,8 @@ import java.net.InetSocketAddress;
 public record ListenAddress(String host, int port)
 {
     /** Human description of the accepted syntax, used in reasons and generated documentation. */
-    public static final String SYNTAX = "HOST:PORT, [IPV6]:PORT or PORT (loopback), or empty for off; port 0 = any free port";
+    public static final String SYNTAX = "HOST:PORT, [IPV6]:PORT or PORT (loopback), or empty for off; port 0 = any " +
+        "free port";
 
     /** Host a bare port binds to. */
     public static final String LOOPBACK = "127.0.0.1";

@@ -1,6 +1,8 @@
 package io.l1infer.config;
 
-/** Which second engine checks the primary's answers: configuration words {@code none}, {@code emulator}, {@code opencl}. */
+/**
+ * Which second engine checks the primary's answers: configuration words {@code none}, {@code emulator}, {@code opencl}.
+ */
 public enum ShadowKind
 {
     /** No shadow engine. */

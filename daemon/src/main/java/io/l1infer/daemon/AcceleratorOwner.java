@@ -321,7 +321,7 @@ final class AcceleratorOwner implements Agent
                 return 1;
             }
             batchComplete[set] = true;
-            batchCompleteNs[set] = System.nanoTime();
+            batchCompleteNs[set] = clock.nanoTime();
         }
         final BatchBuffers buffers = active.buffers(set);
         final int requests = batchRequests[set];
@@ -336,7 +336,7 @@ final class AcceleratorOwner implements Agent
         for (long seq = nextToPublish; seq <= last; seq++)
         {
             final RingEvent event = ring.get(seq);
-            final long now = System.nanoTime();
+            final long now = clock.nanoTime();
             final int outcome;
             if (event.kind == RingEvent.KIND_REQUEST)
             {
@@ -605,7 +605,8 @@ final class AcceleratorOwner implements Agent
             if (event.kind == RingEvent.KIND_REQUEST)
             {
                 event.kind = RingEvent.KIND_REJECT;
-                event.verdict.reject(RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
+                event.verdict.reject(RejectReason.ACCELERATOR_FAILURE, MessageField.NONE, ValidationVerdict.NO_INDEX,
+                    0);
             }
         }
         if (nextToPublish <= queuedUpTo)

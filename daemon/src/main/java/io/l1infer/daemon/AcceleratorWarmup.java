@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Runs seeded synthetic inputs through an accelerator before the daemon reports ready, in the batch sizes it will
- * see (single events and every batch size up to the maximum), so the JIT has compiled every path and an OpenCL device has built its
- * kernel: the first real events then do not pay for compilation (a cold start otherwise stalls them for up to a
- * second).
+ * see (single events and every batch size up to the maximum), so the JIT has compiled every path and an OpenCL device
+ * has built its kernel: the first real events then do not pay for compilation (a cold start otherwise stalls them
+ * for up to a second).
  */
 final class AcceleratorWarmup
 {
@@ -48,7 +48,8 @@ final class AcceleratorWarmup
             {
                 for (int f = 0; f < inputSize; f++)
                 {
-                    final long raw = random.nextBoolean() ? 0 : random.nextLong(Math.max(type.minRaw(), -span), span + 1);
+                    final long raw = random.nextBoolean() ? 0 :
+                        random.nextLong(Math.max(type.minRaw(), -span), span + 1);
                     buffers.putInput(b, f, (int)raw);
                 }
             }

@@ -29,6 +29,7 @@ public final class AeronConnection implements AutoCloseable
     private final MediaDriver driver;
     private final Aeron aeron;
     private final AgentInvoker driverInvoker;
+    private final AgentInvoker clientInvoker;
 
     /**
      * Start the embedded driver (unless configured external) and connect a client to it.
@@ -88,6 +89,7 @@ public final class AeronConnection implements AutoCloseable
                 .errorHandler(errorHandler)
                 .closeHandler(closeHandler)
                 .clientName("l1infer-daemon"));
+            clientInvoker = driverInvoker != null ? aeron.conductorAgentInvoker() : null;
         }
         catch (final RuntimeException ex)
         {
@@ -113,18 +115,23 @@ public final class AeronConnection implements AutoCloseable
     }
 
     /**
-     * The Aeron client conductor's duty cycle when the driver runs in invoker mode (the client then has no thread
-     * of its own either), else null.
+     * Run the embedded driver's and the client conductor's duty cycles where they have no threads of their own
+     * (invoker mode): the one place the ingest agents of the daemon and of the echo server do that.
+     *
+     * @return the work done, 0 when both run on threads of their own.
      */
-    public AgentInvoker clientInvoker()
+    public int invokeDutyCycles()
     {
-        return driverInvoker != null ? aeron.conductorAgentInvoker() : null;
-    }
-
-    /** The embedded driver's duty cycle when it runs in invoker mode, else null. */
-    public AgentInvoker driverInvoker()
-    {
-        return driverInvoker;
+        int work = 0;
+        if (driverInvoker != null)
+        {
+            work += driverInvoker.invoke();
+        }
+        if (clientInvoker != null)
+        {
+            work += clientInvoker.invoke();
+        }
+        return work;
     }
 
     /** The directory the driver and clients share. */

@@ -5,6 +5,8 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.config.Setting;
 
+import java.util.function.Supplier;
+
 /**
  * Opens the daemon's Aeron streams from its channel settings; a channel the media driver refuses (a malformed UDP
  * URI, an address not on this host) stops the start with a message naming the setting, its value and the
@@ -19,26 +21,25 @@ final class ConfiguredStreams
     static Subscription subscription(final Aeron aeron, final Setting<String> setting, final String channel,
         final int stream)
     {
-        try
-        {
-            return aeron.addSubscription(channel, stream);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw refused(setting, channel, stream, "subscribe to", ex);
-        }
+        return open(() -> aeron.addSubscription(channel, stream), setting, channel, stream, "subscribe to");
     }
 
     static ExclusivePublication publication(final Aeron aeron, final Setting<String> setting, final String channel,
         final int stream)
     {
+        return open(() -> aeron.addExclusivePublication(channel, stream), setting, channel, stream, "publish on");
+    }
+
+    private static <T> T open(final Supplier<T> adder, final Setting<String> setting, final String channel,
+        final int stream, final String what)
+    {
         try
         {
-            return aeron.addExclusivePublication(channel, stream);
+            return adder.get();
         }
         catch (final RuntimeException ex)
         {
-            throw refused(setting, channel, stream, "publish on", ex);
+            throw refused(setting, channel, stream, what, ex);
         }
     }
 

@@ -3,7 +3,7 @@ package io.l1infer.daemon;
 import org.agrona.ErrorHandler;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
-import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.errors.DistinctErrorLog;
 import org.agrona.concurrent.errors.ErrorLogReader;
@@ -31,14 +31,14 @@ final class DaemonErrorLog implements ErrorHandler, AutoCloseable
     private volatile AtomicCounter errorCounter;
     private boolean closed;
 
-    DaemonErrorLog(final Path directory, final int length)
+    DaemonErrorLog(final Path directory, final int length, final EpochClock clock)
     {
         this.file = directory.resolve(FILE_NAME);
         final File f = file.toFile();
         IoUtil.deleteIfExists(f);
         mapped = IoUtil.mapNewFile(f, length);
         final AtomicBuffer buffer = new UnsafeBuffer(mapped);
-        log = new DistinctErrorLog(buffer, SystemEpochClock.INSTANCE, StandardCharsets.UTF_8);
+        log = new DistinctErrorLog(buffer, clock, StandardCharsets.UTF_8);
     }
 
     /** Count every recorded error here once the counters exist. */

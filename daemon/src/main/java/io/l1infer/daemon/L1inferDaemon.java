@@ -21,6 +21,8 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -75,6 +77,10 @@ import static io.l1infer.config.DaemonSettings.WATCHDOG_STALL;
 public final class L1inferDaemon implements AutoCloseable
 {
     private final DaemonConfig config;
+    /** The daemon's one source of monotonic time, handed to every agent (tests may pass their own). */
+    private final NanoClock nanoClock;
+    /** The daemon's one source of wall-clock time, handed to every agent (tests may pass their own). */
+    private final EpochClock epochClock;
     private final DaemonErrorLog errorLog;
     private final ModelBundle model;
     private static final long ABANDONED_CLOSE_WAIT_MS = 1000;
@@ -110,9 +116,15 @@ public final class L1inferDaemon implements AutoCloseable
     private volatile Runnable clientClosedListener = () -> { };
     private boolean drained;
 
-    private L1inferDaemon(final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
+    private L1inferDaemon(
+        final DaemonConfig config,
+        final Function<ModelBundle, Accelerator> acceleratorFactory,
+        final NanoClock nanoClock,
+        final EpochClock epochClock)
     {
         this.config = config;
+        this.nanoClock = nanoClock;
+        this.epochClock = epochClock;
         DaemonErrorLog log = null;
         RuntimeException startFailure = null;
         StreamRecorder rec = null;
@@ -163,7 +175,7 @@ public final class L1inferDaemon implements AutoCloseable
             driverLoss = new DriverLossDetector(aeronErrors);
             conn = new AeronConnection(config, driverLoss, this::onAeronClientClosed);
             connection = conn;
-            log = new DaemonErrorLog(dir, config.get(ERROR_LOG_LENGTH));
+            log = new DaemonErrorLog(dir, config.get(ERROR_LOG_LENGTH), epochClock);
             errorLog = log;
             aeronErrors.forwardTo(log);
             final Aeron aeron = conn.aeron();
@@ -184,7 +196,8 @@ public final class L1inferDaemon implements AutoCloseable
                 config.get(REJECT_STREAM));
             ModelWireLimits.check(model, resultPublication.maxPayloadLength());
             rec = config.recording() ?
-                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog) : null;
+                StreamRecorder.start(config, conn.directory(), model.name(), prim.description(), errorLog, epochClock) :
+                null;
             recorder = rec;
             partitionFilter = new PartitionFilter(config.get(PARTITION_WHEELS), config.get(PARTITION_SECTORS));
 
@@ -193,13 +206,21 @@ public final class L1inferDaemon implements AutoCloseable
             ring.addGatingSequences(consumed);
             latency = new SingleWriterRecorder(config.get(HISTOGRAM_MAX), 3);
 
-            ingestAgent = new SegmentIngestAgent(subscription, ring, new RequestTranslator(model), partitionFilter,
-                counters, conn.driverInvoker(), conn.clientInvoker(), errorLog, config.get(INGEST_FRAGMENT_LIMIT),
-                ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX));
+            ingestAgent = new SegmentIngestAgent(new SegmentIngestAgent.Context()
+                .subscription(subscription)
+                .ring(ring)
+                .translator(new RequestTranslator(model))
+                .partitionFilter(partitionFilter)
+                .counters(counters)
+                .connection(conn)
+                .errorHandler(errorLog)
+                .clock(nanoClock)
+                .fragmentLimit(config.get(INGEST_FRAGMENT_LIMIT))
+                .maxRequestLength(ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX)));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.get(PUBLISH_MAX_RETRIES), counters, errorLog);
             shadow = config.get(SHADOW) == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
-                errorLog);
+                errorLog, epochClock);
             shadowRunner = shadow == null ? null :
                 new AgentRunner(new SleepingMillisIdleStrategy(ShadowChecker.IDLE_SLEEP_MS), errorLog, counters.errors,
                     shadow);
@@ -216,16 +237,29 @@ public final class L1inferDaemon implements AutoCloseable
                 .errorHandler(errorLog)
                 .timeoutNs(config.get(ACCELERATOR_TIMEOUT))
                 .failbackIntervalNs(config.get(FAILBACK_INTERVAL))
-                .clock(SystemNanoClock.INSTANCE)
+                .clock(nanoClock)
                 .startDegradedReason(degraded)
                 .shadow(shadow));
-            monitor = new LatencyMonitorAgent(latency, config.get(HISTOGRAM_INTERVAL), config.get(HISTOGRAM_MAX),
-                config.get(HISTOGRAM_LOG).orElse(null), counters.histogramLogWriteFailures, errorLog);
+            monitor = new LatencyMonitorAgent(new LatencyMonitorAgent.Context()
+                .recorder(latency)
+                .intervalNs(config.get(HISTOGRAM_INTERVAL))
+                .highestTrackableNs(config.get(HISTOGRAM_MAX))
+                .logFile(config.get(HISTOGRAM_LOG).orElse(null))
+                .logFailures(counters.histogramLogWriteFailures)
+                .errorHandler(errorLog)
+                .clock(nanoClock)
+                .epochClock(epochClock));
 
             gauges = new LatencyGauges(aeron, monitor);
             latencyGauges = gauges;
-            final ServiceStatusAgent status = new ServiceStatusAgent(notifier, counters, monitor, owner,
-                config.get(WATCHDOG_STALL), config.get(STATUS_INTERVAL));
+            final ServiceStatusAgent status = new ServiceStatusAgent(new ServiceStatusAgent.Context()
+                .notifier(notifier)
+                .counters(counters)
+                .monitor(monitor)
+                .owner(owner)
+                .stallNs(config.get(WATCHDOG_STALL))
+                .statusIntervalNs(config.get(STATUS_INTERVAL))
+                .clock(nanoClock));
             monitorRunner = new AgentRunner(new SleepingMillisIdleStrategy(50), errorLog, counters.errors,
                 new CompositeAgent(monitor, gauges, status));
             endpoint = config.get(METRICS_LISTEN).map((address) ->
@@ -271,7 +305,7 @@ public final class L1inferDaemon implements AutoCloseable
      */
     public static L1inferDaemon launch(final DaemonConfig config)
     {
-        return new L1inferDaemon(config, null);
+        return new L1inferDaemon(config, null, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
     }
 
     /**
@@ -281,7 +315,20 @@ public final class L1inferDaemon implements AutoCloseable
     public static L1inferDaemon launch(
         final DaemonConfig config, final Function<ModelBundle, Accelerator> acceleratorFactory)
     {
-        return new L1inferDaemon(config, acceleratorFactory);
+        return new L1inferDaemon(config, acceleratorFactory, SystemNanoClock.INSTANCE, SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * As {@link #launch(DaemonConfig, Function)} with the daemon's clocks given: every agent reads time from these,
+     * so a test controls it.
+     */
+    static L1inferDaemon launch(
+        final DaemonConfig config,
+        final Function<ModelBundle, Accelerator> acceleratorFactory,
+        final NanoClock nanoClock,
+        final EpochClock epochClock)
+    {
+        return new L1inferDaemon(config, acceleratorFactory, nanoClock, epochClock);
     }
 
     /** The shadow engine (its own accelerator instance, warmed up) and its optional mismatch log. */
@@ -290,7 +337,8 @@ public final class L1inferDaemon implements AutoCloseable
         final ModelBundle model,
         final Accelerator primary,
         final DaemonCounters counters,
-        final DaemonErrorLog errorLog)
+        final DaemonErrorLog errorLog,
+        final EpochClock epochClock)
     {
         final Accelerator engine = config.get(SHADOW) == ShadowKind.EMULATOR ?
             new FixedPointEmulator(model, primary.maxBatchSize()) :
@@ -307,7 +355,7 @@ public final class L1inferDaemon implements AutoCloseable
                     config.get(SHADOW_MISMATCH_MAX), counters.shadowMismatchesNotLogged);
             }
             return new ShadowChecker(engine, Math.min(config.get(ACCELERATOR_MAX_BATCH), primary.maxBatchSize()),
-                config.get(SHADOW_MAX_LAG), config.get(SHADOW_EVERY), counters.shadow, log, SystemEpochClock.INSTANCE);
+                config.get(SHADOW_MAX_LAG), config.get(SHADOW_EVERY), counters.shadow, log, epochClock);
         }
         catch (final RuntimeException ex)
         {
@@ -323,8 +371,11 @@ public final class L1inferDaemon implements AutoCloseable
             counters.shadow.eventsMismatched().get(), counters.shadow.batchesSkipped().get());
     }
 
-    /** The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped). */
-    public static String shadowSummary(final long checked, final long matched, final long mismatched, final long skipped)
+    /**
+     * The bench's end-of-run shadow line from the four counts (events checked, matched, mismatched; batches skipped).
+     */
+    public static String shadowSummary(final long checked, final long matched, final long mismatched,
+        final long skipped)
     {
         return new ShadowCounts(checked, matched, mismatched, skipped).summary();
     }
@@ -431,7 +482,8 @@ public final class L1inferDaemon implements AutoCloseable
             config.get(RESULT_STREAM) + "; threads " + config.get(AGENT_LAYOUT).name().toLowerCase(Locale.ROOT) +
             "; partition " + partitionFilter + "; aeron dir " + aeronDirectory() + (config.get(DRIVER_EMBEDDED) ?
             " (embedded driver, " + AeronConnection.effectiveThreading(config).name().toLowerCase(Locale.ROOT) + ")" :
-            " (external driver)") + (metrics != null ? "; metrics http://" + metrics.address().getAddress().getHostAddress() + ":" +
+            " (external driver)") + (metrics != null ? "; metrics http://" +
+                metrics.address().getAddress().getHostAddress() + ":" +
             metrics.address().getPort() + "/metrics" : "");
     }
 
@@ -447,12 +499,12 @@ public final class L1inferDaemon implements AutoCloseable
         }
         notifier.stopping();
         ingestAgent.stopIntake();
-        final long deadline = System.nanoTime() + config.get(SHUTDOWN_TIMEOUT);
-        while (!owner.isDrained() && System.nanoTime() - deadline < 0)
+        final long deadline = nanoClock.nanoTime() + config.get(SHUTDOWN_TIMEOUT);
+        while (!owner.isDrained() && nanoClock.nanoTime() - deadline < 0)
         {
             sleepQuietly();
         }
-        while (shadow != null && !shadow.isIdle() && System.nanoTime() - deadline < 0)
+        while (shadow != null && !shadow.isIdle() && nanoClock.nanoTime() - deadline < 0)
         {
             sleepQuietly();
         }

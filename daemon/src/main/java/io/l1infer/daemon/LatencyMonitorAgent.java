@@ -5,13 +5,15 @@ import io.l1infer.config.DaemonSettings;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.SingleWriterRecorder;
-import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.NanoClock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Takes the owner's ingest-to-publish latency histogram every interval, appends it to the interval log
@@ -22,6 +24,7 @@ final class LatencyMonitorAgent implements Agent
 {
     private final SingleWriterRecorder recorder;
     private final long intervalNs;
+    private final NanoClock clock;
     private final Histogram total;
     private final HistogramLogWriter logWriter;
     private final ByteArrayOutputStream logRecord;
@@ -31,18 +34,15 @@ final class LatencyMonitorAgent implements Agent
     private long nextSnapshotNs;
     private boolean closed;
 
-    /**
-     * @param logFile      the interval log ({@code l1infer.histogram.log}), or null for none; a log that cannot be
-     *                     written is counted in {@code logFailures} and retried each interval, never fatal.
-     * @param logFailures  counts failed log writes.
-     * @param errorHandler receives the first failure of each outage.
-     */
-    LatencyMonitorAgent(final SingleWriterRecorder recorder, final long intervalNs, final long highestTrackableNs,
-        final Path logFile, final Counter logFailures, final ErrorHandler errorHandler)
+    LatencyMonitorAgent(final Context ctx)
     {
-        this.recorder = recorder;
-        this.intervalNs = intervalNs;
-        this.total = new Histogram(highestTrackableNs, 3);
+        ctx.conclude();
+        final Path logFile = ctx.logFile;
+        final EpochClock epochClock = ctx.epochClock;
+        this.clock = ctx.clock;
+        this.recorder = ctx.recorder;
+        this.intervalNs = ctx.intervalNs;
+        this.total = new Histogram(ctx.highestTrackableNs, 3);
         if (logFile != null)
         {
             // Each record is formatted in memory and appended whole, so a failed write can be cut back cleanly.
@@ -50,14 +50,14 @@ final class LatencyMonitorAgent implements Agent
             logRecordStream = new PrintStream(logRecord, true, StandardCharsets.US_ASCII);
             logWriter = new HistogramLogWriter(logRecordStream);
             // The base time must precede the first interval or HistogramLogProcessor drops that interval.
-            final long now = System.currentTimeMillis();
+            final long now = epochClock.time();
             logWriter.outputLogFormatVersion();
             logWriter.outputStartTime(now);
             logWriter.setBaseTime(now);
             logWriter.outputComment("l1infer daemon ingest-to-publish latency, nanoseconds");
             logWriter.outputLegend();
             this.logFile = new RetryingLogFile(logFile, DaemonSettings.HISTOGRAM_LOG.key(), takeRecord(),
-                logFailures, errorHandler);
+                ctx.logFailures, ctx.errorHandler);
         }
         else
         {
@@ -67,8 +67,8 @@ final class LatencyMonitorAgent implements Agent
             this.logFile = null;
         }
         // Start the recorder's first interval now so it lines up with the log's base time.
-        interval = recorder.getIntervalHistogram();
-        nextSnapshotNs = System.nanoTime() + intervalNs;
+        interval = this.recorder.getIntervalHistogram();
+        nextSnapshotNs = clock.nanoTime() + this.intervalNs;
     }
 
     @Override
@@ -80,7 +80,7 @@ final class LatencyMonitorAgent implements Agent
     @Override
     public int doWork()
     {
-        final long now = System.nanoTime();
+        final long now = clock.nanoTime();
         if (now - nextSnapshotNs < 0)
         {
             return 0;
@@ -131,6 +131,74 @@ final class LatencyMonitorAgent implements Agent
             if (logFile != null)
             {
                 logFile.close();
+            }
+        }
+    }
+
+    /** What the latency monitor is built from, set by name (Aeron's context style) and checked once. */
+    static final class Context extends AgentContext<Context>
+    {
+        private SingleWriterRecorder recorder;
+        private long intervalNs;
+        private long highestTrackableNs;
+        private Path logFile;
+        private Counter logFailures;
+        private EpochClock epochClock;
+
+        /** The owner's ingest-to-publish recorder. */
+        Context recorder(final SingleWriterRecorder recorder)
+        {
+            this.recorder = recorder;
+            return this;
+        }
+
+        /** Time between snapshots ({@code l1infer.histogram.interval}). */
+        Context intervalNs(final long intervalNs)
+        {
+            this.intervalNs = intervalNs;
+            return this;
+        }
+
+        /** Highest latency the total histogram tracks. */
+        Context highestTrackableNs(final long highestTrackableNs)
+        {
+            this.highestTrackableNs = highestTrackableNs;
+            return this;
+        }
+
+        /**
+         * The interval log ({@code l1infer.histogram.log}), or null for none; a log that cannot be written is
+         * counted in {@link #logFailures} and retried each interval, never fatal.
+         */
+        Context logFile(final Path logFile)
+        {
+            this.logFile = logFile;
+            return this;
+        }
+
+        /** Counts failed log writes; needed with a log file. */
+        Context logFailures(final Counter logFailures)
+        {
+            this.logFailures = logFailures;
+            return this;
+        }
+
+        /** The daemon's wall clock, for the log's start and base time. */
+        Context epochClock(final EpochClock epochClock)
+        {
+            this.epochClock = epochClock;
+            return this;
+        }
+
+        @Override
+        void conclude()
+        {
+            super.conclude();
+            Objects.requireNonNull(recorder, "recorder");
+            Objects.requireNonNull(epochClock, "epochClock");
+            if (logFile != null)
+            {
+                Objects.requireNonNull(logFailures, "logFailures");
             }
         }
     }

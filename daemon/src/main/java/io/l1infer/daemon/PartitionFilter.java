@@ -60,7 +60,7 @@ final class PartitionFilter
         {
             return true;
         }
-        if (null == segments)
+        if (segments == null)
         {
             return false;
         }

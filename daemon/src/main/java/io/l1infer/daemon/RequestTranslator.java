@@ -44,7 +44,8 @@ final class RequestTranslator
     /** A model fed by the 27 features built from muon segments: declared by its input feature names. */
     static boolean isMuonFeatureModel(final ModelBundle model)
     {
-        return model.input().size() == MuonFeatures.FEATURE_COUNT && model.input().features().equals(MuonFeatures.NAMES);
+        return model.input().size() == MuonFeatures.FEATURE_COUNT &&
+            model.input().features().equals(MuonFeatures.NAMES);
     }
 
     /**

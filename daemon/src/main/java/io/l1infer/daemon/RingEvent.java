@@ -15,9 +15,9 @@ final class RingEvent
     long sourceId;
     long eventId;
     long sendTimeNs;
-    /** System.nanoTime() when the ingest agent accepted the fragment (its ring claim). */
+    /** The daemon's NanoClock when the ingest agent accepted the fragment (its ring claim). */
     long ingestNs;
-    /** System.nanoTime() of the first ingest poll that saw the fragment (earlier than ingestNs after a full ring). */
+    /** The daemon's NanoClock at the first ingest poll that saw the fragment (before ingestNs after a full ring). */
     long firstPollNs;
     /** Raw input values in the model input type, model order. */
     final int[] inputs;

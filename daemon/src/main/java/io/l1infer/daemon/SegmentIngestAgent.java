@@ -13,7 +13,9 @@ import io.l1infer.codec.sbe.RejectReason;
 import org.agrona.DirectBuffer;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentInvoker;
+import org.agrona.concurrent.NanoClock;
+
+import java.util.Objects;
 
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
@@ -31,9 +33,9 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private final RequestTranslator translator;
     private final PartitionFilter partitionFilter;
     private final DaemonCounters counters;
-    private final AgentInvoker driverInvoker;
-    private final AgentInvoker clientInvoker;
+    private final AeronConnection connection;
     private final ErrorHandler errorHandler;
+    private final NanoClock clock;
     private final int fragmentLimit;
     private final ControlledFragmentAssembler assembler;
     private volatile boolean intakeStopped;
@@ -41,28 +43,19 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     private long abortedPosition = Long.MIN_VALUE;
     private long abortedFirstPollNs;
 
-    SegmentIngestAgent(
-        final Subscription subscription,
-        final RingBuffer<RingEvent> ring,
-        final RequestTranslator translator,
-        final PartitionFilter partitionFilter,
-        final DaemonCounters counters,
-        final AgentInvoker driverInvoker,
-        final AgentInvoker clientInvoker,
-        final ErrorHandler errorHandler,
-        final int fragmentLimit,
-        final int maxRequestLength)
+    SegmentIngestAgent(final Context ctx)
     {
-        this.errorHandler = errorHandler;
-        this.clientInvoker = clientInvoker;
-        this.subscription = subscription;
-        this.ring = ring;
-        this.translator = translator;
-        this.partitionFilter = partitionFilter;
-        this.counters = counters;
-        this.driverInvoker = driverInvoker;
-        this.fragmentLimit = fragmentLimit;
-        this.assembler = new ControlledFragmentAssembler(this, maxRequestLength, false);
+        ctx.conclude();
+        this.subscription = ctx.subscription;
+        this.ring = ctx.ring;
+        this.translator = ctx.translator;
+        this.partitionFilter = ctx.partitionFilter;
+        this.counters = ctx.counters;
+        this.connection = ctx.connection;
+        this.errorHandler = ctx.errorHandler;
+        this.clock = ctx.clock;
+        this.fragmentLimit = ctx.fragmentLimit;
+        this.assembler = new ControlledFragmentAssembler(this, ctx.maxRequestLength, false);
     }
 
     @Override
@@ -80,15 +73,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public int doWork()
     {
-        int work = 0;
-        if (driverInvoker != null)
-        {
-            work += driverInvoker.invoke();
-        }
-        if (clientInvoker != null)
-        {
-            work += clientInvoker.invoke();
-        }
+        int work = connection.invokeDutyCycles();
         if (!intakeStopped)
         {
             work += subscription.controlledPoll(assembler, fragmentLimit);
@@ -109,13 +94,13 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         {
             defect = ex;
         }
-        if (null == defect && !partitionFilter.accepts(segments))
+        if (defect == null && !partitionFilter.accepts(segments))
         {
             // Another daemon on the shared stream answers it: neither a request nor a reject here.
             counters.outsidePartition.incrementRelease();
             return Action.CONTINUE;
         }
-        final long nowNs = System.nanoTime();
+        final long nowNs = clock.nanoTime();
         final long sequence;
         try
         {
@@ -134,7 +119,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         final RingEvent event = ring.get(sequence);
         event.ingestNs = nowNs;
         event.firstPollNs = abortedPosition == header.position() ? abortedFirstPollNs : nowNs;
-        if (null == defect)
+        if (defect == null)
         {
             try
             {
@@ -149,7 +134,7 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         {
             event.verdict.copyFrom(translator.verdict());
         }
-        if (null != defect)
+        if (defect != null)
         {
             // A defect, not bad input (the validator vouched for the bytes): answer the sender, log the cause.
             event.kind = RingEvent.KIND_REJECT;
@@ -164,5 +149,91 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
             counters.eventsAccepted.incrementRelease();
         }
         return Action.CONTINUE;
+    }
+
+    /** What the ingest agent is built from, set by name (Aeron's context style) and checked once by the agent. */
+    static final class Context extends AgentContext<Context>
+    {
+        private Subscription subscription;
+        private RingBuffer<RingEvent> ring;
+        private RequestTranslator translator;
+        private PartitionFilter partitionFilter;
+        private DaemonCounters counters;
+        private AeronConnection connection;
+        private int fragmentLimit;
+        private int maxRequestLength;
+
+        /** The ingest stream. */
+        Context subscription(final Subscription subscription)
+        {
+            this.subscription = subscription;
+            return this;
+        }
+
+        /** The ring the accepted requests and rejects are claimed in. */
+        Context ring(final RingBuffer<RingEvent> ring)
+        {
+            this.ring = ring;
+            return this;
+        }
+
+        /** Validates and translates each message, once. */
+        Context translator(final RequestTranslator translator)
+        {
+            this.translator = translator;
+            return this;
+        }
+
+        /** Which messages are this daemon's on a shared stream. */
+        Context partitionFilter(final PartitionFilter partitionFilter)
+        {
+            this.partitionFilter = partitionFilter;
+            return this;
+        }
+
+        /** The daemon's counters. */
+        Context counters(final DaemonCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        /** Whose driver and client duty cycles this agent runs in invoker mode. */
+        Context connection(final AeronConnection connection)
+        {
+            this.connection = connection;
+            return this;
+        }
+
+        /** Most fragments per poll ({@code l1infer.ingest.fragment.limit}). */
+        Context fragmentLimit(final int fragmentLimit)
+        {
+            this.fragmentLimit = fragmentLimit;
+            return this;
+        }
+
+        /** The longest request the wire carries, the reassembly buffer's size per publisher. */
+        Context maxRequestLength(final int maxRequestLength)
+        {
+            this.maxRequestLength = maxRequestLength;
+            return this;
+        }
+
+        @Override
+        void conclude()
+        {
+            super.conclude();
+            Objects.requireNonNull(subscription, "subscription");
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(translator, "translator");
+            Objects.requireNonNull(partitionFilter, "partitionFilter");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(connection, "connection");
+            if (fragmentLimit < 1 || maxRequestLength < 1)
+            {
+                throw new IllegalArgumentException("fragmentLimit and maxRequestLength must be >= 1: " +
+                    fragmentLimit + ", " + maxRequestLength);
+            }
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.l1infer.daemon;
 import io.aeron.Counter;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Tells systemd how the daemon is doing: WATCHDOG=1 only while the accelerator owner keeps completing duty cycles
@@ -24,6 +26,7 @@ final class ServiceStatusAgent implements Agent
     private final AcceleratorOwner owner;
     private final long stallNs;
     private final long statusIntervalNs;
+    private final NanoClock clock;
     private final String version = L1inferVersion.version();
     private long lastDutyCycles = -1;
     private long lastProgressNs;
@@ -32,25 +35,21 @@ final class ServiceStatusAgent implements Agent
     private long lastResults;
     private long lastStatusNs;
 
-    ServiceStatusAgent(
-        final SystemdNotifier notifier,
-        final DaemonCounters counters,
-        final LatencyMonitorAgent monitor,
-        final AcceleratorOwner owner,
-        final long stallNs,
-        final long statusIntervalNs)
+    ServiceStatusAgent(final Context ctx)
     {
-        this.notifier = notifier;
-        this.ownerDutyCycles = counters.ownerDutyCycles;
-        this.resultsPublished = counters.resultsPublished;
-        this.rejects = counters.rejectsTotal;
-        this.shadowChecked = counters.shadow.eventsChecked();
-        this.shadowMismatched = counters.shadow.eventsMismatched();
-        this.monitor = monitor;
-        this.owner = owner;
-        this.stallNs = stallNs;
-        this.statusIntervalNs = statusIntervalNs;
-        final long now = System.nanoTime();
+        ctx.conclude();
+        this.clock = ctx.clock;
+        this.notifier = ctx.notifier;
+        this.ownerDutyCycles = ctx.counters.ownerDutyCycles;
+        this.resultsPublished = ctx.counters.resultsPublished;
+        this.rejects = ctx.counters.rejectsTotal;
+        this.shadowChecked = ctx.counters.shadow.eventsChecked();
+        this.shadowMismatched = ctx.counters.shadow.eventsMismatched();
+        this.monitor = ctx.monitor;
+        this.owner = ctx.owner;
+        this.stallNs = ctx.stallNs;
+        this.statusIntervalNs = ctx.statusIntervalNs;
+        final long now = clock.nanoTime();
         lastProgressNs = now;
         lastStatusNs = now;
         nextPingNs = now;
@@ -66,7 +65,7 @@ final class ServiceStatusAgent implements Agent
     @Override
     public int doWork()
     {
-        final long now = System.nanoTime();
+        final long now = clock.nanoTime();
         final long cycles = ownerDutyCycles.get();
         if (cycles != lastDutyCycles)
         {
@@ -106,5 +105,76 @@ final class ServiceStatusAgent implements Agent
             checked > 0 ? ", shadow " + shadowMismatched.get() + " mismatched of " + checked + " checked" : "",
             owner.degradedReason() != null ? ", DEGRADED: " + owner.degradedReason() : "",
             now - lastProgressNs >= stallNs ? ", ACCELERATOR OWNER STALLED" : "");
+    }
+
+    /** What the status agent is built from, set by name (Aeron's context style) and checked once. */
+    static final class Context
+    {
+        // One fluent setter per field, the same shape as the other agents' contexts on purpose (Aeron's style).
+        private SystemdNotifier notifier;
+        private DaemonCounters counters;
+        private LatencyMonitorAgent monitor;
+        private AcceleratorOwner owner;
+        private long stallNs;
+        private long statusIntervalNs;
+        private NanoClock clock;
+
+        /** Talks to systemd (a no-op without NOTIFY_SOCKET). */
+        Context notifier(final SystemdNotifier notifier)
+        {
+            this.notifier = notifier;
+            return this;
+        }
+
+        /** The daemon's counters: owner duty cycles, results, rejects, shadow checks. */
+        Context counters(final DaemonCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        /** Whose last interval gives the status line's p99. */
+        Context monitor(final LatencyMonitorAgent monitor)
+        {
+            this.monitor = monitor;
+            return this;
+        }
+
+        /** The accelerator owner whose progress the watchdog pings follow. */
+        Context owner(final AcceleratorOwner owner)
+        {
+            this.owner = owner;
+            return this;
+        }
+
+        /** How long without an owner duty cycle before the pings stop ({@code l1infer.watchdog.stall}). */
+        Context stallNs(final long stallNs)
+        {
+            this.stallNs = stallNs;
+            return this;
+        }
+
+        /** Time between STATUS= lines. */
+        Context statusIntervalNs(final long statusIntervalNs)
+        {
+            this.statusIntervalNs = statusIntervalNs;
+            return this;
+        }
+
+        /** The daemon's monotonic clock. */
+        Context clock(final NanoClock clock)
+        {
+            this.clock = clock;
+            return this;
+        }
+
+        private void conclude()
+        {
+            Objects.requireNonNull(notifier, "notifier");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(monitor, "monitor");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(clock, "clock");
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.aeron.archive.status.RecordingPos;
 import io.l1infer.config.DaemonConfig;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.io.IOException;
@@ -45,11 +46,13 @@ public final class StreamRecorder implements AutoCloseable
     private final long resultSubscriptionId;
     private final Path runsFile;
     private final String runLine;
+    private final EpochClock clock;
 
     private StreamRecorder(
         final Archive archive, final AeronArchive client, final long ingestSubscriptionId,
-        final long resultSubscriptionId, final Path runsFile, final String runLine)
+        final long resultSubscriptionId, final Path runsFile, final String runLine, final EpochClock clock)
     {
+        this.clock = clock;
         this.archive = archive;
         this.client = client;
         this.ingestSubscriptionId = ingestSubscriptionId;
@@ -65,12 +68,12 @@ public final class StreamRecorder implements AutoCloseable
      */
     static StreamRecorder start(
         final DaemonConfig config, final String aeronDir, final String model, final String engine,
-        final ErrorHandler errorHandler)
+        final ErrorHandler errorHandler, final EpochClock clock)
     {
         Archive archive = null;
         AeronArchive client = null;
         // Before the recordings start, so that the run's window contains their start time stamps.
-        final long startMs = System.currentTimeMillis();
+        final long startMs = clock.time();
         try
         {
             final boolean embedded = config.get(ARCHIVE_CONTROL_CHANNEL).isEmpty();
@@ -106,7 +109,7 @@ public final class StreamRecorder implements AutoCloseable
             {
                 append(runs, line + " model_name=" + model + "\n");
             }
-            return new StreamRecorder(archive, client, ingest, result, runs, line);
+            return new StreamRecorder(archive, client, ingest, result, runs, line, clock);
         }
         catch (final RuntimeException ex)
         {
@@ -135,9 +138,9 @@ public final class StreamRecorder implements AutoCloseable
      */
     void awaitRecorded(final Publication publication, final CountersReader counters, final long timeoutMs)
     {
-        final long deadline = System.currentTimeMillis() + timeoutMs;
+        final long deadline = clock.time() + timeoutMs;
         final long target = publication.position();
-        while (System.currentTimeMillis() < deadline)
+        while (clock.time() < deadline)
         {
             final int counterId = RecordingPos.findCounterIdBySession(counters, publication.sessionId(),
                 client.archiveId());
@@ -161,7 +164,7 @@ public final class StreamRecorder implements AutoCloseable
             client.stopRecording(resultSubscriptionId);
             if (runsFile != null)
             {
-                append(runsFile, "stop=" + System.currentTimeMillis() + " of " + runLine.substring(0,
+                append(runsFile, "stop=" + clock.time() + " of " + runLine.substring(0,
                     runLine.indexOf(' ')) + "\n");
             }
         }

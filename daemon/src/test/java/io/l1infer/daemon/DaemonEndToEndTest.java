@@ -56,7 +56,8 @@ class DaemonEndToEndTest
         final int[][] inputs = readRealInputs();
         final int events = 5000;
         try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
-            "l1infer.agent.layout", "combined", "l1infer.driver.threading", "invoker", "l1infer.ingest.idle", "yield")));
+            "l1infer.agent.layout", "combined", "l1infer.driver.threading", "invoker", "l1infer.ingest.idle",
+                "yield")));
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {

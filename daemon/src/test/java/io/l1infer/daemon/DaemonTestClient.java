@@ -72,7 +72,8 @@ public final class DaemonTestClient implements AutoCloseable
     }
 
     /** Channel settings of a daemon. */
-    public record DaemonTestClientChannels(String ingestChannel, int ingestStream, String resultChannel, int resultStream)
+    public record DaemonTestClientChannels(String ingestChannel, int ingestStream, String resultChannel,
+        int resultStream)
     {
         public static DaemonTestClientChannels of(final L1inferDaemon daemon)
         {

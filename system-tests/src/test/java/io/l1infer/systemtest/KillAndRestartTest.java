@@ -58,7 +58,8 @@ class KillAndRestartTest
                     id = publishFor(client, real, id, 2000);
                     final long afterRestart = id - firstAfterRestart;
                     final long deadline = System.currentTimeMillis() + 30_000;
-                    while (System.currentTimeMillis() < deadline && answered(client, firstAfterRestart, id) < afterRestart)
+                    while (System.currentTimeMillis() < deadline &&
+                        answered(client, firstAfterRestart, id) < afterRestart)
                     {
                         client.poll();
                     }

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The install script stages a complete installation from the distribution tarball, and {@code systemd-analyze verify} accepts every installed
+ * The install script stages a complete installation from the distribution tarball, and {@code systemd-analyze verify}
+ * accepts every installed
  * unit without a word on stderr (it exits 0 on unknown keys and bad values, so its stderr is the real verdict).
  */
 class SystemdUnitsTest
@@ -69,7 +70,8 @@ class SystemdUnitsTest
         assertTrue(Files.isRegularFile(staged.resolve("models/muon-pt-thesis/model.json")));
         assertFalse(Files.exists(staged.resolve("daemon/target")), "a checkout's build output was installed");
         final String unit = Files.readString(units.resolve("l1infer.service"));
-        assertTrue(unit.contains("ExecStart=" + prefix + "/bin/l1infer-daemon --config /etc/l1infer/l1infer.properties"),
+        assertTrue(unit.contains("ExecStart=" + prefix +
+            "/bin/l1infer-daemon --config /etc/l1infer/l1infer.properties"),
             unit);
 
         final List<String> verify = new ArrayList<>(List.of("systemd-analyze", "verify"));

@@ -10,7 +10,9 @@ public final class ProjectPaths
     {
     }
 
-    /** The repository root: the nearest ancestor of the working directory holding {@code models/} and the parent pom. */
+    /**
+     * The repository root: the nearest ancestor of the working directory holding {@code models/} and the parent pom.
+     */
     public static Path root()
     {
         Path p = Path.of("").toAbsolutePath();

@@ -52,7 +52,8 @@ public final class RecordedOutcomes
     }
 
     /** Put an answer's outcome (e.g. {@code raw=12,-3} or {@code reject=TOO_FEW_PRIMITIVES}) under its key. */
-    public void collectAnswer(final DirectBuffer buffer, final int offset, final int length, final Map<Key, String> into)
+    public void collectAnswer(
+        final DirectBuffer buffer, final int offset, final int length, final Map<Key, String> into)
     {
         if (length < MessageHeaderDecoder.ENCODED_LENGTH)
         {

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
-/** The text of {@code l1infer-bench recordings}: one line per recording with its role and its run's model and engine. */
+/**
+ * The text of {@code l1infer-bench recordings}: one line per recording with its role and its run's model and engine.
+ */
 public final class RecordingsCommandSupport
 {
     private RecordingsCommandSupport()

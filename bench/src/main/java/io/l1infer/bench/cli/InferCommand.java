@@ -65,7 +65,8 @@ final class InferCommand implements Callable<Integer>
     @Option(names = "--opencl-device", defaultValue = "", description = "OpenCL device name substring.")
     String openClDevice;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Events per accelerator call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "256",
+        description = "Events per accelerator call (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Override

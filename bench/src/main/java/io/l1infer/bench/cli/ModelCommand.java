@@ -26,10 +26,12 @@ final class ModelCommand
             description = "Layer widths, input first (default: ${DEFAULT-VALUE}).")
         int[] architecture;
 
-        @Option(names = "--sparsity", defaultValue = "0.75", description = "Fraction of zero weights (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sparsity", defaultValue = "0.75",
+            description = "Fraction of zero weights (default: ${DEFAULT-VALUE}).")
         double sparsity;
 
-        @Option(names = "--type", defaultValue = "ap_fixed<16,6>", description = "Type of every value (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--type", defaultValue = "ap_fixed<16,6>",
+            description = "Type of every value (default: ${DEFAULT-VALUE}).")
         String type;
 
         @Option(names = "--seed", required = true, description = "Random seed; the same seed gives the same bundle.")

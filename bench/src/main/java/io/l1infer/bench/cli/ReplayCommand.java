@@ -79,7 +79,8 @@ final class ReplayCommand implements Callable<Integer>
             for (final OfflineArchive.Recording r : all)
             {
                 final RecordedRuns.Run run = runs.runAt(r.startTimestampMs());
-                if ((recordingId < 0 || r.id() == recordingId) && "ingest".equals(RecordingsCommandSupport.role(r, run)))
+                if ((recordingId < 0 || r.id() == recordingId) &&
+                    "ingest".equals(RecordingsCommandSupport.role(r, run)))
                 {
                     ingest = r;
                 }

@@ -55,7 +55,8 @@ final class ThroughputCommand implements Callable<Integer>
     long initialWarmupNs;
 
     @Option(names = "--refine", defaultValue = "2",
-        description = "Bisection steps between the last passing and the first failing rate (default: ${DEFAULT-VALUE}).")
+        description = "Bisection steps between the last passing and the first failing rate (default: " +
+            "${DEFAULT-VALUE}).")
     int refine;
 
     @Option(names = "--out", description = "Directory for each step's .hgrm and .hlog and one plot of all steps.")

@@ -5,9 +5,9 @@ import com.lmax.disruptor.RingBuffer;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.l1infer.daemon.AeronConnection;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentInvoker;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -19,8 +19,7 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
 {
     private final Subscription subscription;
     private final RingBuffer<EchoSlot> ring;
-    private final AgentInvoker driverInvoker;
-    private final AgentInvoker clientInvoker;
+    private final AeronConnection connection;
     private final int fragmentLimit;
     private final AtomicCounter ringFull;
     private final AtomicCounter oversize;
@@ -28,16 +27,14 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
     EchoIngestAgent(
         final Subscription subscription,
         final RingBuffer<EchoSlot> ring,
-        final AgentInvoker driverInvoker,
-        final AgentInvoker clientInvoker,
+        final AeronConnection connection,
         final int fragmentLimit,
         final AtomicCounter ringFull,
         final AtomicCounter oversize)
     {
         this.subscription = subscription;
         this.ring = ring;
-        this.driverInvoker = driverInvoker;
-        this.clientInvoker = clientInvoker;
+        this.connection = connection;
         this.fragmentLimit = fragmentLimit;
         this.ringFull = ringFull;
         this.oversize = oversize;
@@ -52,16 +49,7 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
     @Override
     public int doWork()
     {
-        int work = 0;
-        if (driverInvoker != null)
-        {
-            work += driverInvoker.invoke();
-        }
-        if (clientInvoker != null)
-        {
-            work += clientInvoker.invoke();
-        }
-        return work + subscription.controlledPoll(this, fragmentLimit);
+        return connection.invokeDutyCycles() + subscription.controlledPoll(this, fragmentLimit);
     }
 
     @Override

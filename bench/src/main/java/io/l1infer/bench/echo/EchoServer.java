@@ -13,7 +13,6 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,8 +86,7 @@ public final class EchoServer implements AutoCloseable
             final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.get(RING_SIZE));
             final Sequence consumed = new Sequence();
             ring.addGatingSequences(consumed);
-            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection.driverInvoker(),
-                connection.clientInvoker(),
+            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection,
                 config.get(INGEST_FRAGMENT_LIMIT), ringFull, oversize);
             final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication,
                 config.get(ACCELERATOR_MAX_BATCH), config.get(PUBLISH_MAX_RETRIES), echoed, backPressureRetries,

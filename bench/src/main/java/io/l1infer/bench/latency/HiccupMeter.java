@@ -41,7 +41,8 @@ public final class HiccupMeter implements AutoCloseable
             final long now = System.nanoTime();
             synchronized (hiccups)
             {
-                hiccups.recordValue(Math.min(Math.max(0, now - before - RESOLUTION_NS), hiccups.getHighestTrackableValue()));
+                hiccups.recordValue(Math.min(Math.max(0, now - before - RESOLUTION_NS),
+                    hiccups.getHighestTrackableValue()));
             }
             before = now;
         }

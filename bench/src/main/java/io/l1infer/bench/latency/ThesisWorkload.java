@@ -98,7 +98,8 @@ public final class ThesisWorkload implements Workload
     }
 
     @Override
-    public SendOutcome send(final InferenceClient client, final long sourceId, final long eventId, final long sendTimeNs)
+    public SendOutcome send(final InferenceClient client, final long sourceId, final long eventId,
+        final long sendTimeNs)
     {
         final int row = (int)Long.remainderUnsigned(eventId, size);
         return client.sendFeatures(sourceId, eventId, sendTimeNs, raw, row * WIDTH, WIDTH);

@@ -100,7 +100,8 @@ public final class ToyWorkload implements Workload
     }
 
     @Override
-    public SendOutcome send(final InferenceClient client, final long sourceId, final long eventId, final long sendTimeNs)
+    public SendOutcome send(final InferenceClient client, final long sourceId, final long eventId,
+        final long sendTimeNs)
     {
         final int index = (int)Long.remainderUnsigned(eventId, size);
         final PrimitiveList p = primitives.clear();
@@ -109,6 +110,7 @@ public final class ToyWorkload implements Workload
             p.add(fields[i], fields[i + 1], fields[i + 2], fields[i + 3], fields[i + 4], fields[i + 5],
                 fields[i + 6], fields[i + 7]);
         }
-        return client.sendSegments(sourceId, eventId, sendTimeNs, (int)Long.remainderUnsigned(eventId, BX_PER_ORBIT), p);
+        return client.sendSegments(
+            sourceId, eventId, sendTimeNs, (int)Long.remainderUnsigned(eventId, BX_PER_ORBIT), p);
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * is the point of the comparison. Dense becomes {@code MatMul} + {@code Add} (weights as a [in][out] initializer,
  * the bundle's own input-major order), batchnorm {@code Mul} + {@code Add}, ReLU {@code Relu}, linear
  * {@code Identity}, softmax over the whole layer {@code Softmax} (opset 13: over the last axis; tables and
- * implementation are not modelled). The graph has one input {@value #INPUT_NAME} [batch, in] and one output {@value #OUTPUT_NAME}
+ * implementation are not modelled). The graph has one input {@value #INPUT_NAME} [batch, in] and one output
+ * {@value #OUTPUT_NAME}
  * [batch, out], with a symbolic batch dimension {@value #BATCH_DIMENSION}.
  *
  * <p>The protobuf is written by hand from the field numbers of ONNX's {@code onnx/onnx.proto} (checked against

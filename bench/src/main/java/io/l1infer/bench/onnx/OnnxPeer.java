@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.model.ModelBundle;
 
 import java.nio.ByteBuffer;
@@ -59,10 +60,7 @@ public final class OnnxPeer implements AutoCloseable
      */
     public OnnxPeer(final ModelBundle model, final int maxBatchSize)
     {
-        if (maxBatchSize < 1)
-        {
-            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + maxBatchSize);
-        }
+        Accelerator.requireMaxBatchSize(maxBatchSize);
         this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.inputSize = model.input().size();

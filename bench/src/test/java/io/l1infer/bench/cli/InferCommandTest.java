@@ -71,7 +71,8 @@ class InferCommandTest
     void badLineFailsNamingItAndWritesNothing() throws IOException
     {
         final Path out = temp.resolve("out.csv");
-        final String good = "3072,1024,2048,3072,0,2048,2048,2048,0,3072,3072,3072,0,76,74,40,0,0,1024,1024,0,14,26,0,11,0,0";
+        final String good = "3072,1024,2048,3072,0,2048,2048,2048,0,3072,3072,3072,0,76,74,40,0,0,1024,1024," +
+            "0,14,26,0,11,0,0";
         final String[][] cases = {
             {good + ",1", "line 3: expected 27 values"},
             {good.replace("3072,1024", "3072,x"), "line 3 column 2: 'x' is not an integer"},

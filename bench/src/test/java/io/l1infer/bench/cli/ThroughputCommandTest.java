@@ -19,7 +19,8 @@ class ThroughputCommandTest
     void stepsUpAndReportsTheHighestPassingRate()
     {
         final CapturedRun run = CapturedRun.of("throughput", "--home", CapturedRun.HOME.toString(), "--target",
-            "echo", "--rates", "5k,10k", "--initial-warmup", "300ms", "--step-duration", "500ms", "--step-warmup", "200ms", "--grace", "1s",
+            "echo", "--rates", "5k,10k", "--initial-warmup", "300ms", "--step-duration", "500ms", "--step-warmup",
+                "200ms", "--grace", "1s",
             "--p99-bound-us", "60000000");
         assertEquals(0, run.exitCode(), run.err());
         final List<Map<String, String>> steps = run.results();
@@ -38,7 +39,8 @@ class ThroughputCommandTest
     void aBoundNoRunCanMeetFailsTheFirstStepAndBisectsBelowIt()
     {
         final CapturedRun run = CapturedRun.of("throughput", "--home", CapturedRun.HOME.toString(), "--target",
-            "echo", "--rates", "8k,16k", "--initial-warmup", "0s", "--step-duration", "300ms", "--step-warmup", "100ms", "--grace", "1s",
+            "echo", "--rates", "8k,16k", "--initial-warmup", "0s", "--step-duration", "300ms", "--step-warmup",
+                "100ms", "--grace", "1s",
             "--p99-bound-us", "0.001", "--refine", "1");
         assertEquals(0, run.exitCode(), run.err());
         final List<Map<String, String>> steps = run.results();

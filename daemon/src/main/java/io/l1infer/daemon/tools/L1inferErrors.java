@@ -5,10 +5,9 @@ import io.l1infer.daemon.L1inferDaemon;
 import io.l1infer.daemon.L1inferVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,9 +18,8 @@ import java.util.concurrent.Callable;
     description = "Print the distinct errors the l1infer daemon and its Aeron media driver recorded.")
 public final class L1inferErrors implements Callable<Integer>
 {
-    @Option(names = "--aeron-dir", defaultValue = "/dev/shm/l1infer",
-        description = "The daemon's Aeron directory (l1infer.aeron.dir; default ${DEFAULT-VALUE}).")
-    Path aeronDir;
+    @Mixin
+    AeronDirOption aeronDir;
 
     public static void main(final String[] args)
     {
@@ -32,10 +30,10 @@ public final class L1inferErrors implements Callable<Integer>
     public Integer call()
     {
         int found = 0;
-        System.out.println("== l1infer daemon error log in " + aeronDir);
+        System.out.println("== l1infer daemon error log in " + aeronDir.path);
         try
         {
-            final int count = L1inferDaemon.printErrorLog(aeronDir, System.out);
+            final int count = L1inferDaemon.printErrorLog(aeronDir.path, System.out);
             System.out.println(count + " distinct errors in the daemon's log");
             found++;
         }
@@ -45,16 +43,16 @@ public final class L1inferErrors implements Callable<Integer>
         }
         System.out.println();
         System.out.println("== Aeron media driver error log (ErrorStat)");
-        if (Files.isRegularFile(aeronDir.resolve("cnc.dat")))
+        if (Files.isRegularFile(aeronDir.path.resolve("cnc.dat")))
         {
-            System.setProperty("aeron.dir", aeronDir.toString());
+            System.setProperty("aeron.dir", aeronDir.path.toString());
             ErrorStat.main(new String[0]);
             System.out.println();
             found++;
         }
         else
         {
-            System.out.println("no media driver at " + aeronDir + " (no cnc.dat)");
+            System.out.println("no media driver at " + aeronDir.path + " (no cnc.dat)");
         }
         System.out.flush();
         return found > 0 ? 0 : 1;

@@ -5,10 +5,10 @@ import io.l1infer.daemon.L1inferVersion;
 import io.l1infer.daemon.MetricSeries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,9 +19,8 @@ import java.util.concurrent.Callable;
     description = "Print the l1infer daemon's counters (AeronStat on the Aeron directory, l1infer types only).")
 public final class L1inferStat implements Callable<Integer>
 {
-    @Option(names = "--aeron-dir", defaultValue = "/dev/shm/l1infer",
-        description = "The daemon's Aeron directory (l1infer.aeron.dir; default ${DEFAULT-VALUE}).")
-    Path aeronDir;
+    @Mixin
+    AeronDirOption aeronDir;
 
     @Option(names = "--watch", paramLabel = "SECONDS",
         description = "Print again every SECONDS until interrupted; default: once.")
@@ -38,14 +37,14 @@ public final class L1inferStat implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        if (!Files.isRegularFile(aeronDir.resolve("cnc.dat")))
+        if (!Files.isRegularFile(aeronDir.path.resolve("cnc.dat")))
         {
-            System.err.println("l1infer-stat: no Aeron media driver at " + aeronDir + " (no cnc.dat); is the " +
-                "daemon running with l1infer.aeron.dir=" + aeronDir + "?");
+            System.err.println("l1infer-stat: no Aeron media driver at " + aeronDir.path + " (no cnc.dat); is the " +
+                "daemon running with l1infer.aeron.dir=" + aeronDir.path + "?");
             return 1;
         }
         // AeronStat finds the counters file through the aeron.dir property.
-        System.setProperty("aeron.dir", aeronDir.toString());
+        System.setProperty("aeron.dir", aeronDir.path.toString());
         final String types = "type=" + (all ? ".*" : typePattern());
         if (watchSeconds == null)
         {

@@ -21,6 +21,22 @@ public interface Accelerator extends AutoCloseable
     /** Most events per launch. */
     int maxBatchSize();
 
+    /**
+     * The one check of a requested batch capacity, for every engine's constructor.
+     *
+     * @param maxBatchSize most events per launch asked for.
+     * @return {@code maxBatchSize}.
+     * @throws IllegalArgumentException when it is below 1.
+     */
+    static int requireMaxBatchSize(final int maxBatchSize)
+    {
+        if (maxBatchSize < 1)
+        {
+            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + maxBatchSize);
+        }
+        return maxBatchSize;
+    }
+
     /** Number of buffer sets that can be in flight at once (1 for a synchronous engine). */
     int bufferSetCount();
 

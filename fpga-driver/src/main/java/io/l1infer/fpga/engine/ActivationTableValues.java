@@ -6,7 +6,8 @@ import io.l1infer.fpga.model.LookupFunction;
 /**
  * The CPU engine's activation tables and helper arithmetic for other engines (the OpenCL kernel generator), so
  * both compute from one definition of each table ({@link ActivationTables}) and of each index rule
- * ({@link ApFixedArithmetic}).
+ * ({@link ApFixedArithmetic}). Each method repeats its package-private target's signature on purpose: the engine's
+ * internals stay package-private and this is the one public door to them.
  */
 public final class ActivationTableValues
 {

@@ -153,6 +153,7 @@ public final class BatchBuffers
      */
     public void putInputs(final int event, final int[] src, final int offset)
     {
+        // One loop per element width, repeated on purpose: the width test stays out of the per-value loop.
         final int n = inputSize;
         final int base = event * n * inputBytes;
         final UnsafeBuffer b = input;

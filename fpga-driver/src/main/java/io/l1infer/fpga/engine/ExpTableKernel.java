@@ -8,14 +8,13 @@ import io.l1infer.fpga.model.TemplateGeneration;
  * {@code ap_ufixed<16,1>(1.0507009873554805)} in 1.x); x &lt; 0 reads the table at
  * {@code min(int(x * table_size / -8), table_size - 1)}, times alpha (elu) before the conversion.
  */
-final class ExpTableKernel implements ActivationFunction
+final class ExpTableKernel extends ElementwiseKernel implements ActivationFunction
 {
     /** 1.x's {@code typedef ap_ufixed<16, 1> selu_const_t}. */
     private static final FixedPointType SELU_CONST_T = FixedPointType.parse("ap_ufixed<16,1>");
 
     private final boolean selu;
     private final boolean clampNegative;
-    private final int size;
     private final int tableSize;
     private final int fin;
     private final long[] table;
@@ -25,16 +24,15 @@ final class ExpTableKernel implements ActivationFunction
     /** elu: alpha raw; selu: lambda raw. */
     private final long factor;
     private final int factorF;
-    private final FixedPointType result;
 
     private ExpTableKernel(
         final boolean selu, final boolean clampNegative, final int size, final int tableSize,
         final FixedPointType input, final long[] table,
         final FixedPointType tableType, final long factor, final int factorF, final FixedPointType result)
     {
+        super(size, result);
         this.selu = selu;
         this.clampNegative = clampNegative;
-        this.size = size;
         this.tableSize = tableSize;
         this.fin = input.fractionBits();
         this.table = table;
@@ -43,7 +41,6 @@ final class ExpTableKernel implements ActivationFunction
         this.input = input;
         this.factor = factor;
         this.factorF = factorF;
-        this.result = result;
     }
 
     static ExpTableKernel elu(
@@ -67,12 +64,6 @@ final class ExpTableKernel implements ActivationFunction
         return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, tableSize, input,
             ActivationTables.selu(tableType, tableSize),
             tableType, lambdaType.fromDouble(lambda), lambdaType.fractionBits(), result);
-    }
-
-    @Override
-    public FixedPointType outputType()
-    {
-        return result;
     }
 
     @Override

@@ -65,10 +65,7 @@ public final class FixedPointEmulator implements Accelerator
      */
     public FixedPointEmulator(final ModelBundle model, final int maxBatchSize, final boolean allowVector)
     {
-        if (maxBatchSize < 1)
-        {
-            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + maxBatchSize);
-        }
+        Accelerator.requireMaxBatchSize(maxBatchSize);
         this.model = model;
         this.maxBatchSize = maxBatchSize;
         this.inputSize = model.input().size();
@@ -173,6 +170,8 @@ public final class FixedPointEmulator implements Accelerator
 
     private static LayerKernel kernelFor(final Layer layer, final FixedPointType inputType)
     {
+        // The same dispatch as LayerKernels.wide on purpose: this one picks the narrow int kernels, that one the
+        // exact general-path kernels.
         if (layer instanceof DenseLayer d)
         {
             return new DenseKernel(d, inputType);

@@ -8,16 +8,14 @@ import io.l1infer.fpga.model.LookupFunction;
  * 8) in ap_fixed and C int/unsigned arithmetic ({@link ApFixedArithmetic#intOfScaledQuotient}), clamped to the
  * table, the entry converted to {@code res_T}. Same in every template generation.
  */
-final class LookupKernel implements ActivationFunction
+final class LookupKernel extends ElementwiseKernel implements ActivationFunction
 {
-    private final int size;
     private final int tableSize;
     private final long divisor;
     private final int offset;
     private final int fin;
     private final long[] table;
     private final FixedPointType tableType;
-    private final FixedPointType result;
 
     LookupKernel(
         final LookupFunction function,
@@ -27,20 +25,13 @@ final class LookupKernel implements ActivationFunction
         final FixedPointType input,
         final FixedPointType result)
     {
-        this.size = size;
+        super(size, result);
         this.tableSize = tableSize;
         this.divisor = function == LookupFunction.TANH ? 8 : 16;
         this.offset = (int)ApFixedArithmetic.unsignedConstant(divisor / 2, tableSize, divisor);
         this.fin = input.fractionBits();
         this.table = ActivationTables.lookup(function, tableType, tableSize);
         this.tableType = tableType;
-        this.result = result;
-    }
-
-    @Override
-    public FixedPointType outputType()
-    {
-        return result;
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
  * so each output is one conversion to {@code res_T} of x, of alpha * x (fraction bits added), of MAX_INT or of 0.
  * Same code in every template generation.
  */
-final class ReluFamilyKernel implements ActivationFunction
+final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunction
 {
     enum Kind
     {
@@ -15,9 +15,7 @@ final class ReluFamilyKernel implements ActivationFunction
     }
 
     private final Kind kind;
-    private final int size;
     private final FixedPointType input;
-    private final FixedPointType result;
     private final int fin;
     /** alpha (leaky), theta (thresholded) or the alphas (prelu), raw in {@code paramF} fraction bits. */
     private final long[] params;
@@ -34,10 +32,9 @@ final class ReluFamilyKernel implements ActivationFunction
         final int paramF,
         final int maxInt)
     {
+        super(size, result);
         this.kind = kind;
-        this.size = size;
         this.input = input;
-        this.result = result;
         this.fin = input.fractionBits();
         this.params = params;
         this.paramF = paramF;
@@ -73,12 +70,6 @@ final class ReluFamilyKernel implements ActivationFunction
     {
         ApFixedArithmetic.requireProductFits(name, alphaType, in);
         return new ReluFamilyKernel(Kind.PRELU, alphas.length, in, res, alphas.clone(), alphaType.fractionBits(), 0);
-    }
-
-    @Override
-    public FixedPointType outputType()
-    {
-        return result;
     }
 
     @Override

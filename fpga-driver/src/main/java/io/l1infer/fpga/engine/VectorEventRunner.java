@@ -142,7 +142,8 @@ final class VectorEventRunner
     /**
      * Up to four vectors of outputs kept in registers across all inputs. No test for zero inputs: on real events
      * that branch is unpredictable and a mispredicted one costs more than the products it would skip. One method per
-     * vector count, straight-line, so the JIT keeps every vector in a register.
+     * vector count, straight-line, so the JIT keeps every vector in a register: the repeat across accumulateTwo,
+     * accumulateThree and accumulateFour is deliberate (a loop over an array of vectors would spill them).
      */
     private static void accumulateInRegisters(final Stage stage, final int[] in, final int[] acc)
     {

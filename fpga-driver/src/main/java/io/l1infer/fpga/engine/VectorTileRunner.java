@@ -138,6 +138,7 @@ final class VectorTileRunner
 
     private static void runDenseFourBlocks(final Stage stage, final int[][] in, final int[][] out, final int b0)
     {
+        // runDenseBlock unrolled four times on purpose: four independent accumulator chains, see the caller.
         final DenseKernel d = stage.dense;
         final int lanes = SPECIES.length();
         final int b1 = b0 + lanes;

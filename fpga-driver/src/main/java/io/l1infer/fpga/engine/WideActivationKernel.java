@@ -3,27 +3,18 @@ package io.l1infer.fpga.engine;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 
 /** hls4ml's ReLU ({@code data > 0 ? (res_T)data : 0}) or linear activation ({@code (res_T)data}), any types. */
-final class WideActivationKernel implements WideLayerKernel
+final class WideActivationKernel extends ElementwiseKernel
 {
-    private final int size;
     private final boolean relu;
     private final FixedPointType input;
-    private final FixedPointType result;
 
     WideActivationKernel(
         final String name, final int size, final boolean relu, final FixedPointType input, final FixedPointType result)
     {
+        super(size, result);
         result.checkConvertibleFrom(input.integerBits(), "layer '" + name + "'");
-        this.size = size;
         this.relu = relu;
         this.input = input;
-        this.result = result;
-    }
-
-    @Override
-    public FixedPointType outputType()
-    {
-        return result;
     }
 
     @Override

@@ -482,10 +482,10 @@ public final class FixedPointType
     {
         final int shift = fromFraction - fractionBits;
         final boolean negativeSource = hi < 0;
-        long tHi;
-        long tLo;
-        long qHi;
-        long qLo;
+        final long tHi;
+        final long tLo;
+        final long qHi;
+        final long qLo;
         boolean increment = false;
         if (shift > 0)
         {

@@ -34,10 +34,12 @@ public final class Hls4mlProjectParser
     private static final Pattern STREAM = Pattern.compile(".*\\bhls::stream\\s*<.*");
     private static final Pattern LOCAL_ARRAY = Pattern.compile("([\\w:]+(?:\\s*<.*>)?)\\s+(\\w+)\\s*\\[(.+)]\\s*;");
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][\\w:]*)\\s*(?:<(.*)>)?\\s*\\((.*)\\)\\s*;");
-    private static final Pattern DEFINE = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+(\\w+)[ \\t]+(\\S.*?)\\s*$");
+    private static final Pattern DEFINE = Pattern.compile(
+        "(?m)^[ \\t]*#[ \\t]*define[ \\t]+(\\w+)[ \\t]+(\\S.*?)\\s*$");
     private static final Pattern TYPEDEF = Pattern.compile("\\btypedef\\b");
     private static final Pattern TYPEDEF_BODY = Pattern.compile("(?s)typedef\\s+(.+?)\\s*\\b(\\w+)\\s*;");
-    private static final Pattern STRUCT = Pattern.compile("\\bstruct\\s+(\\w+)\\s*(?::\\s*(?:public\\s+)?([\\w:]+))?\\s*\\{");
+    private static final Pattern STRUCT = Pattern.compile(
+        "\\bstruct\\s+(\\w+)\\s*(?::\\s*(?:public\\s+)?([\\w:]+))?\\s*\\{");
     private static final Pattern OUT_OF_STRUCT_CONSTANT = Pattern.compile(
         "(?m)^\\s*const\\s+(.+?)\\s+(\\w+)::(\\w+)\\s*=\\s*([^;]+);");
     private static final Pattern CONSTANT = Pattern.compile(

@@ -10,7 +10,7 @@ public record BatchNormLayer(
     long[] scales,
     FixedPointType biasType,
     long[] biases,
-    FixedPointType resultType) implements Layer
+    FixedPointType resultType) implements SameSizeLayer
 {
     public BatchNormLayer
     {
@@ -26,18 +26,6 @@ public record BatchNormLayer(
     public String kind()
     {
         return "batchnorm";
-    }
-
-    @Override
-    public int inputSize()
-    {
-        return size;
-    }
-
-    @Override
-    public int outputSize()
-    {
-        return size;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.l1infer.fpga.model;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 
 /** One hls4ml layer of a loaded model, with its weights already quantized to raw integers. */
-public sealed interface Layer permits DenseLayer, BatchNormLayer, ReluLayer, LinearLayer, ElementwiseLayer
+public sealed interface Layer permits DenseLayer, SameSizeLayer
 {
     /** Name from the bundle, for messages. */
     String name();

@@ -47,7 +47,8 @@ final class ExactConversionC
         /* bits lo_bit .. hi_bit set (0 <= lo_bit <= hi_bit + 1, hi_bit < 64) */
         static inline ulong l1x_bits(const int lo_bit, const int hi_bit)
         {
-            return lo_bit > hi_bit ? 0UL : ((hi_bit == 63 ? ~0UL : ((1UL << (hi_bit + 1)) - 1UL)) & ~((1UL << lo_bit) - 1UL));
+            return lo_bit > hi_bit ? 0UL :
+                ((hi_bit == 63 ? ~0UL : ((1UL << (hi_bit + 1)) - 1UL)) & ~((1UL << lo_bit) - 1UL));
         }
         /*
          * The raw value (sign-extended for a signed target, zero-extended otherwise) of the exact source hi:lo

@@ -112,10 +112,7 @@ public final class OpenClAccelerator implements Accelerator
         final int bufferSets,
         final MappedBufferPolicy mapping)
     {
-        if (maxBatchSize < 1)
-        {
-            throw new IllegalArgumentException("maxBatchSize must be >= 1: " + maxBatchSize);
-        }
+        Accelerator.requireMaxBatchSize(maxBatchSize);
         if (bufferSets < 1)
         {
             throw new IllegalArgumentException("bufferSets must be >= 1: " + bufferSets);

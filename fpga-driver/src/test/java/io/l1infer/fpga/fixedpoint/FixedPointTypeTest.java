@@ -38,7 +38,8 @@ class FixedPointTypeTest
         assertEquals(Overflow.AP_SAT, u.overflow());
         assertEquals("ap_ufixed<8,3,AP_RND_CONV,AP_SAT>", u.toString());
         assertEquals(u, FixedPointType.parse(u.toString()));
-        assertEquals(FixedPointType.parse("ap_fixed<8,3,AP_RND>"), FixedPointType.parse("ap_fixed<8,3,AP_RND,AP_WRAP,0>"));
+        assertEquals(FixedPointType.parse("ap_fixed<8,3,AP_RND>"), FixedPointType.parse(
+            "ap_fixed<8,3,AP_RND,AP_WRAP,0>"));
         // Negative F and F > W are legal.
         assertEquals(-2, FixedPointType.parse("ap_fixed<4,6>").fractionBits());
         assertEquals(12, FixedPointType.parse("ap_fixed<8,-4>").fractionBits());
@@ -73,7 +74,8 @@ class FixedPointTypeTest
 
     @ParameterizedTest
     @ValueSource(strings = {"ap_fixed<16>", "ap_int<16,2>", "ap_fixed<16,6,AP_RND_HALF>",
-        "ap_fixed<16,6,AP_TRN,AP_CLAMP>", "ap_fixed<65,6>", "ap_ufixed<64,6>", "ap_uint<64>", "ap_int<0>", "ap_fixed<0,0>",
+        "ap_fixed<16,6,AP_TRN,AP_CLAMP>", "ap_fixed<65,6>", "ap_ufixed<64,6>", "ap_uint<64>", "ap_int<0>",
+            "ap_fixed<0,0>",
         "ap_fixed<16,6,AP_TRN,AP_WRAP,17>", "ap_fixed<16,6,AP_TRN,AP_WRAP,x>", "ap_ufixed<8,2,AP_TRN,AP_WRAP_SM>",
         "fixed<16,6>", "ap_fixed<16,-170>", ""})
     void rejectsWithTheReason(final String text)
@@ -149,7 +151,8 @@ class FixedPointTypeTest
         final boolean signed = r.nextBoolean();
         final int w = 1 + r.nextInt(signed ? 32 : 31);
         final int f = r.nextInt(-6, 40);
-        return FixedPointType.of(signed, w, w - f, Quantization.values()[r.nextInt(3)], Overflow.values()[r.nextInt(2)]);
+        return FixedPointType.of(
+            signed, w, w - f, Quantization.values()[r.nextInt(3)], Overflow.values()[r.nextInt(2)]);
     }
 
     private static long referenceFromDouble(final FixedPointType t, final double x)

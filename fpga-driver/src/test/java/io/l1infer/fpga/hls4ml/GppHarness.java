@@ -43,7 +43,8 @@ final class GppHarness
     }
 
     /** Compile one project with its own test main {@code l1infer_test.cpp} and run it on {@code input} lines. */
-    static List<String> runSingle(final Path project, final Path release, final List<String> input, final boolean floats)
+    static List<String> runSingle(final Path project, final Path release, final List<String> input,
+        final boolean floats)
     {
         final Path exe = project.resolve("l1infer_test");
         compile(List.of("g++", "-O1", "-std=c++14", "-w", "-I" + project.resolve("firmware"),
@@ -74,7 +75,8 @@ final class GppHarness
                 cpp.append("#include ").append(header).append('\n');
             }
             cpp.append("#include <array>\n#include <tuple>\n\nnamespace nnet {\nbool trace_enabled = false;\n" +
-                "std::map<std::string, void *> *trace_outputs = NULL;\nsize_t trace_type_size = sizeof(double);\n}\n\n");
+                "std::map<std::string, void *> *trace_outputs = NULL;\nsize_t trace_type_size = " +
+                    "sizeof(double);\n}\n\n");
             for (int k = 0; k < projects.size(); k++)
             {
                 final Path p = projects.get(k).toAbsolutePath();
@@ -82,7 +84,8 @@ final class GppHarness
                 {
                     cpp.append("#undef ").append(macro).append('\n');
                 }
-                cpp.append("namespace p").append(k).append(" {\n#include \"").append(p.resolve("firmware/myproject.cpp"))
+                cpp.append("namespace p").append(k).append(" {\n#include \"").append(p.resolve(
+                    "firmware/myproject.cpp"))
                     .append("\"\n#include \"").append(p.resolve("l1infer_run.h")).append("\"\n}\n");
                 Files.write(work.resolve("in" + k + ".txt"), inputs.get(k), StandardCharsets.US_ASCII);
             }
@@ -90,7 +93,8 @@ final class GppHarness
             for (int k = 0; k < projects.size(); k++)
             {
                 final Path p = projects.get(k).toAbsolutePath();
-                cpp.append("    {\n        FILE *in = fopen(\"").append(work.toAbsolutePath().resolve("in" + k + ".txt"))
+                cpp.append("    {\n        FILE *in = fopen(\"").append(work.toAbsolutePath().resolve("in" + k +
+                    ".txt"))
                     .append("\", \"r\");\n        FILE *out = fopen(\"")
                     .append(work.toAbsolutePath().resolve("out" + k + ".txt"))
                     .append("\", \"w\");\n        if (chdir(\"").append(p.resolve("firmware"))

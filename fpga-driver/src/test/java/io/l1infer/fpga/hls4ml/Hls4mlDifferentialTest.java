@@ -54,7 +54,8 @@ class Hls4mlDifferentialTest
             }
         }
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
-            " events (" + distinct + " distinct output lines), " + failures.size() + " projects with mismatches (seeds from " + SEED + ")");
+            " events (" + distinct + " distinct output lines), " + failures.size() +
+                " projects with mismatches (seeds from " + SEED + ")");
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
         assertEquals(List.of(), failures);
     }

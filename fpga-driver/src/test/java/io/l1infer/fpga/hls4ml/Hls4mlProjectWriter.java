@@ -459,7 +459,8 @@ final class Hls4mlProjectWriter
             "#include \"firmware/myproject.h\"\n\n" +
             "namespace nnet {\nbool trace_enabled = false;\nstd::map<std::string, void *> *trace_outputs = NULL;\n" +
             "size_t trace_type_size = sizeof(double);\n}\n\n#include \"l1infer_run.h\"\n\n" +
-            "// Reads events from standard input (raw integers, or floats with argument 'float'), prints raw outputs.\n" +
+            "// Reads events from standard input (raw integers, or floats with argument 'float'), prints raw " +
+                "outputs.\n" +
             "int main(int argc, char **argv) {\n" +
             "    return l1infer_run(stdin, stdout, argc > 1 && std::strcmp(argv[1], \"float\") == 0);\n}\n",
             StandardCharsets.US_ASCII);

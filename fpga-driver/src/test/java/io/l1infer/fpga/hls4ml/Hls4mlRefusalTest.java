@@ -96,7 +96,8 @@ class Hls4mlRefusalTest
     void aSecondInputIsAMergeModel() throws IOException
     {
         replace("myproject.cpp", "input_t input_1[N_INPUT_1_1],", "input_t input_1[N_INPUT_1_1], input_t input_2[3],");
-        refused("firmware/myproject.cpp:7", "the top function has 2 input and 1 output arrays (supported: exactly one " +
+        refused("firmware/myproject.cpp:7",
+            "the top function has 2 input and 1 output arrays (supported: exactly one " +
             "of each");
     }
 
@@ -165,7 +166,8 @@ class Hls4mlRefusalTest
     @Test
     void compressedWeights() throws IOException
     {
-        replace("myproject.cpp", "nnet::load_weights_from_txt<weight2_t, 6>", "nnet::load_compressed_weights_from_txt<weight2_t, 6>");
+        replace("myproject.cpp", "nnet::load_weights_from_txt<weight2_t, 6>",
+            "nnet::load_compressed_weights_from_txt<weight2_t, 6>");
         refused("firmware/myproject.cpp:", "nnet::load_compressed_weights_from_txt: compressed weights are not " +
             "supported");
     }

@@ -27,7 +27,8 @@ class ActivationBundleRoundTripTest
             new LeakyReluLayer("leaky_2", n, 0.30000001192092896, T, T),
             new ThresholdedReluLayer("thr_3", n, -0.125, FixedPointType.parse("ap_fixed<8,3>"), T),
             new PReluLayer("prelu_4", n, T, new long[] {1, -2, 300, -1024}, T),
-            new EluLayer("elu_5", n, 1.0, FixedPointType.parse("ap_ufixed<1,1>"), FixedPointType.parse("ap_fixed<18,8>"),
+            new EluLayer("elu_5", n, 1.0, FixedPointType.parse("ap_ufixed<1,1>"), FixedPointType.parse(
+                "ap_fixed<18,8>"),
                 1024, T),
             new SeluLayer("selu_6", n, T, 512, TemplateGeneration.V1, T),
             new LookupActivationLayer("sigmoid_7", LookupFunction.SIGMOID, n, T, 1024, T),

@@ -171,7 +171,8 @@ class ExactConversionVsApTypesTest
         final BigInteger v = switch (r.nextInt(8))
         {
             case 0 -> new BigInteger(w, new java.util.Random(r.nextLong())).add(lo);
-            case 1 -> scaled(r.nextBoolean() ? target.max() : target.min(), sh).add(BigInteger.valueOf(r.nextInt(-2, 3)));
+            case 1 -> scaled(r.nextBoolean() ? target.max() : target.min(), sh)
+                .add(BigInteger.valueOf(r.nextInt(-2, 3)));
             case 2 -> scaled(r.nextBoolean() ? target.max().add(BigInteger.ONE) : target.min().subtract(
                 BigInteger.ONE), sh).add(BigInteger.valueOf(r.nextInt(-2, 3)));
             case 3 ->
@@ -278,7 +279,8 @@ class ExactConversionVsApTypesTest
         src.append(FixedPointCExpressions.PRELUDE);
         src.append("__kernel void conversions(__global const ulong *in, __global ulong *out)\n{\n")
             .append("    const size_t i = get_global_id(0);\n    const ulong hi = in[2 * i];\n")
-            .append("    const ulong lo = in[2 * i + 1];\n    long r;\n    switch (i / ").append(VALUES).append(")\n    {\n");
+            .append("    const ulong lo = in[2 * i + 1];\n    long r;\n    switch (i / ").append(VALUES).append(
+                ")\n    {\n");
         for (int c = 0; c < cases.size(); c++)
         {
             final Case k = cases.get(c);

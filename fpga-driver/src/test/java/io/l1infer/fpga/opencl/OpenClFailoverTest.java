@@ -89,7 +89,8 @@ class OpenClFailoverTest
         {
             assertArrayEquals(expected[e], actual[e], "event " + e + " (seed " + SEED + ")");
         }
-        final long distinct = java.util.Arrays.stream(expected).flatMapToLong(java.util.Arrays::stream).distinct().count();
+        final long distinct =
+            java.util.Arrays.stream(expected).flatMapToLong(java.util.Arrays::stream).distinct().count();
         assertTrue(distinct >= 20, "the stream's probabilities take only " + distinct + " values");
     }
 

@@ -42,7 +42,8 @@ class OpenClKernelSourceTest
                 }
             }
         }
-        assertEquals(nonZero, count(source, "\\n    a\\d+_\\d+ \\+= "), "accumulate statements (wrapping accumulators)");
+        assertEquals(nonZero, count(source, "\\n    a\\d+_\\d+ \\+= "),
+            "accumulate statements (wrapping accumulators)");
         assertTrue(nonZero < 8000 / 2, "the thesis model is 75% pruned: " + nonZero);
     }
 
@@ -56,7 +57,8 @@ class OpenClKernelSourceTest
         final ModelBundle model = ModelBundle.of("m", "", new ModelInput(3, in, List.of()),
             new ModelOutput(2, sat, List.of(), 1, ""), List.of(d));
         final String source = OpenClKernelSource.program("k", model);
-        final List<String> steps = Pattern.compile("\\n    (a1_\\d+) = \\(int\\)l1_saturate_scaled\\(\\(long\\)\\(\\(int\\)" +
+        final List<String> steps = Pattern.compile(
+            "\\n    (a1_\\d+) = \\(int\\)l1_saturate_scaled\\(\\(long\\)\\(\\(int\\)" +
             "\\(\\1 \\+ \\(int\\)l1_saturate\\(l1_round_half_up\\(\\(long\\)\\(\\(int\\)\\(\\(long\\)(v0_\\d+) \\* " +
             "\\(?(-?\\d+)L").matcher(source).results()
             .map(r -> r.group(1) + "+=" + r.group(2) + "*" + r.group(3)).toList();
