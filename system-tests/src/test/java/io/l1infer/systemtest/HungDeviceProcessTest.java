@@ -68,7 +68,8 @@ class HungDeviceProcessTest
                         firstFallback = e;
                     }
                     // The device is abandoned for good: every answer from the hung batch on comes from the CPU.
-                    assertEquals(firstFallback >= 0, fallback, "event " + e + " (first FALLBACK " + firstFallback + ")");
+                    assertEquals(firstFallback >= 0, fallback,
+                        "event " + e + " (first FALLBACK " + firstFallback + ")");
                 }
                 assertTrue(firstFallback >= HUNG_LAUNCH, "first FALLBACK answer: event " + firstFallback);
 

@@ -58,9 +58,9 @@ class MediaDriverLossTest
             .withDriverTimeoutNs(TimeUnit.MILLISECONDS.toNanos(DRIVER_TIMEOUT_MS)));
         final List<RoutedDaemon> daemons = List.of(RoutedDaemon.of("daemon",
             new DaemonEndpoint("", "aeron:ipc", 1001, "aeron:ipc", 1002, 1002)));
-        long sent;
-        long answeredBeforeRestart;
-        long noticedMs;
+        final long sent;
+        final long answeredBeforeRestart;
+        final long noticedMs;
         RoutingClient client = null;
         try
         {
