@@ -5,7 +5,13 @@ import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.engine.RandomFixedPointModels;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.fixedpoint.Overflow;
+import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.Layer;
+import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.opencl.MappedBufferPolicy;
 import io.l1infer.fpga.opencl.OpenClAccelerator;
 import io.l1infer.fpga.opencl.OpenClDevice;
@@ -14,9 +20,11 @@ import io.l1infer.fpga.opencl.OpenClProgram;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -32,8 +40,51 @@ final class DifferentialProjects
      * One project's outcome: its seed, its directory, its events (and how many of them ran on OpenCL) and the
      * events whose outputs differ on either engine.
      */
-    record Outcome(long seed, Path project, int events, int openClEvents, int distinctOutputs, List<String> mismatches)
+    record Outcome(long seed, Path project, int events, int openClEvents, int distinctOutputs, List<String> mismatches,
+        Set<Corner> corners)
     {
+    }
+
+    /** The conversion corners a model contains, counted so that a run shows it drew them. */
+    enum Corner
+    {
+        /** a 1-bit signed AP_SAT_SYM result, accumulator, weight or bias type */
+        SAT_SYM_1_BIT,
+        /** relu_max or leaky_relu into an ap_int */
+        AP_INT_ACTIVATION,
+        /** a softmax whose exp or inverse table type wraps (inf and huge entries) */
+        WRAPPING_SOFTMAX_TABLE
+    }
+
+    static Set<Corner> corners(final ModelBundle model)
+    {
+        final Set<Corner> corners = EnumSet.noneOf(Corner.class);
+        for (final Layer layer : model.layers())
+        {
+            final List<FixedPointType> types = new ArrayList<>(List.of(layer.resultType()));
+            if (layer instanceof DenseLayer d)
+            {
+                types.addAll(List.of(d.weightType(), d.biasType(), d.accumType()));
+            }
+            if (types.stream().anyMatch(t -> t.width() == 1 && t.isSigned() && t.overflow() == Overflow.AP_SAT_SYM))
+            {
+                corners.add(Corner.SAT_SYM_1_BIT);
+            }
+            if ((layer instanceof ReluMaxLayer || layer instanceof LeakyReluLayer) && layer.resultType().isInteger())
+            {
+                corners.add(Corner.AP_INT_ACTIVATION);
+            }
+            if (layer instanceof SoftmaxLayer s && (wraps(s.expTableType()) || wraps(s.invTableType())))
+            {
+                corners.add(Corner.WRAPPING_SOFTMAX_TABLE);
+            }
+        }
+        return corners;
+    }
+
+    private static boolean wraps(final FixedPointType t)
+    {
+        return t.overflow() == Overflow.AP_WRAP || t.overflow() == Overflow.AP_WRAP_SM;
     }
 
     private DifferentialProjects()
@@ -59,8 +110,16 @@ final class DifferentialProjects
         {
             final long seed = firstSeed + k;
             final SplittableRandom r = new SplittableRandom(seed);
-            final ModelBundle model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) :
-                DifferentialModels.random(r, style);
+            final ModelBundle model;
+            try
+            {
+                model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalStateException("seed " + seed + " (" + style + "): the generator drew an invalid " +
+                    "model: " + ex.getMessage(), ex);
+            }
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
             Hls4mlProjectWriter.write(model, dir, style, values, r.nextInt(4) != 0, seed);
@@ -111,7 +170,8 @@ final class DifferentialProjects
         for (int k = 0; k < count; k++)
         {
             outcomes.add(new Outcome(firstSeed + k, projects.get(k), raws.get(k).length,
-                onOpenCl[k] ? raws.get(k).length : 0, (int)outputs.get(k).stream().distinct().count(), mismatches.get(k)));
+                onOpenCl[k] ? raws.get(k).length : 0, (int)outputs.get(k).stream().distinct().count(),
+                mismatches.get(k), models.get(k) == null ? Set.of() : corners(models.get(k))));
         }
         return outcomes;
     }

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +46,7 @@ class Hls4mlDifferentialTest
         int events = 0;
         int distinct = 0;
         int openClEvents = 0;
+        final Map<DifferentialProjects.Corner, Integer> corners = new EnumMap<>(DifferentialProjects.Corner.class);
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
             final int n = Math.min(PER_COMPILE, PROJECTS - first);
@@ -52,6 +55,7 @@ class Hls4mlDifferentialTest
             {
                 events += o.events();
                 openClEvents += o.openClEvents();
+                o.corners().forEach(c -> corners.merge(c, 1, Integer::sum));
                 distinct += o.distinctOutputs();
                 if (!o.mismatches().isEmpty())
                 {
@@ -63,7 +67,7 @@ class Hls4mlDifferentialTest
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
             " events (" + distinct + " distinct output lines), emulator: all, OpenCL: " + (device == null ? "skipped" :
             openClEvents + " on " + device.name()) + "; " + failures.size() + " projects with mismatches (seeds from " +
-            SEED + ")");
+            SEED + "); projects with conversion corners: " + corners);
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
         assertEquals(List.of(), failures);
         assertEquals(device == null ? 0 : events, openClEvents, "events compared on OpenCL");
