@@ -25,6 +25,12 @@ final class ActivationFunctions
      */
     static ActivationFunction create(final ElementwiseLayer layer, final FixedPointType input)
     {
+        if (layer instanceof ReluMaxLayer || layer instanceof LeakyReluLayer || layer instanceof ThresholdedReluLayer ||
+            layer instanceof PReluLayer || layer instanceof EluLayer)
+        {
+            // each assigns x itself to res_T for some x >= 0: refused at load where ap_types leaves that undefined
+            layer.resultType().checkConvertibleFrom(input.integerBits(), "layer '" + layer.name() + "'");
+        }
         if (layer instanceof ReluMaxLayer r)
         {
             return ReluFamilyKernel.reluMax(r.size(), r.maxInt(), input, r.resultType());

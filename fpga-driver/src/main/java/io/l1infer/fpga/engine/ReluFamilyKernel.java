@@ -20,6 +20,9 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
     /** alpha (leaky), theta (thresholded) or the alphas (prelu), raw in {@code paramF} fraction bits. */
     private final long[] params;
     private final int paramF;
+    /** The C++ type of alpha * x ({@code mult}): its integer bits and signedness decide ap_int and AP_SAT_SYM. */
+    private final int productI;
+    private final boolean productSigned;
     private final long maxAsResult;
     private final int maxInt;
 
@@ -29,7 +32,7 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
         final FixedPointType input,
         final FixedPointType result,
         final long[] params,
-        final int paramF,
+        final FixedPointType paramType,
         final int maxInt)
     {
         super(size, result);
@@ -37,14 +40,16 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
         this.input = input;
         this.fin = input.fractionBits();
         this.params = params;
-        this.paramF = paramF;
+        this.paramF = paramType == null ? 0 : paramType.fractionBits();
+        this.productI = paramType == null ? 0 : paramType.integerBits() + input.integerBits();
+        this.productSigned = paramType == null || paramType.isSigned() || input.isSigned();
         this.maxInt = maxInt;
         this.maxAsResult = result.convert(maxInt, ApFixedArithmetic.C_INT);
     }
 
     static ReluFamilyKernel reluMax(final int size, final int maxInt, final FixedPointType in, final FixedPointType res)
     {
-        return new ReluFamilyKernel(Kind.RELU_MAX, size, in, res, new long[0], 0, maxInt);
+        return new ReluFamilyKernel(Kind.RELU_MAX, size, in, res, new long[0], null, maxInt);
     }
 
     static ReluFamilyKernel leaky(
@@ -52,8 +57,9 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
         final FixedPointType in, final FixedPointType res)
     {
         ApFixedArithmetic.requireProductFits(name, alphaType, in);
-        return new ReluFamilyKernel(Kind.LEAKY, size, in, res, new long[] {alphaType.fromDouble(alpha)},
-            alphaType.fractionBits(), 0);
+        res.checkConvertibleFrom(alphaType.integerBits() + in.integerBits(), "layer '" + name + "' alpha * x");
+        return new ReluFamilyKernel(Kind.LEAKY, size, in, res, new long[] {alphaType.fromDouble(alpha)}, alphaType,
+            0);
     }
 
     static ReluFamilyKernel thresholded(
@@ -61,7 +67,7 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
         final FixedPointType in, final FixedPointType res)
     {
         return new ReluFamilyKernel(Kind.THRESHOLDED, size, in, res, new long[] {thetaType.fromDouble(theta)},
-            thetaType.fractionBits(), 0);
+            thetaType, 0);
     }
 
     static ReluFamilyKernel prelu(
@@ -69,7 +75,14 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
         final FixedPointType in, final FixedPointType res)
     {
         ApFixedArithmetic.requireProductFits(name, alphaType, in);
-        return new ReluFamilyKernel(Kind.PRELU, alphas.length, in, res, alphas.clone(), alphaType.fractionBits(), 0);
+        res.checkConvertibleFrom(alphaType.integerBits() + in.integerBits(), "layer '" + name + "' alpha * x");
+        return new ReluFamilyKernel(Kind.PRELU, alphas.length, in, res, alphas.clone(), alphaType, 0);
+    }
+
+    /** res_T(alpha * x) from the exact product as the C++ types it (ap_int with I = 0 and AP_SAT_SYM read that). */
+    private long product(final long p)
+    {
+        return result.convertWide(p >> 63, p, paramF + fin, productI, productSigned);
     }
 
     @Override
@@ -95,13 +108,13 @@ final class ReluFamilyKernel extends ElementwiseKernel implements ActivationFunc
                     }
                     break;
                 case LEAKY:
-                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[0] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : product(params[0] * x);
                     break;
                 case THRESHOLDED:
                     out[i] = ApFixedArithmetic.compare(x, fin, params[0], paramF) > 0 ? result.convert(x, input) : 0;
                     break;
                 case PRELU:
-                    out[i] = x > 0 ? result.convert(x, input) : result.convert(params[i] * x, paramF + fin);
+                    out[i] = x > 0 ? result.convert(x, input) : product(params[i] * x);
                     break;
                 default:
                     throw new IllegalStateException(kind.name());

@@ -11,7 +11,8 @@ import io.l1infer.fpga.model.DenseLayer;
  * ({@code ap_fixed<Wacc+1, Iacc+1>}); then {@code res[j] = (res_T)acc[j]}.
  *
  * <p>Zero inputs and pruned weights are skipped: a zero product converts to 0 in every mode and type, and
- * acc + 0 converts back to acc because acc is always in range and never the minimum of an AP_SAT_SYM type.
+ * acc + 0 converts back to acc because acc is always in range and never the minimum of an AP_SAT_SYM type wider
+ * than 1 bit (a 1-bit one keeps its minimum, see FixedPointType).
  */
 final class WideDenseKernel implements WideLayerKernel
 {

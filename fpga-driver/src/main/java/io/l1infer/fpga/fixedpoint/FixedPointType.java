@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>Conversion semantics (checked bit for bit against the headers by {@code ApTypesOracleTest}): for an exact value
  * v = raw * 2^-F2, let t = floor(v * 2^F) and q = t + inc, inc in {0, 1} chosen by Q from the first dropped bit,
  * whether any later dropped bit is set, the sign of v and the low bit of t. If q lies in [min, max] it is the result
- * (AP_SAT_SYM also turns q = min into -max when the source has at least the target's integer bits). Otherwise O
+ * (AP_SAT_SYM also turns q = min into -max when the source has at least the target's integer bits; -max means min
+ * for a 1-bit signed type, as in ap_types). Otherwise O
  * decides: AP_WRAP keeps q mod 2^W and, with N &gt; 0, forces the top N bits (signed: the sign bit to the sign of q,
  * the next N-1 bits to its complement; unsigned: all N bits to one); AP_SAT clamps, AP_SAT_ZERO gives 0,
  * AP_SAT_SYM clamps to +-max; a signed AP_WRAP_SM takes q mod 2^W and, with N = 0, when its sign bit differs from
@@ -541,7 +542,7 @@ public final class FixedPointType
             if (overflow == Overflow.AP_SAT_SYM && signed && qLo == minRaw && fromSigned &&
                 (long)integerBits <= (long)fromIntegerBits)
             {
-                return -maxRaw;
+                return symmetricMin();
             }
             return qLo;
         }
@@ -558,7 +559,7 @@ public final class FixedPointType
             case AP_SAT_ZERO:
                 return 0;
             case AP_SAT_SYM:
-                return negative ? (signed ? -maxRaw : 0) : maxRaw;
+                return negative ? (signed ? symmetricMin() : 0) : maxRaw;
             case AP_WRAP:
                 return saturationBits == 0 ? wrap(qLo) : fromPattern(forceTopBits(qLo & mask, negative));
             default:
@@ -594,6 +595,15 @@ public final class FixedPointType
             u = forceTopBits(u, negative);
         }
         return fromPattern(u);
+    }
+
+    /**
+     * AP_SAT_SYM's negative bound: ap_types' overflow_adjust sets the pattern of min and then bit 0, which is -max,
+     * except for a 1-bit signed type, where bit 0 is the sign bit and the result stays min (-1).
+     */
+    private long symmetricMin()
+    {
+        return width == 1 ? minRaw : -maxRaw;
     }
 
     /** AP_WRAP with N bits: signed, sign bit = q's sign and the N-1 below it its complement; unsigned, N ones. */

@@ -31,6 +31,10 @@ final class Hls4mlActivations
 
     private static final int DEFAULT_TABLE_SIZE = 1024;
 
+    /** The functions that assign x itself to {@code res_T} for some x &gt;= 0. */
+    private static final Set<String> ASSIGNS_INPUT = Set.of("relu", "linear", "relu6", "relu1", "relu_max",
+        "leaky_relu", "thresholded_relu", "prelu", "elu");
+
     private final Hls4mlImporter importer;
     private final TemplateGenerations.Decision generation;
 
@@ -58,6 +62,13 @@ final class Hls4mlActivations
         final List<String> targs = call.templateArguments();
         final List<String> args = call.arguments();
         final SourceLocation at = call.location();
+        if (ASSIGNS_INPUT.contains(function) && resultType.isInteger() && inType.integerBits() < 0)
+        {
+            throw importer.fail(at, name, function + " assigns its " + inType + " input to the result type " +
+                resultType + ": ap_types' to_ap_int_base leaves an ap_int uninitialised for a source with negative " +
+                "integer bits (g++ -O1 and -O2 give different results), so no engine can match it; supported: an " +
+                "ap_fixed result type, or an input type with at least 0 integer bits");
+        }
         switch (function)
         {
             case "relu":

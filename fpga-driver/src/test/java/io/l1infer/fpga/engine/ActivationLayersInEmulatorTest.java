@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.Layer;
+import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.opencl.OpenClKernelSource;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,37 @@ class ActivationLayersInEmulatorTest
             () -> ActivationFunctions.create(odd, IN));
         assertEquals("softmax_4: exp table size 1000 is not a power of two >= 2: its 10-bit index can reach past " +
             "the table (undefined in hls4ml's C++)", oddSize.getMessage());
+    }
+
+    @Test
+    void anApIntResultFromNegativeIntegerBitsIsRefusedAtLoadOnBothEngines()
+    {
+        final FixedPointType small = FixedPointType.parse("ap_fixed<10,-2>");
+        final FixedPointType apInt = FixedPointType.parse("ap_int<8>");
+        final IllegalArgumentException reluMax = assertThrows(IllegalArgumentException.class,
+            () -> ActivationFunctions.create(new ReluMaxLayer("relu6_2", 4, 6, apInt), small));
+        assertEquals("layer 'relu6_2': converting a value with -2 integer bits into ap_int<8> reads an " +
+            "uninitialised value in ap_types' to_ap_int_base; not supported", reluMax.getMessage());
+        final IllegalArgumentException leaky = assertThrows(IllegalArgumentException.class,
+            () -> ActivationFunctions.create(new LeakyReluLayer("leaky_2", 4, 0.25, IN, apInt), small));
+        assertTrue(leaky.getMessage().startsWith("layer 'leaky_2': converting a value with -2 integer bits"),
+            leaky.getMessage());
+        // alpha * x with fewer than 0 integer bits (ap_ufixed<8,-3> times ap_fixed<16,2>) is refused too
+        final IllegalArgumentException product = assertThrows(IllegalArgumentException.class,
+            () -> ActivationFunctions.create(new LeakyReluLayer("leaky_3", 4, 0.0625,
+                FixedPointType.parse("ap_ufixed<8,-3>"), apInt), FixedPointType.parse("ap_fixed<16,2>")));
+        assertTrue(product.getMessage().startsWith("layer 'leaky_3' alpha * x: converting a value with -1 integer"),
+            product.getMessage());
+        final ModelBundle model = ModelBundle.of("m", "", new ModelInput(4, small, List.of()),
+            new ModelOutput(4, apInt, List.of(), 1, ""), List.of(new ReluMaxLayer("relu6_2", 4, 6, apInt)));
+        final IllegalArgumentException onLoad = assertThrows(IllegalArgumentException.class,
+            () -> new FixedPointEmulator(model, 1));
+        assertTrue(onLoad.getMessage().contains("layer 'relu6_2': converting a value with -2 integer bits"),
+            onLoad.getMessage());
+        final IllegalArgumentException openCl = assertThrows(IllegalArgumentException.class,
+            () -> OpenClKernelSource.program("k", model));
+        assertTrue(openCl.getMessage().contains("leaves the result uninitialised for negative integer bits"),
+            openCl.getMessage());
     }
 
     @Test

@@ -224,7 +224,7 @@ public final class ReferenceEmulator
         {
             final boolean symmetric = type.overflow() == Overflow.AP_SAT_SYM && type.isSigned() && from.signed() &&
                 type.integerBits() <= from.integer();
-            return symmetric && q.equals(min) ? max.negate() : q;
+            return symmetric && q.equals(min) ? symmetricMin(type, min, max) : q;
         }
         final boolean negative = q.signum() < 0;
         final int w = type.width();
@@ -236,7 +236,7 @@ public final class ReferenceEmulator
             case AP_SAT_ZERO:
                 return BigInteger.ZERO;
             case AP_SAT_SYM:
-                return negative ? (type.isSigned() ? max.negate() : BigInteger.ZERO) : max;
+                return negative ? (type.isSigned() ? symmetricMin(type, min, max) : BigInteger.ZERO) : max;
             case AP_WRAP:
             {
                 BigInteger u = q.mod(modulus);
@@ -281,6 +281,12 @@ public final class ReferenceEmulator
                 return fromPattern(u, type);
             }
         }
+    }
+
+    /** AP_SAT_SYM's negative bound: -max, except min (-1) for a 1-bit signed type (ap_types sets min's bit 0). */
+    private static BigInteger symmetricMin(final FixedPointType type, final BigInteger min, final BigInteger max)
+    {
+        return type.width() == 1 ? min : max.negate();
     }
 
     private static BigInteger forceTop(final BigInteger pattern, final boolean negative, final FixedPointType type)

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * 1..64, integer bits below 0 and above W) and the test compares every result bit for bit. Conversions covered:
  * double to type, type A to type B, the exact product A*B (up to 128 bits) to B, the exact sum A+A to B.
  */
-class ApTypesOracleTest
+public class ApTypesOracleTest
 {
     private static final long SEED = Long.getLong("l1infer.test.seed", 20261201L);
     private static final int PAIRS = Integer.getInteger("l1infer.test.oracle.pairs", 64);
@@ -185,7 +185,7 @@ class ApTypesOracleTest
     }
 
     /** Every kind, mode and N; widths biased to the edges 1, 2, 31..33, 63, 64; I from -8 to W+8. */
-    static FixedPointType randomType(final SplittableRandom r)
+    public static FixedPointType randomType(final SplittableRandom r)
     {
         final boolean signed = r.nextInt(3) != 0;
         final int[] edges = {1, 2, 7, 8, 16, 31, 32, 33, 48, 63, 64};

@@ -1,6 +1,7 @@
 package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
@@ -40,10 +41,16 @@ final class DifferentialActivations
         switch (r.nextInt(13))
         {
             case 0:
-                return new ReluMaxLayer(name, size, new int[] {1, 6, 3}[r.nextInt(3)], res);
+                return new ReluMaxLayer(name, size, new int[] {1, 6, 3}[r.nextInt(3)], intResult(r, res, inType, 0));
             case 1:
-                return new LeakyReluLayer(name, size, 0.05 + r.nextInt(40) * 0.01,
-                    v1 ? DifferentialModels.type(r, 6, 16, 0, 2) : inType, res);
+            {
+                // now and then param_t with I = -I(data_T): alpha * x then has 0 integer bits (ap_int: floor)
+                final int minI = r.nextInt(4) == 0 ? -inType.integerBits() : 0;
+                final FixedPointType alphaType = v1 ? DifferentialModels.type(r, 6, 16, minI, Math.max(minI, 2)) :
+                    inType;
+                return new LeakyReluLayer(name, size, 0.05 + r.nextInt(40) * 0.01, alphaType,
+                    intResult(r, res, inType, alphaType.integerBits()));
+            }
             case 2:
                 return new ThresholdedReluLayer(name, size, r.nextInt(-20, 20) * 0.0625 + 0.01,
                     v1 ? DifferentialModels.type(r, 6, 16, 1, 4) : inType, res);
@@ -83,10 +90,26 @@ final class DifferentialActivations
         }
     }
 
-    private static FixedPointType saturating(final FixedPointType t)
+    /**
+     * Now and then an ap_int result for relu_max and leaky_relu (to_ap_int_base toward zero, and floor from 0 integer
+     * bits), where ap_types defines it: x and alpha * x with at least 0 integer bits ({@code alphaI} alpha's).
+     */
+    private static FixedPointType intResult(
+        final SplittableRandom r, final FixedPointType res, final FixedPointType in, final int alphaI)
     {
+        final boolean defined = in.integerBits() >= 0 && in.integerBits() + alphaI >= 0;
+        return defined && r.nextInt(4) == 0 ? FixedPointType.apInt(r.nextInt(4) != 0, 2 + r.nextInt(9)) : res;
+    }
+
+    /** Mostly saturating (AP_SAT), a third of the time {@code t} as drawn: wrapping, so inf and huge entries wrap. */
+    private static FixedPointType saturating(final SplittableRandom r, final FixedPointType t)
+    {
+        if (r.nextInt(3) == 0)
+        {
+            return t;
+        }
         return FixedPointType.of(t.isSigned(), t.width(), t.integerBits(), t.quantization(),
-            io.l1infer.fpga.fixedpoint.Overflow.AP_SAT);
+            Overflow.AP_SAT);
     }
 
     private static SoftmaxLayer softmax(
@@ -98,12 +121,12 @@ final class DifferentialActivations
         final FixedPointType res)
     {
         final SoftmaxImplementation implementation = SoftmaxImplementation.values()[r.nextInt(4)];
-        // Saturating tables: the tables hold exp(x) and 1/x, which reach infinity, and the engine's conversion of
-        // an infinite double (ActivationTables via FixedPointType.fromDouble) only handles saturating types yet.
+        // The tables hold exp(x) and 1/x, which reach infinity: saturating and wrapping table types alike
+        // (InfiniteTableEntryVsApTypesTest checks those entries against ap_types).
         final FixedPointType expTable = r.nextBoolean() ? FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>") :
-            saturating(DifferentialModels.type(r, 10, 18, 4, 10));
+            saturating(r, DifferentialModels.type(r, 10, 18, 4, 10));
         final FixedPointType invTable = r.nextBoolean() ? FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>") :
-            saturating(DifferentialModels.type(r, 10, 18, 2, 8));
+            saturating(r, DifferentialModels.type(r, 10, 18, 2, 8));
         final FixedPointType resUnsigned = FixedPointType.parse("ap_ufixed<16,0>");
         final FixedPointType out = r.nextBoolean() ? res : resUnsigned;
         // softmax indexes its tables with the top bits of the value (exp: the input, inverse: the sum), so a table
@@ -122,7 +145,7 @@ final class DifferentialActivations
             DifferentialModels.type(r, 12, 24, 4, 12);
         final FixedPointType norm = implementation == SoftmaxImplementation.STABLE ?
             FixedPointType.of(false, Math.min(inType.width(), 31), inType.integerBits(), inType.quantization(),
-            inType.overflow()) : null;
+            inType.overflow() == Overflow.AP_WRAP_SM ? Overflow.AP_WRAP : inType.overflow()) : null;
         final int inner = size % 2 == 0 && r.nextInt(4) == 0 ? 2 : 1;
         final FixedPointType invInput = r.nextBoolean() ? expTable : invTable;
         final int invBits = Math.min(6 + r.nextInt(5), Math.min(invInput.width(), accum.width()));

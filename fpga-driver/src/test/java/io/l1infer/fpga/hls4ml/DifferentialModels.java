@@ -79,6 +79,12 @@ final class DifferentialModels
         {
             return RandomFixedPointModels.randomType(r, maxW);
         }
+        if (r.nextInt(40) == 0)
+        {
+            // ap_fixed<1,I,Q,AP_SAT_SYM>: ap_types' symmetric bound of a 1-bit signed type is min (-1), not -max (0)
+            return FixedPointType.of(true, 1, r.nextInt(-3, 4),
+                Quantization.values()[r.nextInt(Quantization.values().length)], Overflow.AP_SAT_SYM);
+        }
         final boolean signed = r.nextInt(5) != 0;
         final int width = minW + r.nextInt(maxW - minW + 1);
         final int integer = Math.min(width, minI + r.nextInt(maxI - minI + 1));

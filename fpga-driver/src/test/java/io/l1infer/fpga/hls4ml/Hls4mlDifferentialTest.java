@@ -1,5 +1,7 @@
 package io.l1infer.fpga.hls4ml;
 
+import io.l1infer.fpga.opencl.OpenClDevice;
+import io.l1infer.fpga.opencl.OpenClTestDevices;
 import io.l1infer.testsupport.SharedReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,14 +10,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeded random projects in each template release's style, compiled by g++ against that release's nnet_utils and
- * ap_types, against import + emulator event by event: 0 mismatches. The long run:
+ * ap_types, against import + emulator and import + the generated OpenCL kernel (PoCL) event by event: 0
+ * mismatches. The long run:
  * {@code -Dl1infer.hls4ml.differential.projects=200} (per release); {@code -Dl1infer.hls4ml.differential.work=DIR}
  * keeps the projects and builds there.
  */
@@ -36,15 +41,21 @@ class Hls4mlDifferentialTest
         Assumptions.assumeTrue(GppHarness.available() || SharedReference.underCi(), "no g++ on the PATH");
         final String keep = System.getProperty("l1infer.hls4ml.differential.work");
         final Path dir = keep == null ? work : Path.of(keep);
+        final OpenClDevice device = OpenClTestDevices.requireOrSkipPart("OpenCL part of the hls4ml differential test");
         final List<String> failures = new ArrayList<>();
         int events = 0;
         int distinct = 0;
+        int openClEvents = 0;
+        final Map<DifferentialProjects.Corner, Integer> corners = new EnumMap<>(DifferentialProjects.Corner.class);
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
             final int n = Math.min(PER_COMPILE, PROJECTS - first);
-            for (final DifferentialProjects.Outcome o : DifferentialProjects.run(SEED + first, n, style, release, dir))
+            for (final DifferentialProjects.Outcome o : DifferentialProjects.run(SEED + first, n, style, release, dir,
+                device))
             {
                 events += o.events();
+                openClEvents += o.openClEvents();
+                o.corners().forEach(c -> corners.merge(c, 1, Integer::sum));
                 distinct += o.distinctOutputs();
                 if (!o.mismatches().isEmpty())
                 {
@@ -54,9 +65,11 @@ class Hls4mlDifferentialTest
             }
         }
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
-            " events (" + distinct + " distinct output lines), " + failures.size() +
-                " projects with mismatches (seeds from " + SEED + ")");
+            " events (" + distinct + " distinct output lines), emulator: all, OpenCL: " +
+                (device == null ? "skipped" : openClEvents + " on " + device.name()) + "; " + failures.size() +
+                " projects with mismatches (seeds from " + SEED + "); projects with conversion corners: " + corners);
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
         assertEquals(List.of(), failures);
+        assertEquals(device == null ? 0 : events, openClEvents, "events compared on OpenCL");
     }
 }

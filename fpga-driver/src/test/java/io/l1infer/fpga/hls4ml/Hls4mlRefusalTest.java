@@ -8,6 +8,7 @@ import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelLoadException;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +214,22 @@ class Hls4mlRefusalTest
     {
         Files.delete(firmware.resolve("myproject.cpp"));
         refused("firmware: ", "expected exactly one top-function source <project>.cpp beside defines.h, found none");
+    }
+
+    @Test
+    void anApIntResultFromAnInputWithNegativeIntegerBits()
+    {
+        final FixedPointType small = FixedPointType.parse("ap_fixed<10,-2>");
+        final FixedPointType apInt = FixedPointType.parse("ap_int<8>");
+        final ModelBundle model = ModelBundle.of("m", "", new ModelInput(3, T, List.of()),
+            new ModelOutput(2, apInt, List.of(), 1.0, ""), List.of(
+            new DenseLayer("fc1", 3, 2, T, new long[] {1, 2, 3, 4, 5, 6}, T, new long[] {7, 8}, T, small),
+            new ReluMaxLayer("relu1", 2, 6, apInt)));
+        Hls4mlProjectWriter.write(model, dir, Hls4mlProjectWriter.Style.V1_3_0, Hls4mlProjectWriter.Values.EXACT,
+            true, 7);
+        refused("firmware/myproject.cpp:", "layer 'relu1': relu6 assigns its ap_fixed<10,-2> input to the " +
+            "result type ap_int<8>: ap_types' to_ap_int_base leaves an ap_int uninitialised for a source with " +
+            "negative integer bits");
     }
 
     private void replace(final String file, final String from, final String to) throws IOException

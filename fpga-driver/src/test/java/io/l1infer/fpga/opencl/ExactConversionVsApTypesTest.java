@@ -1,5 +1,8 @@
 package io.l1infer.fpga.opencl;
 
+import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.fixedpoint.Overflow;
+import io.l1infer.fpga.fixedpoint.Quantization;
 import io.l1infer.testsupport.SharedReference;
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -26,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Seeded differential test of the generated conversions against Xilinx's real ap_types (hls4ml 1.3.0's copy,
  * compiled with g++): random source types of up to 128 bits, targets of up to 64 bits in every quantization and
  * overflow mode with saturation bits, ap_int / ap_uint targets, and values chosen to hit ties, the bounds and wrap,
- * each converted by g++-compiled C++ and by the generated OpenCL C on PoCL; every result must agree.
+ * each converted by g++-compiled C++, by the generated OpenCL C on PoCL and by the CPU engine's
+ * {@link FixedPointType#convertWide}; every result must agree.
  */
 class ExactConversionVsApTypesTest
 {
@@ -97,6 +101,68 @@ class ExactConversionVsApTypesTest
         assertEquals(0, mismatches, mismatches + " of " + expected.length + " conversions differ (seed " + SEED +
             ", -Dl1infer.test.seed to repeat):" + first);
         assertTrue(expected.length >= CASES * VALUES);
+        final int[] compared = new int[1];
+        final String cpu = cpuMismatches(cases, expected, compared);
+        System.out.printf("ExactConversionVsApTypesTest: %d of them also on the CPU engine (FixedPointType)%n",
+            compared[0]);
+        assertEquals("", cpu, "CPU engine against ap_types (seed " + SEED + ")");
+        assertTrue(compared[0] >= CASES * VALUES / 2, "compared only " + compared[0] + " on the CPU engine");
+    }
+
+    /**
+     * The same conversions by the CPU engine's {@link FixedPointType#convertWide}, for every case it can express (a
+     * target of at most 63 bits when unsigned, a source value that fits 128 signed bits); the differing ones listed.
+     */
+    private static String cpuMismatches(final List<Case> cases, final long[] expected, final int[] compared)
+    {
+        final StringBuilder first = new StringBuilder();
+        int mismatches = 0;
+        for (int c = 0; c < cases.size(); c++)
+        {
+            final Case k = cases.get(c);
+            final FixedPointType to = cpuType(k);
+            if (to == null)
+            {
+                continue;
+            }
+            final long mask = k.target.width() == 64 ? -1L : (1L << k.target.width()) - 1;
+            for (int v = 0; v < VALUES; v++)
+            {
+                final BigInteger value = k.values[v];
+                if (value.bitLength() > 127)
+                {
+                    continue;
+                }
+                compared[0]++;
+                final long actual = to.convertWide(value.shiftRight(64).longValue(), value.longValue(),
+                    k.source.fractionBits(), k.source.integerBits(), k.source.signed());
+                final long want = expected[c * VALUES + v];
+                if ((actual & mask) != (want & mask) && mismatches++ < 8)
+                {
+                    first.append("\n  case ").append(c).append(' ').append(k).append(": source raw ").append(value)
+                        .append(" ap_types ").append(Long.toHexString(want & mask)).append(" CPU ")
+                        .append(Long.toHexString(actual & mask));
+                }
+            }
+        }
+        return mismatches == 0 ? "" : mismatches + " differ:" + first;
+    }
+
+    /** The case's target as the CPU engine's type, or null where it has none (a 64-bit unsigned target). */
+    private static FixedPointType cpuType(final Case k)
+    {
+        final ConversionTarget t = k.target;
+        if (!t.signed() && t.width() > FixedPointType.MAX_UNSIGNED_WIDTH)
+        {
+            return null;
+        }
+        if (k.apInt)
+        {
+            return FixedPointType.apInt(t.signed(), t.width());
+        }
+        return FixedPointType.of(t.signed(), t.width(), t.width() - t.fractionBits(),
+            Quantization.valueOf(ExactConversionC.QUANTIZATION[t.quantization()]),
+            Overflow.valueOf(ExactConversionC.OVERFLOW[t.overflow()]), t.saturationBits());
     }
 
     private static Case randomCase(final SplittableRandom r)
@@ -127,7 +193,13 @@ class ExactConversionVsApTypesTest
             default -> r.nextInt(-6, 7);
         };
         final ConversionTarget target;
-        if (apInt)
+        if (!apInt && r.nextInt(12) == 0)
+        {
+            // a 1-bit signed AP_SAT_SYM target: ap_types' -max is min (-1) there
+            target = new ConversionTarget(true, 1, tgtFraction, r.nextInt(ExactConversionC.QUANTIZATION.length),
+                java.util.Arrays.asList(ExactConversionC.OVERFLOW).indexOf("AP_SAT_SYM"), 0, false);
+        }
+        else if (apInt)
         {
             target = ConversionTarget.apInt(tgtSigned, tgtWidth);
         }

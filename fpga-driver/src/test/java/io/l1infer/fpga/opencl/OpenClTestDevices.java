@@ -10,7 +10,7 @@ import java.util.List;
  * The one place that decides what an OpenCL test does without a usable device: with environment variable
  * {@code CI=true} it fails (CI must have PoCL installed), otherwise it is skipped with the reason.
  */
-final class OpenClTestDevices
+public final class OpenClTestDevices
 {
     /** Which platform tests use, by name substring; PoCL's platform by default. */
     static final String PLATFORM = System.getProperty("l1infer.test.opencl.platform", "Portable Computing Language");
@@ -23,7 +23,7 @@ final class OpenClTestDevices
     }
 
     /** The device for tests (a compiler-capable device of {@link #PLATFORM}), or fail/skip per the CI policy. */
-    static synchronized OpenClDevice require()
+    public static synchronized OpenClDevice require()
     {
         if (device == null && unavailableReason == null)
         {
@@ -32,6 +32,27 @@ final class OpenClTestDevices
         if (device == null)
         {
             unavailable(System.getenv("CI"), unavailableReason);
+        }
+        return device;
+    }
+
+    /**
+     * For a test whose OpenCL part is one of several: the device, or null after printing one {@code SKIPPED} line
+     * with the reason; under {@code CI=true} a missing device fails as {@link #require()} does.
+     */
+    public static synchronized OpenClDevice requireOrSkipPart(final String what)
+    {
+        if (device == null && unavailableReason == null)
+        {
+            unavailableReason = find();
+        }
+        if (device == null)
+        {
+            if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).trim()))
+            {
+                unavailable("true", unavailableReason);
+            }
+            System.err.println("SKIPPED " + what + ": OpenCL unavailable: " + unavailableReason);
         }
         return device;
     }
