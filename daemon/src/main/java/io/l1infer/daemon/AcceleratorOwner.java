@@ -110,10 +110,10 @@ final class AcceleratorOwner implements Agent
         this.latency = context.latency();
         this.highestTrackableNs = context.highestTrackableNs();
         this.counters = context.counters();
-        this.errorHandler = context.errorHandler();
+        this.errorHandler = context.errorHandler;
         this.configuredMaxBatch = context.maxBatch();
         this.timeoutNs = context.timeoutNs();
-        this.clock = context.clock();
+        this.clock = context.clock;
         this.primaryDescription = primary.description();
         this.failbackIntervalNs = context.failbackIntervalNs();
         this.outputSize = primary.model().output().size();
@@ -622,7 +622,7 @@ final class AcceleratorOwner implements Agent
     /**
      * What an owner is built from, set fluently and checked by {@link #conclude()} (as Aeron's agents are built).
      */
-    static final class Context
+    static final class Context extends AgentContext<Context>
     {
         private RingBuffer<RingEvent> ring;
         private Sequence consumed;
@@ -633,12 +633,15 @@ final class AcceleratorOwner implements Agent
         private SingleWriterRecorder latency;
         private long highestTrackableNs;
         private DaemonCounters counters;
-        private ErrorHandler errorHandler;
         private long timeoutNs;
-        private NanoClock clock = SystemNanoClock.INSTANCE;
         private String startDegradedReason;
         private ShadowChecker shadow;
         private long failbackIntervalNs;
+
+        Context()
+        {
+            clock(SystemNanoClock.INSTANCE);
+        }
 
         /** Set the ring the ingest thread fills. */
         Context ring(final RingBuffer<RingEvent> ring)
@@ -748,18 +751,6 @@ final class AcceleratorOwner implements Agent
             return counters;
         }
 
-        /** Set the daemon's error log. */
-        Context errorHandler(final ErrorHandler errorHandler)
-        {
-            this.errorHandler = errorHandler;
-            return this;
-        }
-
-        ErrorHandler errorHandler()
-        {
-            return errorHandler;
-        }
-
         /** Set a batch not complete this long after its launch is an accelerator failure. */
         Context timeoutNs(final long timeoutNs)
         {
@@ -770,18 +761,6 @@ final class AcceleratorOwner implements Agent
         long timeoutNs()
         {
             return timeoutNs;
-        }
-
-        /** Set the owner's clock for deadlines. */
-        Context clock(final NanoClock clock)
-        {
-            this.clock = clock;
-            return this;
-        }
-
-        NanoClock clock()
-        {
-            return clock;
         }
 
         /** Set why the daemon starts on the CPU engine in place of its device, or null. */
@@ -823,10 +802,10 @@ final class AcceleratorOwner implements Agent
         /**
          * Check that everything an owner needs is set.
          *
-         * @return this context.
          * @throws NullPointerException naming what is missing; IllegalArgumentException for a bad number.
          */
-        Context conclude()
+        @Override
+        void conclude()
         {
             Objects.requireNonNull(ring, "ring");
             Objects.requireNonNull(consumed, "consumed");
@@ -834,15 +813,13 @@ final class AcceleratorOwner implements Agent
             Objects.requireNonNull(publisher, "publisher");
             Objects.requireNonNull(latency, "latency");
             Objects.requireNonNull(counters, "counters");
-            Objects.requireNonNull(errorHandler, "errorHandler");
-            Objects.requireNonNull(clock, "clock");
+            super.conclude();
             if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
             {
                 throw new IllegalArgumentException("maxBatch " + maxBatch + ", timeoutNs " + timeoutNs +
                     ", highestTrackableNs " + highestTrackableNs + ", failbackIntervalNs " + failbackIntervalNs +
                     ": out of range");
             }
-            return this;
         }
     }
 }

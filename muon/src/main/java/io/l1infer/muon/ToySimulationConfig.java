@@ -34,20 +34,9 @@ public record ToySimulationConfig(
         }
     }
 
-    /** The same configuration without energy loss and multiple scattering. */
-    public ToySimulationConfig withoutMaterialEffects()
-    {
-        return new ToySimulationConfig(gun, geometry, response, stepLength, false);
-    }
-
     public ToySimulationConfig withGun(final MuonGun newGun)
     {
         return new ToySimulationConfig(newGun, geometry, response, stepLength, materialEffects);
-    }
-
-    public ToySimulationConfig withGeometry(final BarrelGeometry newGeometry)
-    {
-        return new ToySimulationConfig(gun, newGeometry, response, stepLength, materialEffects);
     }
 
     public ToySimulationConfig withResponse(final ChamberResponse newResponse)

@@ -9,12 +9,10 @@ import io.l1infer.fpga.opencl.OpenClDeviceSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -274,7 +272,7 @@ final class InferCommand implements Callable<Integer>
     {
         final ModelOutput spec = bundle.output();
         final boolean scaled = spec.scale() != 1.0 || !spec.unit().isEmpty();
-        writeAtomically(w ->
+        AtomicTextFile.write(out, ".l1infer-infer", w ->
         {
             if (!raw)
             {
@@ -314,7 +312,7 @@ final class InferCommand implements Callable<Integer>
     private void writeCsimLog(final ModelBundle bundle, final long[][] outputs) throws IOException
     {
         final FixedPointType type = bundle.output().type();
-        writeAtomically(w ->
+        AtomicTextFile.write(out, ".l1infer-infer", w ->
         {
             final StringBuilder sb = new StringBuilder();
             for (final long[] row : outputs)
@@ -327,32 +325,6 @@ final class InferCommand implements Callable<Integer>
                 w.write(sb.append('\n').toString());
             }
         });
-    }
-
-    /** Lines written by {@code body} become the output file only when all of them were written. */
-    private void writeAtomically(final LinesBody body) throws IOException
-    {
-        final Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        final Path temp = Files.createTempFile(parent, ".l1infer-infer", ".tmp");
-        try
-        {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8))
-            {
-                body.write(w);
-            }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        finally
-        {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    @FunctionalInterface
-    private interface LinesBody
-    {
-        void write(BufferedWriter w) throws IOException;
     }
 
     private static String header(final ModelOutput spec, final boolean scaled)

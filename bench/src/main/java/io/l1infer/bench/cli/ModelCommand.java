@@ -7,6 +7,7 @@ import io.l1infer.fpga.model.ModelBundleWriter;
 import io.l1infer.fpga.model.ModelSummary;
 import io.l1infer.fpga.model.RandomModelGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -37,16 +38,16 @@ final class ModelCommand
         @Option(names = "--seed", required = true, description = "Random seed; the same seed gives the same bundle.")
         long seed;
 
-        @Option(names = "--out", required = true, description = "Directory to write the bundle into.")
-        Path out;
+        @Mixin
+        BundleOutOption bundle;
 
         @Override
         public Integer call()
         {
             final ModelBundle model =
                 RandomModelGenerator.generate(architecture, sparsity, FixedPointType.parse(type), seed);
-            ModelBundleWriter.write(model, out);
-            System.out.println("wrote " + model + " to " + out);
+            ModelBundleWriter.write(model, bundle.out);
+            System.out.println("wrote " + model + " to " + bundle.out);
             return 0;
         }
     }
@@ -59,16 +60,16 @@ final class ModelCommand
         @Option(names = "--hls4ml", required = true, description = "The hls4ml project directory.")
         Path project;
 
-        @Option(names = "--out", required = true, description = "Directory to write the bundle into.")
-        Path out;
+        @Mixin
+        BundleOutOption bundle;
 
         @Override
         public Integer call()
         {
             final ModelBundle model = Hls4mlImporter.importProject(project);
-            ModelBundleWriter.write(model, out);
+            ModelBundleWriter.write(model, bundle.out);
             System.out.print(ModelSummary.describe(model));
-            System.out.println("wrote " + out);
+            System.out.println("wrote " + bundle.out);
             return 0;
         }
     }

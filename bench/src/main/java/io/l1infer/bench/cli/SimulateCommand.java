@@ -10,12 +10,8 @@ import io.l1infer.muon.ToySimulationConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -56,45 +52,34 @@ final class SimulateCommand implements Callable<Integer>
         final MarginalsReport toy = new MarginalsReport();
         final MuonFeatures features = new MuonFeatures();
         final double[] row = new double[MuonFeatures.FEATURE_COUNT];
-        int accepted = 0;
-        final long start = System.nanoTime();
-        final Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        final Path temp = Files.createTempFile(parent, ".l1infer-simulate", ".tmp");
-        try
+                final long start = System.nanoTime();
+        final int[] accepted = new int[1];
+        AtomicTextFile.write(out, ".l1infer-simulate", w ->
         {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8))
+            ToyEventCsv.writeHeader(w);
+            for (int e = 0; e < events; e++)
             {
-                ToyEventCsv.writeHeader(w);
-                for (int e = 0; e < events; e++)
+                if (acceptedOnly)
                 {
-                    if (acceptedOnly)
-                    {
-                        simulation.nextAccepted(event);
-                    }
-                    else
-                    {
-                        simulation.next(event);
-                    }
-                    ToyEventCsv.write(w, event);
-                    if (ToyBarrelSimulation.isAccepted(event))
-                    {
-                        accepted++;
-                    }
-                    if (compareReal != null && features.build(event.primitives(), row, 0) >= 0)
-                    {
-                        toy.accept(row, 0);
-                    }
+                    simulation.nextAccepted(event);
+                }
+                else
+                {
+                    simulation.next(event);
+                }
+                ToyEventCsv.write(w, event);
+                if (ToyBarrelSimulation.isAccepted(event))
+                {
+                    accepted[0]++;
+                }
+                if (compareReal != null && features.build(event.primitives(), row, 0) >= 0)
+                {
+                    toy.accept(row, 0);
                 }
             }
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        finally
-        {
-            Files.deleteIfExists(temp);
-        }
+        });
         System.err.printf(Locale.ROOT, "l1infer-bench simulate: %d events (%d with >= 2 usable primitives) to %s " +
-            "in %.1f s, seed %d%n", events, accepted, out, (System.nanoTime() - start) / 1e9, seed);
+            "in %.1f s, seed %d%n", events, accepted[0], out, (System.nanoTime() - start) / 1e9, seed);
         if (compareReal != null)
         {
             final MarginalsReport real = new MarginalsReport();

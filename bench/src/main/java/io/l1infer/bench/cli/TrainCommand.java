@@ -8,9 +8,9 @@ import io.l1infer.training.TrainerConfig;
 import io.l1infer.training.TrainingProgress;
 import io.l1infer.training.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -26,8 +26,8 @@ final class TrainCommand implements Callable<Integer>
     @Option(names = "--seed", required = true, description = "Seed; the same seed and options give the same bundle.")
     long seed;
 
-    @Option(names = "--out", required = true, description = "Directory to write the bundle into.")
-    Path out;
+    @Mixin
+    BundleOutOption bundle;
 
     @Option(names = "--epochs", description = "Epochs (default: the shipped model's); pruning spans the same " +
         "fractions of them.")
@@ -82,9 +82,10 @@ final class TrainCommand implements Callable<Integer>
                 System.out.println(report.line());
             }
         }).train(events, seed, name);
-        ModelBundleWriter.write(result.bundle(), out);
+        ModelBundleWriter.write(result.bundle(), bundle.out);
         System.out.printf(Locale.ROOT, "simulation %.1f s, training %.1f s; sparsity %.3f; wrote %s to %s%n",
-            result.simulationSeconds(), result.trainingSeconds(), result.model().sparsity(), result.bundle(), out);
+            result.simulationSeconds(), result.trainingSeconds(), result.model().sparsity(), result.bundle(),
+            bundle.out);
         return 0;
     }
 }

@@ -193,6 +193,7 @@ public final class BatchBuffers
     /** Read all raw inputs of event {@code event} into {@code dst[0 .. inputSize)}. */
     public void getInputs(final int event, final int[] dst)
     {
+        // The same per-width loops as putInputs on purpose: the width test stays out of the per-value loop.
         final int n = inputSize;
         final int base = event * n * inputBytes;
         final UnsafeBuffer b = input;

@@ -141,25 +141,31 @@ final class ModelBundleReader
         }
     }
 
-    private ModelInput readInput(final JsonNode node)
+    /** What the input and the output both declare: a size, one type and optionally a name per value. */
+    private record Port(int size, FixedPointType type, List<String> names)
     {
-        final String where = "input";
+    }
+
+    private Port readPort(final JsonNode node, final String where, final Set<String> keys, final String namesKey)
+    {
         checkObject(node, where);
-        checkKeys(node, INPUT_KEYS, where);
+        checkKeys(node, keys, where);
         final int size = positiveInt(node, "size", where);
         final FixedPointType type = type(node, "type", where);
-        final List<String> features = node.has("features") ? names(node, "features", where, size) : List.of();
-        return new ModelInput(size, type, features);
+        final List<String> names = node.has(namesKey) ? names(node, namesKey, where, size) : List.of();
+        return new Port(size, type, names);
+    }
+
+    private ModelInput readInput(final JsonNode node)
+    {
+        final Port port = readPort(node, "input", INPUT_KEYS, "features");
+        return new ModelInput(port.size(), port.type(), port.names());
     }
 
     private ModelOutput readOutput(final JsonNode node)
     {
         final String where = "output";
-        checkObject(node, where);
-        checkKeys(node, OUTPUT_KEYS, where);
-        final int size = positiveInt(node, "size", where);
-        final FixedPointType type = type(node, "type", where);
-        final List<String> names = node.has("names") ? names(node, "names", where, size) : List.of();
+        final Port port = readPort(node, where, OUTPUT_KEYS, "names");
         double scale = 1.0;
         if (node.has("scale"))
         {
@@ -171,7 +177,7 @@ final class ModelBundleReader
             scale = s.doubleValue();
         }
         final String unit = node.has("unit") ? text(node, "unit", where) : "";
-        return new ModelOutput(size, type, names, scale, unit);
+        return new ModelOutput(port.size(), port.type(), port.names(), scale, unit);
     }
 
     private Layer readLayer(final JsonNode node, final int index)
