@@ -25,12 +25,14 @@ public final class Hls4mlImporter
 {
     /** The layer functions this importer maps, for messages. */
     public static final String SUPPORTED_LAYERS =
-        "nnet::dense, dense_latency, dense_resource, dense_large (Dense), nnet::normalize (BatchNormalization), " +
+        "nnet::dense, dense_latency, dense_resource, dense_large, dense_compressed (Dense), " +
+        "nnet::normalize (BatchNormalization), " +
         "and the activations linear, relu, relu6, relu1, relu_max, leaky_relu, thresholded_relu, prelu, elu, selu, " +
         "sigmoid, tanh, softplus, softsign, hard_sigmoid, hard_tanh, softmax (latency, stable, legacy, argmax), " +
         "softmax_multidim";
 
-    private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large");
+    private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large",
+        "dense_compressed");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.\\-]*");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+[uUlL]*");
 
@@ -246,10 +248,6 @@ public final class Hls4mlImporter
         {
             return "merge";
         }
-        if (f.equals("dense_compressed"))
-        {
-            return "compressed dense weights";
-        }
         return "not an io_parallel MLP layer this importer maps";
     }
 
@@ -268,6 +266,11 @@ public final class Hls4mlImporter
             throw fail(config.location(), name, config.name() + " declares n_in " + nIn + ", n_out " + nOut +
                 " but the layer reads " + inSize + " and writes " + outSize + " elements");
         }
+        if (call.simpleName().equals("dense_compressed"))
+        {
+            return new Hls4mlCompressedDense(this, project).layer(call, name, config, nIn, nOut, resultType);
+        }
+        Hls4mlCompressedDense.refuseStructWeights(this, project, config, name);
         checkProduct(config, name);
         final FixedPointType accum = typeField(config, "accum_t", name);
         final FixedPointType weightType = typeField(config, "weight_t", name);
@@ -443,7 +446,7 @@ public final class Hls4mlImporter
     }
 
     /** A value as the C simulation reads it: {@code istream >> double} (text) or a C double literal (header). */
-    private double decimal(final String text, final Hls4mlWeights w, final int index, final String name)
+    double decimal(final String text, final Hls4mlWeights w, final int index, final String name)
     {
         boolean ok = !text.isEmpty();
         for (int i = 0; i < text.length() && ok; i++)

@@ -6,10 +6,14 @@ import io.l1infer.fpga.engine.RandomFixedPointModels;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * The differential check shared by the CI test and the long run: seeded random models written as hls4ml projects,
@@ -47,21 +51,11 @@ final class DifferentialProjects
                 DifferentialModels.random(r, style);
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
-            Hls4mlProjectWriter.write(model, dir, style, values, r.nextInt(4) != 0, seed);
+            Hls4mlProjectWriter.writeCompressed(model, dir, style, values, r.nextInt(4) != 0, seed, 3);
             projects.add(dir);
             final int[][] events = inputs(r, model.input().type(), model.input().size());
             raws.add(events);
-            final List<String> lines = new ArrayList<>();
-            for (final int[] e : events)
-            {
-                final StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < e.length; i++)
-                {
-                    sb.append(i == 0 ? "" : " ").append(e[i]);
-                }
-                lines.add(sb.toString());
-            }
-            inputs.add(lines);
+            inputs.add(lines(events));
         }
         final List<List<String>> outputs = GppHarness.runAll(projects, release, inputs, work.resolve("build-" +
             style + "-" + firstSeed));
@@ -81,6 +75,36 @@ final class DifferentialProjects
                 (int)outputs.get(k).stream().distinct().count(), mismatches));
         }
         return outcomes;
+    }
+
+    /** Events as the test main reads them: one line each, raw values separated by spaces. */
+    static List<String> lines(final int[][] events)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final int[] e : events)
+        {
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < e.length; i++)
+            {
+                sb.append(i == 0 ? "" : " ").append(e[i]);
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    /** How often {@code call} occurs in a written project's top function. */
+    static int count(final Path project, final String call)
+    {
+        try
+        {
+            return Files.readString(project.resolve("firmware/myproject.cpp")).split(Pattern.quote(call), -1).length -
+                1;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     static List<String> compare(final ModelBundle model, final int[][] events, final List<String> expected)

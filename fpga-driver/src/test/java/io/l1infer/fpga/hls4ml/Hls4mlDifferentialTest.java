@@ -39,6 +39,7 @@ class Hls4mlDifferentialTest
         final List<String> failures = new ArrayList<>();
         int events = 0;
         int distinct = 0;
+        int compressed = 0;
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
             final int n = Math.min(PER_COMPILE, PROJECTS - first);
@@ -46,6 +47,7 @@ class Hls4mlDifferentialTest
             {
                 events += o.events();
                 distinct += o.distinctOutputs();
+                compressed += DifferentialProjects.count(o.project(), "nnet::dense_compressed<");
                 if (!o.mismatches().isEmpty())
                 {
                     failures.add("seed " + o.seed() + " (" + style + ", project kept in " + o.project() + "): " +
@@ -54,7 +56,8 @@ class Hls4mlDifferentialTest
             }
         }
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
-            " events (" + distinct + " distinct output lines), " + failures.size() + " projects with mismatches (seeds from " + SEED + ")");
+            " events (" + distinct + " distinct output lines, " + compressed + " dense_compressed layers), " +
+            failures.size() + " projects with mismatches (seeds from " + SEED + ")");
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
         assertEquals(List.of(), failures);
     }

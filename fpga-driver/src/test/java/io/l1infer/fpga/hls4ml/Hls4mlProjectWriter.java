@@ -66,6 +66,10 @@ final class Hls4mlProjectWriter
     private final Values values;
     private final boolean textWeights;
     private final SplittableRandom random;
+    /** Draws the compressed form apart from {@code random}, so the projects of the other seeds stay as they were. */
+    private final SplittableRandom compressedChoice;
+    /** One dense layer in this many (that can be imported exactly) is written as dense_compressed; 0: none. */
+    private int compressedEvery;
     private final Map<String, String> typedefs = new LinkedHashMap<>();
     private final Map<String, Integer> defines = new LinkedHashMap<>();
     private final List<String> configs = new ArrayList<>();
@@ -82,6 +86,7 @@ final class Hls4mlProjectWriter
         this.values = values;
         this.textWeights = textWeights;
         this.random = new SplittableRandom(seed);
+        this.compressedChoice = new SplittableRandom(seed ^ 0x636f6d7072657373L);
     }
 
     /**
@@ -97,6 +102,24 @@ final class Hls4mlProjectWriter
         final long seed)
     {
         new Hls4mlProjectWriter(model, style, values, textWeights, seed).write(dir);
+    }
+
+    /**
+     * As {@link #write}, with one in {@code every} dense layers that can be imported exactly written as
+     * {@code nnet::dense_compressed} (1: all of them).
+     */
+    static void writeCompressed(
+        final ModelBundle model,
+        final Path dir,
+        final Style style,
+        final Values values,
+        final boolean textWeights,
+        final long seed,
+        final int every)
+    {
+        final Hls4mlProjectWriter w = new Hls4mlProjectWriter(model, style, values, textWeights, seed);
+        w.compressedEvery = every;
+        w.write(dir);
     }
 
     private void write(final Path dir)
@@ -169,6 +192,11 @@ final class Hls4mlProjectWriter
             final String accum = accumTypedef(index, d.accumType());
             final boolean resource = d.accumType().overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_WRAP &&
                 random.nextInt(4) == 0;
+            if ((compressedEvery == 1 || compressedEvery > 1 && !resource &&
+                compressedChoice.nextInt(compressedEvery) == 0) && Hls4mlCompressedWriter.applies(d))
+            {
+                return new Hls4mlCompressedWriter(this, compressedChoice).call(d, index, targs, in, out, accum);
+            }
             // The resource strategy's weights are written transposed, as hls4ml's ApplyResourceStrategy does.
             final long[] stored = new long[d.weights().length];
             for (int i = 0; i < d.inputSize(); i++)
@@ -267,6 +295,59 @@ final class Hls4mlProjectWriter
         return "nnet::" + function + targs + config + ">(" + in + ", " + callArgument + out + ");";
     }
 
+    /** Add a typedef to defines.h as it is written: {@code typedef TEXT NAME;}. */
+    void typedefText(final String name, final String text)
+    {
+        typedefs.put(name, text);
+    }
+
+    /** A type as the writer spells it, at random one of hls4ml's spellings. */
+    String spelling(final FixedPointType t)
+    {
+        return cpp(t);
+    }
+
+    /** The decimal of a raw value as the weights are written (exact, perturbed or a tie). */
+    String weightDecimal(final long raw, final FixedPointType t)
+    {
+        return decimal(raw, t);
+    }
+
+    /** Write a weight array of already formatted entries: {@code NAME.txt}, {@code NAME.h} and its load call. */
+    void entries(final String name, final String type, final List<String> list, final String loader)
+    {
+        final String joined = String.join(", ", list);
+        final StringBuilder h = new StringBuilder();
+        h.append("//Numpy array shape [").append(list.size()).append("]\n//Min 0.000000000000\n")
+            .append("//Max 0.000000000000\n//Number of zeros 0\n\n")
+            .append("#ifndef ").append(name.toUpperCase()).append("_H_\n#define ").append(name.toUpperCase())
+            .append("_H_\n\n");
+        if (textWeights)
+        {
+            h.append("#ifndef __SYNTHESIS__\n").append(type).append(' ').append(name).append('[').append(list.size())
+                .append("];\n#else\n");
+        }
+        h.append(type).append(' ').append(name).append('[').append(list.size()).append("] = {").append(joined)
+            .append("};\n");
+        try
+        {
+            if (textWeights)
+            {
+                h.append("#endif\n");
+                Files.writeString(firmware.resolve("weights/" + name + ".txt"), joined, StandardCharsets.US_ASCII);
+                loads.add("        nnet::" + loader + "<" + type + ", " + list.size() + ">(" + name + ", \"" + name +
+                    ".txt\");\n");
+            }
+            h.append("\n#endif\n");
+            Files.writeString(firmware.resolve("weights/" + name + ".h"), h.toString(), StandardCharsets.US_ASCII);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        weightIncludes.add("#include \"weights/" + name + ".h\"\n");
+    }
+
     /** Add a typedef to defines.h, spelled at random as the writer spells types. */
     void typedef(final String name, final FixedPointType type)
     {
@@ -321,33 +402,12 @@ final class Hls4mlProjectWriter
     private void weights(final String name, final String type, final long[] raw, final FixedPointType t)
         throws IOException
     {
-        final StringBuilder list = new StringBuilder();
-        for (int i = 0; i < raw.length; i++)
+        final List<String> list = new ArrayList<>();
+        for (final long r : raw)
         {
-            list.append(i == 0 ? "" : ", ").append(decimal(raw[i], t));
+            list.add(decimal(r, t));
         }
-        final StringBuilder h = new StringBuilder();
-        h.append("//Numpy array shape [").append(raw.length).append("]\n//Min 0.000000000000\n")
-            .append("//Max 0.000000000000\n//Number of zeros 0\n\n")
-            .append("#ifndef ").append(name.toUpperCase()).append("_H_\n#define ").append(name.toUpperCase())
-            .append("_H_\n\n");
-        if (textWeights)
-        {
-            h.append("#ifndef __SYNTHESIS__\n").append(type).append(' ').append(name).append('[').append(raw.length)
-                .append("];\n#else\n");
-        }
-        h.append(type).append(' ').append(name).append('[').append(raw.length).append("] = {").append(list)
-            .append("};\n");
-        if (textWeights)
-        {
-            h.append("#endif\n");
-            Files.writeString(firmware.resolve("weights/" + name + ".txt"), list.toString(), StandardCharsets.US_ASCII);
-            loads.add("        nnet::load_weights_from_txt<" + type + ", " + raw.length + ">(" + name + ", \"" + name +
-                ".txt\");\n");
-        }
-        h.append("\n#endif\n");
-        Files.writeString(firmware.resolve("weights/" + name + ".h"), h.toString(), StandardCharsets.US_ASCII);
-        weightIncludes.add("#include \"weights/" + name + ".h\"\n");
+        entries(name, type, list, "load_weights_from_txt");
     }
 
     private String decimal(final long raw, final FixedPointType t)
