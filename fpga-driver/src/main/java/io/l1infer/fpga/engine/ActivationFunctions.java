@@ -9,6 +9,7 @@ import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
 
@@ -58,6 +59,10 @@ final class ActivationFunctions
         if (layer instanceof HardActivationLayer h)
         {
             return new HardActivationKernel(h, input);
+        }
+        if (layer instanceof SignActivationLayer s)
+        {
+            return new SignKernel(s, input);
         }
         return new SoftmaxKernel((SoftmaxLayer)layer, input);
     }

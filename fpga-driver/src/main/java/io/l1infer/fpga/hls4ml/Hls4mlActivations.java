@@ -13,6 +13,7 @@ import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
@@ -27,7 +28,7 @@ final class Hls4mlActivations
     /** Activation functions this mapping knows, for messages and dispatch. */
     static final Set<String> FUNCTIONS = Set.of("relu", "linear", "relu6", "relu1", "relu_max", "sigmoid", "tanh",
         "softplus", "softsign", "leaky_relu", "thresholded_relu", "elu", "selu", "prelu", "hard_sigmoid", "hard_tanh",
-        "softmax", "softmax_multidim");
+        "softmax", "softmax_multidim", "binary_tanh", "ternary_tanh");
 
     private static final int DEFAULT_TABLE_SIZE = 1024;
 
@@ -89,6 +90,10 @@ final class Hls4mlActivations
                     generation.generation(), resultType);
             case "prelu":
                 return prelu(call, name, config, size, inType, resultType);
+            case "binary_tanh":
+            case "ternary_tanh":
+                return new SignActivationLayer(name, function.equals("ternary_tanh"), generation.generation(), size,
+                    resultType);
             case "hard_sigmoid":
             case "hard_tanh":
                 return hard(call, name, config, size, inType, resultType);

@@ -29,7 +29,7 @@ public final class Hls4mlImporter
         "nnet::normalize (BatchNormalization), " +
         "and the activations linear, relu, relu6, relu1, relu_max, leaky_relu, thresholded_relu, prelu, elu, selu, " +
         "sigmoid, tanh, softplus, softsign, hard_sigmoid, hard_tanh, softmax (latency, stable, legacy, argmax), " +
-        "softmax_multidim";
+        "softmax_multidim, binary_tanh, ternary_tanh";
 
     private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large",
         "dense_compressed");
@@ -186,7 +186,7 @@ public final class Hls4mlImporter
         checkIoParallel(config, name);
         if (DENSE.contains(function))
         {
-            return dense(call, name, config, inSize, outSize, resultType);
+            return dense(call, name, config, inSize, outSize, type(inType, at, name), resultType);
         }
         final int n = constant(config, "n_in", name, inSize);
         if (n != inSize || outSize != inSize)
@@ -257,6 +257,7 @@ public final class Hls4mlImporter
         final Hls4mlConfig config,
         final int inSize,
         final int outSize,
+        final FixedPointType dataType,
         final FixedPointType resultType)
     {
         final int nIn = constant(config, "n_in", name, -1);
@@ -271,9 +272,10 @@ public final class Hls4mlImporter
             return new Hls4mlCompressedDense(this, project).layer(call, name, config, nIn, nOut, resultType);
         }
         Hls4mlCompressedDense.refuseStructWeights(this, project, config, name);
-        checkProduct(config, name);
         final FixedPointType accum = typeField(config, "accum_t", name);
         final FixedPointType weightType = typeField(config, "weight_t", name);
+        final Hls4mlProducts.Kind product = Hls4mlProducts.dense(this,
+            TemplateGenerations.of(project.firmware()).generation(), config, name, dataType, weightType, accum);
         final FixedPointType biasType = typeField(config, "bias_t", name);
         final boolean resource = isResource(call, config, name);
         if (resource && accum.overflow() != Overflow.AP_WRAP)
@@ -287,6 +289,11 @@ public final class Hls4mlImporter
         // hls4ml transposes the weights of the resource strategy (ApplyResourceStrategy): the file holds w[j][i].
         final long[] weights = resource ? transpose(stored, nOut, nIn) : stored;
         final long[] biases = weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
+        if (product != Hls4mlProducts.Kind.MULT)
+        {
+            return new DenseLayer(name, nIn, nOut, Hls4mlProducts.SIGN, Hls4mlProducts.signs(product, weights,
+                weightType), biasType, biases, accum, resultType);
+        }
         return new DenseLayer(name, nIn, nOut, weightType, weights, biasType, biases, accum, resultType);
     }
 

@@ -254,6 +254,10 @@ final class ModelBundleReader
             case "selu":
                 return new SeluLayer(name, size, type(node, "table_t", where), positiveInt(node, "table_size", where),
                     generation(node, where), result);
+            case "binary_tanh":
+            case "ternary_tanh":
+                return new SignActivationLayer(name, kind.equals("ternary_tanh"), generation(node, where), size,
+                    result);
             case "hard_sigmoid":
             case "hard_tanh":
                 return new HardActivationLayer(name, HardFunction.valueOf(kind.toUpperCase()),

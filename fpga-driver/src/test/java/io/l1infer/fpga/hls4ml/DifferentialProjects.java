@@ -47,11 +47,12 @@ final class DifferentialProjects
         {
             final long seed = firstSeed + k;
             final SplittableRandom r = new SplittableRandom(seed);
-            final ModelBundle model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) :
-                DifferentialModels.random(r, style);
+            final ModelBundle model = DifferentialSigns.apply(r.nextInt(4) == 0 ?
+                RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
+                new SplittableRandom(seed ^ 0x7369676e73L), style);
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
-            Hls4mlProjectWriter.writeCompressed(model, dir, style, values, r.nextInt(4) != 0, seed, 3);
+            Hls4mlProjectWriter.writeWith(model, dir, style, values, r.nextInt(4) != 0, seed, 3, null);
             projects.add(dir);
             final int[][] events = inputs(r, model.input().type(), model.input().size());
             raws.add(events);

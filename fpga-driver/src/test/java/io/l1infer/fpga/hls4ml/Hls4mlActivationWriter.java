@@ -9,6 +9,7 @@ import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
 
@@ -39,6 +40,10 @@ final class Hls4mlActivationWriter
                 return w.activation(layer, "relu" + r.maxInt(), index, targs, in, out, null, "", "");
             }
             return w.activation(layer, "relu_max", index, targs + r.maxInt() + ", ", in, out, null, "", "");
+        }
+        if (layer instanceof SignActivationLayer s)
+        {
+            return w.activation(layer, s.kind(), index, targs, in, out, null, "", "");
         }
         if (layer instanceof LeakyReluLayer l)
         {

@@ -57,8 +57,8 @@ class Hls4mlCompressedDenseTest
             for (long seed = 1; seed <= 8; seed++)
             {
                 final Path p = dir.resolve(style + "-" + text + "-" + seed);
-                Hls4mlProjectWriter.writeCompressed(model(), p, style, Hls4mlProjectWriter.Values.EXACT, text, seed,
-                    1);
+                Hls4mlProjectWriter.writeWith(model(), p, style, Hls4mlProjectWriter.Values.EXACT, text, seed,
+                    1, null);
                 assertTrue(Files.readString(p.resolve("firmware/myproject.cpp")).contains("nnet::dense_compressed<"),
                     "seed " + seed);
                 final Layer imported = Hls4mlImporter.importProject(p).layers().get(0);
@@ -83,8 +83,8 @@ class Hls4mlCompressedDenseTest
         {
             final ModelBundle m = k == 0 ? model() : DifferentialModels.random(r, style);
             final Path p = dir.resolve("gpp-" + k);
-            Hls4mlProjectWriter.writeCompressed(m, p, style, Hls4mlProjectWriter.Values.values()[k % 3], k % 2 == 0,
-                seed + k, 1);
+            Hls4mlProjectWriter.writeWith(m, p, style, Hls4mlProjectWriter.Values.values()[k % 3], k % 2 == 0,
+                seed + k, 1, null);
             final int[][] events = DifferentialProjects.inputs(r, m.input().type(), m.input().size());
             projects.add(p);
             inputs.add(DifferentialProjects.lines(events));
@@ -219,8 +219,8 @@ class Hls4mlCompressedDenseTest
 
     private Path write(final long seed)
     {
-        Hls4mlProjectWriter.writeCompressed(model(), dir, Hls4mlProjectWriter.Style.V1_3_0,
-            Hls4mlProjectWriter.Values.EXACT, true, seed, 1);
+        Hls4mlProjectWriter.writeWith(model(), dir, Hls4mlProjectWriter.Style.V1_3_0,
+            Hls4mlProjectWriter.Values.EXACT, true, seed, 1, null);
         assertSameDense(model().layers().get(0), Hls4mlImporter.importProject(dir).layers().get(0),
             "the unchanged project imports");
         return dir.resolve("firmware");

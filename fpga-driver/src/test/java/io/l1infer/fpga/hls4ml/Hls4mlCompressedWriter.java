@@ -24,7 +24,10 @@ final class Hls4mlCompressedWriter
         this.random = random;
     }
 
-    /** Only an AP_WRAP accumulator without saturation bits is imported exactly, and hls4ml needs a non-zero. */
+    /**
+     * Only an AP_WRAP accumulator without saturation bits is imported exactly, integer weight fields (the binary and
+     * ternary products) are refused, and hls4ml needs a non-zero.
+     */
     static boolean applies(final DenseLayer d)
     {
         boolean nonzero = false;
@@ -32,7 +35,8 @@ final class Hls4mlCompressedWriter
         {
             nonzero |= w != 0;
         }
-        return nonzero && d.accumType().overflow() == Overflow.AP_WRAP && d.accumType().saturationBits() == 0;
+        return nonzero && !d.weightType().isInteger() && d.accumType().overflow() == Overflow.AP_WRAP &&
+            d.accumType().saturationBits() == 0;
     }
 
     String call(

@@ -70,6 +70,12 @@ final class Hls4mlProjectWriter
     private final SplittableRandom compressedChoice;
     /** One dense layer in this many (that can be imported exactly) is written as dense_compressed; 0: none. */
     private int compressedEvery;
+    /** Draws weight_binary or weight_ternary for ternary weights, apart from {@code random}. */
+    private final SplittableRandom productChoice;
+    /** When set, ternary weights are written with this product where the import can be exact. */
+    private String forcedProduct;
+    /** The input type of the layer being written. */
+    private FixedPointType dataType;
     private final Map<String, String> typedefs = new LinkedHashMap<>();
     private final Map<String, Integer> defines = new LinkedHashMap<>();
     private final List<String> configs = new ArrayList<>();
@@ -87,6 +93,7 @@ final class Hls4mlProjectWriter
         this.textWeights = textWeights;
         this.random = new SplittableRandom(seed);
         this.compressedChoice = new SplittableRandom(seed ^ 0x636f6d7072657373L);
+        this.productChoice = new SplittableRandom(seed ^ 0x70726f64756374L);
     }
 
     /**
@@ -105,20 +112,23 @@ final class Hls4mlProjectWriter
     }
 
     /**
-     * As {@link #write}, with one in {@code every} dense layers that can be imported exactly written as
-     * {@code nnet::dense_compressed} (1: all of them).
+     * As {@link #write}, with one in {@code compressedEvery} dense layers that can be imported exactly written as
+     * {@code nnet::dense_compressed} (1: all of them, 0: none), and, when {@code product} is not null, ternary
+     * weights written with that product (weight_binary, weight_ternary) instead of a random one.
      */
-    static void writeCompressed(
+    static void writeWith(
         final ModelBundle model,
         final Path dir,
         final Style style,
         final Values values,
         final boolean textWeights,
         final long seed,
-        final int every)
+        final int compressedEvery,
+        final String product)
     {
         final Hls4mlProjectWriter w = new Hls4mlProjectWriter(model, style, values, textWeights, seed);
-        w.compressedEvery = every;
+        w.compressedEvery = compressedEvery;
+        w.forcedProduct = product;
         w.write(dir);
     }
 
@@ -140,6 +150,7 @@ final class Hls4mlProjectWriter
             for (int i = 0; i <= last; i++)
             {
                 final Layer layer = model.layers().get(i);
+                dataType = i == 0 ? model.input().type() : model.layers().get(i - 1).resultType();
                 final int index = i + 2;
                 final String outType = i == last ? "result_t" : "layer" + index + "_t";
                 typedefs.put(outType, cpp(layer.resultType()));
@@ -206,7 +217,22 @@ final class Hls4mlProjectWriter
                     stored[resource ? j * d.inputSize() + i : i * d.outputSize() + j] = d.weight(i, j);
                 }
             }
-            weights("w" + index, "weight" + index + "_t", stored, d.weightType());
+            final String product = productFor(d);
+            if (product.equals("weight_binary"))
+            {
+                // hls4ml's binary weights are ap_uint<1>: 0 stands for -1.
+                typedefs.put("weight" + index + "_t", "ap_uint<1>");
+                final long[] bits = new long[stored.length];
+                for (int i = 0; i < bits.length; i++)
+                {
+                    bits[i] = stored[i] > 0 ? 1 : 0;
+                }
+                weights("w" + index, "weight" + index + "_t", bits, FixedPointType.apInt(false, 1));
+            }
+            else
+            {
+                weights("w" + index, "weight" + index + "_t", stored, d.weightType());
+            }
             weights("b" + index, "bias" + index + "_t", d.biases(), d.biasType());
             int zeros = 0;
             for (final long w : d.weights())
@@ -236,7 +262,8 @@ final class Hls4mlProjectWriter
                     .append(resource ? "DenseResource_rf_leq_nin" : "DenseLatency")
                     .append("<data_T, res_T, CONFIG_T>;\n");
             }
-            c.append("    template<class x_T, class y_T>\n    using product = nnet::product::mult<x_T, y_T>;\n};\n");
+            c.append("    template<class x_T, class y_T>\n    using product = nnet::product::").append(product)
+                .append("<x_T, y_T>;\n};\n");
             configs.add(c.toString());
             return "nnet::dense" + targs + "config" + index + ">(" + in + ", " + out + ", w" + index + ", b" +
                 index + ");";
@@ -270,6 +297,35 @@ final class Hls4mlProjectWriter
             return Hls4mlActivationWriter.call(this, layer, index, inType, outType, in, out);
         }
         throw new IllegalArgumentException("the test writer does not write " + layer.kind() + " layers yet");
+    }
+
+    /**
+     * hls4ml's product for ternary weights (ap_int&lt;2&gt; of -1, 0, +1): weight_ternary, or weight_binary when no
+     * weight is zero, at random (and mult otherwise), where the import can be exact.
+     */
+    private String productFor(final DenseLayer d)
+    {
+        boolean signs = d.weightType().equals(FixedPointType.apInt(true, 2));
+        boolean zero = false;
+        for (final long w : d.weights())
+        {
+            signs &= w >= -1 && w <= 1;
+            zero |= w == 0;
+        }
+        final FixedPointType acc = d.accumType();
+        final int negated = dataType.integerBits() + 1;
+        if (!signs || acc.overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_SAT_SYM &&
+            acc.integerBits() == negated + 1 || acc.isInteger() && negated <= 0 ||
+            dataType.equals(FixedPointType.apInt(false, 1)))
+        {
+            return "mult";
+        }
+        if (forcedProduct != null)
+        {
+            return forcedProduct.equals("weight_binary") && zero ? "weight_ternary" : forcedProduct;
+        }
+        final int draw = productChoice.nextInt(3);
+        return draw == 0 ? "mult" : draw == 1 || zero ? "weight_ternary" : "weight_binary";
     }
 
     /** An activ_config struct and the call; {@code table} null for the default table, {@code extra} added members. */

@@ -166,9 +166,10 @@ class Hls4mlRefusalTest
     void aProductOtherThanThePlainOne() throws IOException
     {
         replace("parameters.h", "nnet::product::mult<x_T, y_T>;\n};\n\nstruct config3",
-            "nnet::product::weight_binary<x_T, y_T>;\n};\n\nstruct config3");
-        refused("firmware/parameters.h:", "layer 'fc1': product 'nnet::product::weight_binary<x_T,y_T>' is not " +
-            "supported (supported: nnet::product::mult");
+            "nnet::product::weight_exponential<x_T, y_T>;\n};\n\nstruct config3");
+        refused("firmware/parameters.h:", "layer 'fc1': product 'nnet::product::weight_exponential<x_T,y_T>' is " +
+            "not supported (supported: nnet::product::mult, the plain product, weight_binary and weight_ternary; " +
+            "not both_binary, data_binary or weight_exponential)");
     }
 
     @Test

@@ -40,6 +40,8 @@ class ActivationBundleRoundTripTest
             new SoftmaxLayer("softmax_13", n, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 512, T,
                 FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>"), FixedPointType.parse("ap_fixed<20,10>"), T,
                 FixedPointType.parse("ap_ufixed<16,6>"), 0.5f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 2, T),
+            new SignActivationLayer("binary_15", false, TemplateGeneration.V1, n, T),
+            new SignActivationLayer("ternary_16", true, TemplateGeneration.V0_8, n, T),
             SoftmaxLayer.beforeV1("softmax_14", n, SoftmaxImplementation.LEGACY, TemplateGeneration.EARLY, 1024, T, T,
                 FixedPointType.parse("ap_fixed<18,8>"), U));
     }
