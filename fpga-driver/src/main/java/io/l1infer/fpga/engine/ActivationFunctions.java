@@ -12,6 +12,7 @@ import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 /** Picks the kernel for each activation record of {@link ElementwiseLayer}. */
 final class ActivationFunctions
@@ -63,6 +64,10 @@ final class ActivationFunctions
         if (layer instanceof SignActivationLayer s)
         {
             return new SignKernel(s, input);
+        }
+        if (layer instanceof UnaryLutLayer u)
+        {
+            return new UnaryLutKernel(u, input);
         }
         return new SoftmaxKernel((SoftmaxLayer)layer, input);
     }

@@ -29,7 +29,7 @@ public final class Hls4mlImporter
         "nnet::normalize (BatchNormalization), " +
         "and the activations linear, relu, relu6, relu1, relu_max, leaky_relu, thresholded_relu, prelu, elu, selu, " +
         "sigmoid, tanh, softplus, softsign, hard_sigmoid, hard_tanh, softmax (latency, stable, legacy, argmax), " +
-        "softmax_multidim, binary_tanh, ternary_tanh";
+        "softmax_multidim, binary_tanh, ternary_tanh, unary_lut (1.x)";
 
     private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large",
         "dense_compressed");
@@ -152,14 +152,16 @@ public final class Hls4mlImporter
         final int expectedTargs = function.equals("relu_max") ||
             Hls4mlActivations.hasParameter(function) && targs.size() == 4 ? 4 : 3;
         final boolean argsOk = weighted ? args.size() == 4 :
-            function.equals("elu") ? args.size() == 2 || args.size() == 3 :
+            function.equals("elu") ? args.size() == 2 || args.size() == 3 : function.equals("unary_lut") ?
+            args.size() == 3 :
             Hls4mlActivations.hasParameter(function) ? args.size() == 3 : args.size() == 2;
         if (targs.size() != expectedTargs || !argsOk)
         {
             throw fail(at, name, call.function() + " with " + targs.size() + " template and " + args.size() +
                 " call arguments is not a form hls4ml writes (expected " + (weighted ?
                 "<input_t, output_t, config>(input, output, weights, biases)" : function.equals("relu_max") ?
-                "<input_t, output_t, MAX_INT, config>(input, output)" : Hls4mlActivations.hasParameter(function) ?
+                "<input_t, output_t, MAX_INT, config>(input, output)" : function.equals("unary_lut") ?
+                "<input_t, output_t, config>(input, output, table)" : Hls4mlActivations.hasParameter(function) ?
                 "<input_t, [param_t,] output_t, config>(input, parameter, output)" :
                 "<input_t, output_t, config>(input, output)") + ")");
         }
@@ -219,7 +221,8 @@ public final class Hls4mlImporter
     {
         final String f = call.simpleName();
         final List<String> args = call.arguments();
-        return DENSE.contains(f) || f.equals("normalize") ? args.get(1) : args.get(args.size() - 1);
+        return DENSE.contains(f) || f.equals("normalize") || f.equals("unary_lut") ? args.get(1) :
+            args.get(args.size() - 1);
     }
 
     private static int outputTypeIndex(final Hls4mlCall call)

@@ -25,6 +25,7 @@ final class ActivationFields
         Map.entry("softplus", keys("table_t", "table_size")),
         Map.entry("softsign", keys("table_t", "table_size")),
         Map.entry("binary_tanh", keys("generation")),
+        Map.entry("unary_lut", keys("table", "table_t", "table_size")),
         Map.entry("ternary_tanh", keys("generation")),
         Map.entry("hard_sigmoid", keys("generation", "slope", "slope_t", "shift", "shift_t")),
         Map.entry("hard_tanh", keys("generation", "slope", "slope_t", "shift", "shift_t")),

@@ -254,6 +254,12 @@ final class ModelBundleReader
             case "selu":
                 return new SeluLayer(name, size, type(node, "table_t", where), positiveInt(node, "table_size", where),
                     generation(node, where), result);
+            case "unary_lut":
+            {
+                final FixedPointType tableType = type(node, "table_t", where);
+                return new UnaryLutLayer(name, size, tableType, values(node, "table", where, tableType,
+                    positiveInt(node, "table_size", where)), result);
+            }
             case "binary_tanh":
             case "ternary_tanh":
                 return new SignActivationLayer(name, kind.equals("ternary_tanh"), generation(node, where), size,

@@ -15,6 +15,7 @@ import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
@@ -192,6 +193,10 @@ public final class OpenClKernelSource
         else if (layer instanceof HardActivationLayer a)
         {
             HardActivationC.append(text, a, l, in);
+        }
+        else if (layer instanceof UnaryLutLayer a)
+        {
+            TableActivationC.unaryLut(text, a, l, in);
         }
         else if (layer instanceof SignActivationLayer a)
         {

@@ -7,6 +7,7 @@ import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ final class DifferentialSigns
         boolean changed = false;
         for (final Layer layer : model.layers())
         {
+            final FixedPointType before = layers.isEmpty() ? model.input().type() :
+                layers.get(layers.size() - 1).resultType();
             if (layer instanceof DenseLayer d && r.nextInt(every) == 0)
             {
                 final double zeros = r.nextBoolean() ? 0 : 0.3;
@@ -55,6 +58,18 @@ final class DifferentialSigns
                 }
                 layers.add(new DenseLayer(d.name(), d.inputSize(), d.outputSize(), SIGN, w, d.biasType(), d.biases(),
                     d.accumType(), d.resultType()));
+                changed = true;
+            }
+            else if (layer instanceof ElementwiseLayer a && generation == TemplateGeneration.V1 &&
+                before.width() <= 10 && r.nextInt(every == 1 ? 3 : 4 * every) == 0)
+            {
+                final FixedPointType table = FixedPointType.parse("ap_fixed<12,4,AP_RND,AP_SAT>");
+                final long[] t = new long[1 << before.width()];
+                for (int i = 0; i < t.length; i++)
+                {
+                    t[i] = r.nextLong(table.minRaw(), table.maxRaw() + 1);
+                }
+                layers.add(new UnaryLutLayer(a.name(), a.size(), table, t, a.resultType()));
                 changed = true;
             }
             else if (layer instanceof ElementwiseLayer a && r.nextInt(every == 1 ? 1 : 2 * every) == 0)

@@ -75,6 +75,7 @@ class Hls4mlProductsTest
         final List<int[][]> raws = new ArrayList<>();
         int products = 0;
         int signs = 0;
+        int luts = 0;
         for (int k = 0; k < 8; k++)
         {
             final ModelBundle m = DifferentialSigns.apply(DifferentialModels.random(r, style), r, 1, style);
@@ -89,6 +90,7 @@ class Hls4mlProductsTest
                 count(p, "firmware/parameters.h", "nnet::product::weight_ternary<");
             signs += count(p, "firmware/myproject.cpp", "nnet::binary_tanh<") +
                 count(p, "firmware/myproject.cpp", "nnet::ternary_tanh<");
+            luts += count(p, "firmware/myproject.cpp", "nnet::unary_lut<");
         }
         final List<List<String>> outputs = GppHarness.runAll(projects, release, inputs, dir.resolve("build"));
         for (int k = 0; k < projects.size(); k++)
@@ -98,6 +100,7 @@ class Hls4mlProductsTest
         }
         assertTrue(products >= 6, "binary and ternary dense layers compiled: " + products);
         assertTrue(signs >= 3, "binary_tanh and ternary_tanh layers compiled: " + signs);
+        assertTrue(style != Hls4mlProjectWriter.Style.V1_3_0 || luts >= 1, "unary_lut layers compiled: " + luts);
     }
 
     @Test
@@ -159,6 +162,31 @@ class Hls4mlProductsTest
             .replaceAll("    template<class data_T, class res_T, class CONFIG_T>\n    using kernel = [^;]+;\n", ""));
         Hls4mlRefusalTest.refused(dir, "firmware/parameters.h:", "layer 'fc1': weight_t ap_uint<1> selects the early " +
             "release's binary product overload, which converts -a back to data_T; not supported");
+    }
+
+    @Test
+    void unaryLutOutsideHls4ml1AndATooSmallTableAreRefused() throws IOException
+    {
+        final FixedPointType small = FixedPointType.parse("ap_fixed<4,2>");
+        final ModelBundle m = ModelBundle.of("m", "", new ModelInput(2, T, List.of()),
+            new ModelOutput(2, T, List.of(), 1.0, ""), List.of(new DenseLayer("fc", 2, 2, T, new long[] {1, 2, 3, 4},
+                T, new long[] {0, 0}, T, small), new io.l1infer.fpga.model.UnaryLutLayer("lut", 2, small,
+                new long[16], T)));
+        Hls4mlProjectWriter.write(m, dir.resolve("lut"), Hls4mlProjectWriter.Style.V0_8_1,
+            Hls4mlProjectWriter.Values.EXACT, true, 3);
+        Hls4mlRefusalTest.refused(dir.resolve("lut"), "firmware/myproject.cpp:", "layer 'lut': unary_lut exists " +
+            "only in hls4ml 1.x's nnet_activation.h, and this project is V0_8");
+        Hls4mlProjectWriter.write(m, dir.resolve("lut1"), Hls4mlProjectWriter.Style.V1_3_0,
+            Hls4mlProjectWriter.Values.EXACT, true, 3);
+        assertEquals(2, Hls4mlImporter.importProject(dir.resolve("lut1")).layers().size(), "the 1.x project imports");
+        final Path fw = dir.resolve("lut1/firmware");
+        Files.writeString(fw.resolve("weights/table3.txt"), String.join(", ", java.util.Collections.nCopies(8, "0")));
+        Hls4mlRefusalTest.replace(fw, "parameters.h", "table_size = 16;", "table_size = 8;");
+        Hls4mlRefusalTest.replace(fw, "myproject.cpp", "<table3_t, 16>", "<table3_t, 8>");
+        Hls4mlRefusalTest.replace(fw, "weights/table3.h", "table3[16]", "table3[8]");
+        Hls4mlRefusalTest.refused(dir.resolve("lut1"), "firmware/parameters.h:", "layer 'lut': unary_lut 'lut': " +
+            "8 table entries for the 4-bit input ap_fixed<4,2>, whose raw bits index it (supported: table_size >= " +
+            "2^W, W <= 24)");
     }
 
     private Path write(final String product, final FixedPointType data, final FixedPointType accum)

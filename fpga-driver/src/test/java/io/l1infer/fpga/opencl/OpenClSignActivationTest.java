@@ -9,6 +9,7 @@ import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.model.UnaryLutLayer;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * binary_tanh and ternary_tanh in the generated kernel: seeded dense + sign activation models over every template
+ * binary_tanh, ternary_tanh and (every fourth model) unary_lut in the generated kernel: seeded dense + activation
+ * models over every template
  * generation, data types that wrap or saturate when doubled (ternary), results that cannot hold -1 or +1
  * ({@code ap_uint<1>}, one-bit and unsigned types), OpenCL on PoCL equal to the CPU engine event by event.
  */
@@ -69,9 +71,16 @@ class OpenClSignActivationTest
             weights[k] = r.nextLong(w.minRaw(), w.maxRaw() + 1);
         }
         final TemplateGeneration g = TemplateGeneration.values()[m % TemplateGeneration.values().length];
+        final FixedPointType table = FixedPointType.parse("ap_fixed<12,4,AP_RND,AP_SAT>");
+        final long[] t = new long[1 << mid.width()];
+        for (int i = 0; i < t.length; i++)
+        {
+            t[i] = r.nextLong(table.minRaw(), table.maxRaw() + 1);
+        }
         return ModelBundle.of("sign", "", new ModelInput(nIn, in, List.of()), new ModelOutput(n, res, List.of(), 1.0,
             ""), List.of(new DenseLayer("fc", nIn, n, w, weights, in, new long[n],
-                FixedPointType.parse("ap_fixed<24,10>"), mid),
+                FixedPointType.parse("ap_fixed<24,10>"), mid), m % 4 == 3 ?
+                new UnaryLutLayer("act", n, table, t, res) :
                 new SignActivationLayer("act", (m / 4) % 2 == 1, g, n, res)));
     }
 }
