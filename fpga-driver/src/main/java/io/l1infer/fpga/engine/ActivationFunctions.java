@@ -9,8 +9,10 @@ import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 /** Picks the kernel for each activation record of {@link ElementwiseLayer}. */
 final class ActivationFunctions
@@ -64,6 +66,14 @@ final class ActivationFunctions
         if (layer instanceof HardActivationLayer h)
         {
             return new HardActivationKernel(h, input);
+        }
+        if (layer instanceof SignActivationLayer s)
+        {
+            return new SignKernel(s, input);
+        }
+        if (layer instanceof UnaryLutLayer u)
+        {
+            return new UnaryLutKernel(u, input);
         }
         return new SoftmaxKernel((SoftmaxLayer)layer, input);
     }

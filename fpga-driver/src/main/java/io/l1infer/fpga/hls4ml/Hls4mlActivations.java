@@ -13,10 +13,12 @@ import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 import java.util.List;
 import java.util.Set;
@@ -27,7 +29,7 @@ final class Hls4mlActivations
     /** Activation functions this mapping knows, for messages and dispatch. */
     static final Set<String> FUNCTIONS = Set.of("relu", "linear", "relu6", "relu1", "relu_max", "sigmoid", "tanh",
         "softplus", "softsign", "leaky_relu", "thresholded_relu", "elu", "selu", "prelu", "hard_sigmoid", "hard_tanh",
-        "softmax", "softmax_multidim");
+        "softmax", "softmax_multidim", "binary_tanh", "ternary_tanh", "unary_lut");
 
     private static final int DEFAULT_TABLE_SIZE = 1024;
 
@@ -100,6 +102,12 @@ final class Hls4mlActivations
                     generation.generation(), resultType);
             case "prelu":
                 return prelu(call, name, config, size, inType, resultType);
+            case "unary_lut":
+                return unaryLut(call, name, config, size, inType, resultType);
+            case "binary_tanh":
+            case "ternary_tanh":
+                return new SignActivationLayer(name, function.equals("ternary_tanh"), generation.generation(), size,
+                    resultType);
             case "hard_sigmoid":
             case "hard_tanh":
                 return hard(call, name, config, size, inType, resultType);
@@ -247,6 +255,28 @@ final class Hls4mlActivations
         {
             throw importer.fail(config.location(), name, ex.getMessage());
         }
+    }
+
+    private UnaryLutLayer unaryLut(
+        final Hls4mlCall call,
+        final String name,
+        final Hls4mlConfig config,
+        final int size,
+        final FixedPointType inType,
+        final FixedPointType resultType)
+    {
+        if (generation.generation() != TemplateGeneration.V1)
+        {
+            throw importer.fail(call.location(), name, "unary_lut exists only in hls4ml 1.x's nnet_activation.h, " +
+                "and this project is " + generation.generation() + " (" + generation.reason() + ")");
+        }
+        final FixedPointType tableType = importer.typeField(config, "table_t", name);
+        final int tableSize = tableSize(config, "table_size", name);
+        final long[] table = importer.weights(call.arguments().get(2), tableType, tableSize, config, name,
+            "table_size");
+        final UnaryLutLayer layer = new UnaryLutLayer(name, size, tableType, table, resultType);
+        layer.resultTable(inType);
+        return layer;
     }
 
     private FixedPointType tableType(final Hls4mlConfig config, final String name)

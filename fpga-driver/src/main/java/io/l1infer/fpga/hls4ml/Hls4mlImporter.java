@@ -25,12 +25,14 @@ public final class Hls4mlImporter
 {
     /** The layer functions this importer maps, for messages. */
     public static final String SUPPORTED_LAYERS =
-        "nnet::dense, dense_latency, dense_resource, dense_large (Dense), nnet::normalize (BatchNormalization), " +
+        "nnet::dense, dense_latency, dense_resource, dense_large, dense_compressed (Dense), " +
+        "nnet::normalize (BatchNormalization), " +
         "and the activations linear, relu, relu6, relu1, relu_max, leaky_relu, thresholded_relu, prelu, elu, selu, " +
         "sigmoid, tanh, softplus, softsign, hard_sigmoid, hard_tanh, softmax (latency, stable, legacy, argmax), " +
-        "softmax_multidim";
+        "softmax_multidim, binary_tanh, ternary_tanh, unary_lut (1.x)";
 
-    private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large");
+    private static final Set<String> DENSE = Set.of("dense", "dense_latency", "dense_resource", "dense_large",
+        "dense_compressed");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][\\w.\\-]*");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+[uUlL]*");
 
@@ -150,14 +152,16 @@ public final class Hls4mlImporter
         final int expectedTargs = function.equals("relu_max") ||
             Hls4mlActivations.hasParameter(function) && targs.size() == 4 ? 4 : 3;
         final boolean argsOk = weighted ? args.size() == 4 :
-            function.equals("elu") ? args.size() == 2 || args.size() == 3 :
+            function.equals("elu") ? args.size() == 2 || args.size() == 3 : function.equals("unary_lut") ?
+            args.size() == 3 :
             Hls4mlActivations.hasParameter(function) ? args.size() == 3 : args.size() == 2;
         if (targs.size() != expectedTargs || !argsOk)
         {
             throw fail(at, name, call.function() + " with " + targs.size() + " template and " + args.size() +
                 " call arguments is not a form hls4ml writes (expected " + (weighted ?
                 "<input_t, output_t, config>(input, output, weights, biases)" : function.equals("relu_max") ?
-                "<input_t, output_t, MAX_INT, config>(input, output)" : Hls4mlActivations.hasParameter(function) ?
+                "<input_t, output_t, MAX_INT, config>(input, output)" : function.equals("unary_lut") ?
+                "<input_t, output_t, config>(input, output, table)" : Hls4mlActivations.hasParameter(function) ?
                 "<input_t, [param_t,] output_t, config>(input, parameter, output)" :
                 "<input_t, output_t, config>(input, output)") + ")");
         }
@@ -184,7 +188,7 @@ public final class Hls4mlImporter
         checkIoParallel(config, name);
         if (DENSE.contains(function))
         {
-            return dense(call, name, config, inSize, outSize, resultType);
+            return dense(call, name, config, inSize, outSize, type(inType, at, name), resultType);
         }
         final int n = constant(config, "n_in", name, inSize);
         if (n != inSize || outSize != inSize)
@@ -217,7 +221,8 @@ public final class Hls4mlImporter
     {
         final String f = call.simpleName();
         final List<String> args = call.arguments();
-        return DENSE.contains(f) || f.equals("normalize") ? args.get(1) : args.get(args.size() - 1);
+        return DENSE.contains(f) || f.equals("normalize") || f.equals("unary_lut") ? args.get(1) :
+            args.get(args.size() - 1);
     }
 
     private static int outputTypeIndex(final Hls4mlCall call)
@@ -246,10 +251,6 @@ public final class Hls4mlImporter
         {
             return "merge";
         }
-        if (f.equals("dense_compressed"))
-        {
-            return "compressed dense weights";
-        }
         return "not an io_parallel MLP layer this importer maps";
     }
 
@@ -259,6 +260,7 @@ public final class Hls4mlImporter
         final Hls4mlConfig config,
         final int inSize,
         final int outSize,
+        final FixedPointType dataType,
         final FixedPointType resultType)
     {
         final int nIn = constant(config, "n_in", name, -1);
@@ -268,9 +270,15 @@ public final class Hls4mlImporter
             throw fail(config.location(), name, config.name() + " declares n_in " + nIn + ", n_out " + nOut +
                 " but the layer reads " + inSize + " and writes " + outSize + " elements");
         }
-        checkProduct(config, name);
+        if (call.simpleName().equals("dense_compressed"))
+        {
+            return new Hls4mlCompressedDense(this, project).layer(call, name, config, nIn, nOut, resultType);
+        }
+        Hls4mlCompressedDense.refuseStructWeights(this, project, config, name);
         final FixedPointType accum = typeField(config, "accum_t", name);
         final FixedPointType weightType = typeField(config, "weight_t", name);
+        final Hls4mlProducts.Kind product = Hls4mlProducts.dense(this,
+            TemplateGenerations.of(project.firmware()).generation(), config, name, dataType, weightType, accum);
         final FixedPointType biasType = typeField(config, "bias_t", name);
         final boolean resource = isResource(call, config, name);
         if (resource && accum.overflow() != Overflow.AP_WRAP)
@@ -284,6 +292,11 @@ public final class Hls4mlImporter
         // hls4ml transposes the weights of the resource strategy (ApplyResourceStrategy): the file holds w[j][i].
         final long[] weights = resource ? transpose(stored, nOut, nIn) : stored;
         final long[] biases = weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
+        if (product != Hls4mlProducts.Kind.MULT)
+        {
+            return new DenseLayer(name, nIn, nOut, Hls4mlProducts.SIGN, Hls4mlProducts.signs(product, weights,
+                weightType), biasType, biases, accum, resultType);
+        }
         return new DenseLayer(name, nIn, nOut, weightType, weights, biasType, biases, accum, resultType);
     }
 
@@ -443,7 +456,7 @@ public final class Hls4mlImporter
     }
 
     /** A value as the C simulation reads it: {@code istream >> double} (text) or a C double literal (header). */
-    private double decimal(final String text, final Hls4mlWeights w, final int index, final String name)
+    double decimal(final String text, final Hls4mlWeights w, final int index, final String name)
     {
         boolean ok = !text.isEmpty();
         for (int i = 0; i < text.length() && ok; i++)

@@ -28,6 +28,8 @@ public final class Hls4mlProjectParser
         "loaded_weights\\s*=\\s*true\\s*;|const_size_(in|out)_\\d+\\s*=\\s*[^;]+;");
     private static final Pattern LOAD_WEIGHTS = Pattern.compile(
         "nnet::load_weights_from_txt\\s*<(.+)>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;");
+    private static final Pattern LOAD_COMPRESSED = Pattern.compile(
+        "nnet::load_compressed_weights_from_txt\\s*<(.+)>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;");
     private static final Pattern LOAD_OTHER = Pattern.compile("nnet::load_(\\w+)_weights_from_txt\\b.*");
     private static final Pattern SAVE_OUTPUT = Pattern.compile(
         "nnet::save_layer_output\\s*<.+>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]*)\"\\s*,.*\\)\\s*;");
@@ -48,7 +50,7 @@ public final class Hls4mlProjectParser
     private static final Pattern WEIGHT_INCLUDE = Pattern.compile("(?m)^\\s*#\\s*include\\s+\"weights/(\\w+)\\.h\"");
     private static final Pattern WEIGHT_DECLARATION = Pattern.compile(
         "(?s)(?:static\\s+)?(?:const\\s+)?([\\w:]+(?:\\s*<[^;{]*?>)?)\\s+(\\w+)\\s*\\[\\s*([^\\]]+?)\\s*]\\s*" +
-        "(=\\s*\\{([^}]*)})?\\s*;");
+        "(=\\s*\\{((?:[^{}]++|\\{[^{}]*+})*+)})?\\s*;");
 
     private final Path directory;
     private final Path firmware;
@@ -117,8 +119,9 @@ public final class Hls4mlProjectParser
             for (int i = 0; i < loads.size(); i++)
             {
                 final String[] load = loads.get(i);
-                final Hls4mlWeights fromText = readWeightText(load[0], load[1], load[2], load[3],
-                    loadLocations.get(i));
+                final Hls4mlWeights fromText = load.length > 4 ?
+                    readCompressedWeightText(load[0], load[1], load[2], load[3], loadLocations.get(i)) :
+                    readWeightText(load[0], load[1], load[2], load[3], loadLocations.get(i));
                 weights.put(fromText.name(), fromText);
             }
         }
@@ -423,6 +426,17 @@ public final class Hls4mlProjectParser
             loadLocations.add(at);
             return;
         }
+        if ((m = LOAD_COMPRESSED.matcher(s)).matches())
+        {
+            final List<String> args = CppText.splitTopLevel(m.group(1));
+            if (args.size() != 2)
+            {
+                throw error(at.toString(), "cannot parse weight load '" + s + "'");
+            }
+            loads.add(new String[] {m.group(2), CppText.normalize(args.get(0)), args.get(1), m.group(3), "compressed"});
+            loadLocations.add(at);
+            return;
+        }
         if ((m = LOAD_OTHER.matcher(s)).matches())
         {
             throw error(at.toString(), "nnet::load_" + m.group(1) + "_weights_from_txt: " + m.group(1) +
@@ -495,6 +509,56 @@ public final class Hls4mlProjectParser
         final String array, final String typeName, final String size, final String file, final SourceLocation at)
     {
         final String relativeFile = "weights/" + file;
+        final String first = firstLine(array, relativeFile, at);
+        final List<String> values = new ArrayList<>();
+        if (!first.isEmpty())
+        {
+            // std::getline(iss, token, ','): a trailing comma ends the last token without starting an empty one.
+            final String[] tokens = first.split(",", -1);
+            final int n = first.endsWith(",") ? tokens.length - 1 : tokens.length;
+            for (int i = 0; i < n; i++)
+            {
+                values.add(tokens[i].strip());
+            }
+        }
+        return new Hls4mlWeights(array, typeName, size, values, new SourceLocation(relative(relativeFile), 1));
+    }
+
+    /**
+     * A compressed weight file as {@code load_compressed_weights_from_txt} reads it: the first line split at
+     * {@code '{'}, each token stripped of {@code '}'} and spaces and of one trailing comma, its commas read as
+     * spaces; each value is that token ("row col weight") for the importer to parse.
+     */
+    private Hls4mlWeights readCompressedWeightText(
+        final String array, final String typeName, final String size, final String file, final SourceLocation at)
+    {
+        final String relativeFile = "weights/" + file;
+        final String first = firstLine(array, relativeFile, at);
+        final List<String> values = new ArrayList<>();
+        for (final String raw : first.split("\\{", -1))
+        {
+            if (raw.isEmpty())
+            {
+                continue;
+            }
+            String token = raw.replace("}", "").replace(" ", "");
+            if (token.isEmpty())
+            {
+                throw error(relative(relativeFile) + ":1", "entry '{" + raw + "' of '" + array + "' is empty " +
+                    "(the C simulation reads past it; hls4ml writes '{row, col, weight}' entries)");
+            }
+            if (token.endsWith(","))
+            {
+                token = token.substring(0, token.length() - 1);
+            }
+            values.add(token.replace(',', ' ').strip());
+        }
+        return new Hls4mlWeights(array, typeName, size, values, new SourceLocation(relative(relativeFile), 1));
+    }
+
+    /** The first line of a weight text file, the only one the C simulation's loaders read; more lines are refused. */
+    private String firstLine(final String array, final String relativeFile, final SourceLocation at)
+    {
         final Path path = firmware.resolve(relativeFile);
         if (!Files.isRegularFile(path))
         {
@@ -518,19 +582,7 @@ public final class Hls4mlProjectParser
                     "load_weights_from_txt reads only the first line, so this file is not as hls4ml writes it");
             }
         }
-        final List<String> values = new ArrayList<>();
-        final String first = lines[0].endsWith("\r") ? lines[0].substring(0, lines[0].length() - 1) : lines[0];
-        if (!first.isEmpty())
-        {
-            // std::getline(iss, token, ','): a trailing comma ends the last token without starting an empty one.
-            final String[] tokens = first.split(",", -1);
-            final int n = first.endsWith(",") ? tokens.length - 1 : tokens.length;
-            for (int i = 0; i < n; i++)
-            {
-                values.add(tokens[i].strip());
-            }
-        }
-        return new Hls4mlWeights(array, typeName, size, values, new SourceLocation(relative(relativeFile), 1));
+        return lines[0].endsWith("\r") ? lines[0].substring(0, lines[0].length() - 1) : lines[0];
     }
 
     private ModelLoadException error(final String where, final String what)

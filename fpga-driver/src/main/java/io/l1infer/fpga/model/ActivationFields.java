@@ -24,6 +24,9 @@ final class ActivationFields
         Map.entry("tanh", keys("table_t", "table_size")),
         Map.entry("softplus", keys("table_t", "table_size")),
         Map.entry("softsign", keys("table_t", "table_size")),
+        Map.entry("binary_tanh", keys("generation")),
+        Map.entry("unary_lut", keys("table", "table_t", "table_size")),
+        Map.entry("ternary_tanh", keys("generation")),
         Map.entry("hard_sigmoid", keys("generation", "slope", "slope_t", "shift", "shift_t")),
         Map.entry("hard_tanh", keys("generation", "slope", "slope_t", "shift", "shift_t")),
         Map.entry("softmax", keys("implementation", "generation", "exp_table_size", "inv_table_size", "exp_table_t",
@@ -74,6 +77,10 @@ final class ActivationFields
         {
             node.put("table_t", l.tableType().toString());
             node.put("table_size", l.tableSize());
+        }
+        else if (layer instanceof SignActivationLayer s)
+        {
+            node.put("generation", s.generation().name());
         }
         else if (layer instanceof HardActivationLayer h)
         {

@@ -260,6 +260,16 @@ final class ModelBundleReader
             case "selu":
                 return new SeluLayer(name, size, type(node, "table_t", where), positiveInt(node, "table_size", where),
                     generation(node, where), result);
+            case "unary_lut":
+            {
+                final FixedPointType tableType = type(node, "table_t", where);
+                return new UnaryLutLayer(name, size, tableType, values(node, "table", where, tableType,
+                    positiveInt(node, "table_size", where)), result);
+            }
+            case "binary_tanh":
+            case "ternary_tanh":
+                return new SignActivationLayer(name, kind.equals("ternary_tanh"), generation(node, where), size,
+                    result);
             case "hard_sigmoid":
             case "hard_tanh":
                 return new HardActivationLayer(name, HardFunction.valueOf(kind.toUpperCase()),

@@ -97,6 +97,13 @@ public final class ModelBundleWriter
             node.put("bias", writeValues(dir, "b" + index + ".txt", bn.biases(), bn.biasType()));
             node.put("bias_t", bn.biasType().toString());
         }
+        else if (layer instanceof UnaryLutLayer u)
+        {
+            node.put("size", u.size());
+            node.put("table", writeValues(dir, "t" + index + ".txt", u.table(), u.tableType()));
+            node.put("table_t", u.tableType().toString());
+            node.put("table_size", u.table().length);
+        }
         else if (layer instanceof PReluLayer p)
         {
             node.put("size", p.size());

@@ -14,6 +14,8 @@ import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
@@ -191,6 +193,14 @@ public final class OpenClKernelSource
         else if (layer instanceof HardActivationLayer a)
         {
             HardActivationC.append(text, a, l, in);
+        }
+        else if (layer instanceof UnaryLutLayer a)
+        {
+            TableActivationC.unaryLut(text, a, l, in);
+        }
+        else if (layer instanceof SignActivationLayer a)
+        {
+            ReluFamilyC.sign(sb, a, l, in);
         }
         else if (layer instanceof SoftmaxLayer a)
         {

@@ -4,11 +4,13 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.math.BigInteger;
 
 import static io.l1infer.fpga.opencl.FixedPointCExpressions.convert;
+import static io.l1infer.fpga.opencl.FixedPointCExpressions.convertWide;
 import static io.l1infer.fpga.opencl.FixedPointCExpressions.longLiteral;
 import static io.l1infer.fpga.opencl.FixedPointCExpressions.valueType;
 
@@ -69,6 +71,38 @@ final class ReluFamilyC
             final String x = OpenClKernelSource.value(l - 1, k);
             sb.append(declare(r.resultType(), l, k)).append(above.replace("X", x)).append(" ? ")
                 .append(convert(x, ExactType.of(in), r.resultType())).append(" : ").append(zero).append(";\n");
+        }
+    }
+
+    /**
+     * binary_tanh and ternary_tanh: the layer's three result constants, chosen by comparisons of x (ternary: of
+     * {@code data_T(2 * x)}, converted from ap_types' {@code int * ap_fixed} type, in 128 bits).
+     */
+    static void sign(final StringBuilder sb, final SignActivationLayer r, final int l, final FixedPointType in)
+    {
+        final long[] c = r.results();
+        final String plus = longLiteral(c[0]);
+        final String zero = longLiteral(c[1]);
+        final String minus = longLiteral(c[2]);
+        final String cast = "(" + valueType(r.resultType()) + ")";
+        for (int k = 0; k < r.size(); k++)
+        {
+            final String x = OpenClKernelSource.value(l - 1, k);
+            if (!r.ternary())
+            {
+                sb.append(declare(r.resultType(), l, k)).append(cast).append('(').append(x)
+                    .append(r.zeroIsPositive() ? " >= 0" : " > 0").append(" ? ").append(plus).append(" : ")
+                    .append(minus).append(");\n");
+                continue;
+            }
+            final String d = "d" + l + "_" + k;
+            sb.append("    const ").append(valueType(in)).append(' ').append(d).append(" = ")
+                .append(convertWide("(ulong)((long)(" + x + ") >> 63)", "((ulong)(long)(" + x + ") << 1)",
+                    C_INT.times(ExactType.of(in)), in)).append(";\n");
+            sb.append(declare(r.resultType(), l, k)).append(cast).append('(')
+                .append(greaterThan(in, BigInteger.ONE, 0).replace("X", d)).append(" ? ").append(plus).append(" : (")
+                .append(greaterThan(in, BigInteger.ONE.negate(), 0).replace("X", d)).append(" ? ").append(zero)
+                .append(" : ").append(minus).append("));\n");
         }
     }
 

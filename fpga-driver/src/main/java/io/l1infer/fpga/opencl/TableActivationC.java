@@ -9,6 +9,7 @@ import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 import static io.l1infer.fpga.opencl.FixedPointCExpressions.convert;
 import static io.l1infer.fpga.opencl.FixedPointCExpressions.longLiteral;
@@ -52,6 +53,20 @@ final class TableActivationC
             k.body.append("    const ").append(valueType(a.resultType())).append(' ')
                 .append(OpenClKernelSource.value(l, e)).append(" = (").append(valueType(a.resultType())).append(')')
                 .append(t).append('[').append(idx).append("];\n");
+        }
+    }
+
+    /** unary_lut: the input's raw bits (masked to W, as unsigned) index the table converted to res_T. */
+    static void unaryLut(final KernelText k, final UnaryLutLayer a, final int l, final FixedPointType in)
+    {
+        final String t = k.table("t" + l, a.resultTable(in));
+        final long mask = (1L << in.width()) - 1;
+        for (int e = 0; e < a.size(); e++)
+        {
+            k.body.append("    const ").append(valueType(a.resultType())).append(' ')
+                .append(OpenClKernelSource.value(l, e)).append(" = (").append(valueType(a.resultType())).append(')')
+                .append(t).append("[(int)((long)(").append(OpenClKernelSource.value(l - 1, e)).append(") & ")
+                .append(mask).append("L)];\n");
         }
     }
 

@@ -18,6 +18,9 @@ import io.l1infer.fpga.opencl.OpenClDevice;
 import io.l1infer.fpga.opencl.OpenClKernelSource;
 import io.l1infer.fpga.opencl.OpenClProgram;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 /**
  * The differential check shared by the CI test and the long run: seeded random models written as hls4ml projects,
@@ -113,7 +117,9 @@ final class DifferentialProjects
             final ModelBundle model;
             try
             {
-                model = r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style);
+                model = DifferentialSigns.apply(r.nextInt(4) == 0 ?
+                    RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
+                    new SplittableRandom(seed ^ 0x7369676e73L), style);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -122,21 +128,11 @@ final class DifferentialProjects
             }
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
-            Hls4mlProjectWriter.write(model, dir, style, values, r.nextInt(4) != 0, seed);
+            Hls4mlProjectWriter.writeWith(model, dir, style, values, r.nextInt(4) != 0, seed, 3, null);
             projects.add(dir);
             final int[][] events = inputs(r, model.input().type(), model.input().size());
             raws.add(events);
-            final List<String> lines = new ArrayList<>();
-            for (final int[] e : events)
-            {
-                final StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < e.length; i++)
-                {
-                    sb.append(i == 0 ? "" : " ").append(e[i]);
-                }
-                lines.add(sb.toString());
-            }
-            inputs.add(lines);
+            inputs.add(lines(events));
         }
         final List<List<String>> outputs = GppHarness.runAll(projects, release, inputs, work.resolve("build-" +
             style + "-" + firstSeed));
@@ -244,6 +240,45 @@ final class DifferentialProjects
     private static String kernel(final int k)
     {
         return "project_" + k;
+    }
+
+    /** Events as the test main reads them: one line each, raw values separated by spaces. */
+    static List<String> lines(final int[][] events)
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final int[] e : events)
+        {
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < e.length; i++)
+            {
+                sb.append(i == 0 ? "" : " ").append(e[i]);
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    /** How often {@code call} occurs in a written project's top function. */
+    static int count(final Path project, final String call)
+    {
+        try
+        {
+            return Files.readString(project.resolve("firmware/myproject.cpp")).split(Pattern.quote(call), -1).length -
+                1;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The imported model's raw outputs on the CPU emulator against the C simulation's lines. */
+    static List<String> compare(final ModelBundle model, final int[][] events, final List<String> expected)
+    {
+        try (FixedPointEmulator engine = new FixedPointEmulator(model, Math.max(1, events.length)))
+        {
+            return compare("emulator", engine, events, expected);
+        }
     }
 
     /** Runs {@code events} in one batch on {@code engine} and lists the events whose raw outputs differ. */

@@ -9,8 +9,10 @@ import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.UnaryLutLayer;
 
 /** The activation layers of {@link Hls4mlProjectWriter}: configs and calls as each template release writes them. */
 final class Hls4mlActivationWriter
@@ -39,6 +41,25 @@ final class Hls4mlActivationWriter
                 return w.activation(layer, "relu" + r.maxInt(), index, targs, in, out, null, "", "");
             }
             return w.activation(layer, "relu_max", index, targs + r.maxInt() + ", ", in, out, null, "", "");
+        }
+        if (layer instanceof UnaryLutLayer u)
+        {
+            // hls4ml 1.x's ProcessUnaryLUTCall: the table is a weight array, the config an activ_config.
+            final String table = "table" + index + "_t";
+            w.typedef(table, u.tableType());
+            w.array("table" + index, table, u.table(), u.tableType());
+            w.config("struct unary_lut_config" + index + " : nnet::activ_config {\n" +
+                "    static const unsigned n_in = " + u.size() + ";\n" +
+                "    static const unsigned table_size = " + u.table().length + ";\n" +
+                "    static const unsigned io_type = nnet::io_parallel;\n" +
+                "    static const unsigned reuse_factor = 1;\n" +
+                "    typedef " + table + " table_t;\n};\n");
+            return "nnet::unary_lut" + targs + "unary_lut_config" + index + ">(" + in + ", " + out + ", table" + index +
+                ");";
+        }
+        if (layer instanceof SignActivationLayer s)
+        {
+            return w.activation(layer, s.kind(), index, targs, in, out, null, "", "");
         }
         if (layer instanceof LeakyReluLayer l)
         {

@@ -46,6 +46,7 @@ class Hls4mlDifferentialTest
         int events = 0;
         int distinct = 0;
         int openClEvents = 0;
+        int compressed = 0;
         final Map<DifferentialProjects.Corner, Integer> corners = new EnumMap<>(DifferentialProjects.Corner.class);
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
@@ -57,6 +58,7 @@ class Hls4mlDifferentialTest
                 openClEvents += o.openClEvents();
                 o.corners().forEach(c -> corners.merge(c, 1, Integer::sum));
                 distinct += o.distinctOutputs();
+                compressed += DifferentialProjects.count(o.project(), "nnet::dense_compressed<");
                 if (!o.mismatches().isEmpty())
                 {
                     failures.add("seed " + o.seed() + " (" + style + ", project kept in " + o.project() + "): " +
@@ -65,7 +67,8 @@ class Hls4mlDifferentialTest
             }
         }
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
-            " events (" + distinct + " distinct output lines), emulator: all, OpenCL: " +
+            " events (" + distinct + " distinct output lines, " + compressed + " dense_compressed layers), " +
+                "emulator: all, OpenCL: " +
                 (device == null ? "skipped" : openClEvents + " on " + device.name()) + "; " + failures.size() +
                 " projects with mismatches (seeds from " + SEED + "); projects with conversion corners: " + corners);
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");

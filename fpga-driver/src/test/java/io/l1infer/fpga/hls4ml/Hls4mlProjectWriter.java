@@ -66,6 +66,16 @@ final class Hls4mlProjectWriter
     private final Values values;
     private final boolean textWeights;
     private final SplittableRandom random;
+    /** Draws the compressed form apart from {@code random}, so the projects of the other seeds stay as they were. */
+    private final SplittableRandom compressedChoice;
+    /** One dense layer in this many (that can be imported exactly) is written as dense_compressed; 0: none. */
+    private int compressedEvery;
+    /** Draws weight_binary or weight_ternary for ternary weights, apart from {@code random}. */
+    private final SplittableRandom productChoice;
+    /** When set, ternary weights are written with this product where the import can be exact. */
+    private String forcedProduct;
+    /** The input type of the layer being written. */
+    private FixedPointType dataType;
     private final Map<String, String> typedefs = new LinkedHashMap<>();
     private final Map<String, Integer> defines = new LinkedHashMap<>();
     private final List<String> configs = new ArrayList<>();
@@ -82,6 +92,8 @@ final class Hls4mlProjectWriter
         this.values = values;
         this.textWeights = textWeights;
         this.random = new SplittableRandom(seed);
+        this.compressedChoice = new SplittableRandom(seed ^ 0x636f6d7072657373L);
+        this.productChoice = new SplittableRandom(seed ^ 0x70726f64756374L);
     }
 
     /**
@@ -97,6 +109,27 @@ final class Hls4mlProjectWriter
         final long seed)
     {
         new Hls4mlProjectWriter(model, style, values, textWeights, seed).write(dir);
+    }
+
+    /**
+     * As {@link #write}, with one in {@code compressedEvery} dense layers that can be imported exactly written as
+     * {@code nnet::dense_compressed} (1: all of them, 0: none), and, when {@code product} is not null, ternary
+     * weights written with that product (weight_binary, weight_ternary) instead of a random one.
+     */
+    static void writeWith(
+        final ModelBundle model,
+        final Path dir,
+        final Style style,
+        final Values values,
+        final boolean textWeights,
+        final long seed,
+        final int compressedEvery,
+        final String product)
+    {
+        final Hls4mlProjectWriter w = new Hls4mlProjectWriter(model, style, values, textWeights, seed);
+        w.compressedEvery = compressedEvery;
+        w.forcedProduct = product;
+        w.write(dir);
     }
 
     private void write(final Path dir)
@@ -117,6 +150,7 @@ final class Hls4mlProjectWriter
             for (int i = 0; i <= last; i++)
             {
                 final Layer layer = model.layers().get(i);
+                dataType = i == 0 ? model.input().type() : model.layers().get(i - 1).resultType();
                 final int index = i + 2;
                 final String outType = i == last ? "result_t" : "layer" + index + "_t";
                 typedefs.put(outType, cpp(layer.resultType()));
@@ -169,6 +203,11 @@ final class Hls4mlProjectWriter
             final String accum = accumTypedef(index, d.accumType());
             final boolean resource = d.accumType().overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_WRAP &&
                 random.nextInt(4) == 0;
+            if ((compressedEvery == 1 || compressedEvery > 1 && !resource &&
+                compressedChoice.nextInt(compressedEvery) == 0) && Hls4mlCompressedWriter.applies(d))
+            {
+                return new Hls4mlCompressedWriter(this, compressedChoice).call(d, index, targs, in, out, accum);
+            }
             // The resource strategy's weights are written transposed, as hls4ml's ApplyResourceStrategy does.
             final long[] stored = new long[d.weights().length];
             for (int i = 0; i < d.inputSize(); i++)
@@ -178,7 +217,22 @@ final class Hls4mlProjectWriter
                     stored[resource ? j * d.inputSize() + i : i * d.outputSize() + j] = d.weight(i, j);
                 }
             }
-            weights("w" + index, "weight" + index + "_t", stored, d.weightType());
+            final String product = productFor(d);
+            if (product.equals("weight_binary"))
+            {
+                // hls4ml's binary weights are ap_uint<1>: 0 stands for -1.
+                typedefs.put("weight" + index + "_t", "ap_uint<1>");
+                final long[] bits = new long[stored.length];
+                for (int i = 0; i < bits.length; i++)
+                {
+                    bits[i] = stored[i] > 0 ? 1 : 0;
+                }
+                weights("w" + index, "weight" + index + "_t", bits, FixedPointType.apInt(false, 1));
+            }
+            else
+            {
+                weights("w" + index, "weight" + index + "_t", stored, d.weightType());
+            }
             weights("b" + index, "bias" + index + "_t", d.biases(), d.biasType());
             int zeros = 0;
             for (final long w : d.weights())
@@ -208,7 +262,8 @@ final class Hls4mlProjectWriter
                     .append(resource ? "DenseResource_rf_leq_nin" : "DenseLatency")
                     .append("<data_T, res_T, CONFIG_T>;\n");
             }
-            c.append("    template<class x_T, class y_T>\n    using product = nnet::product::mult<x_T, y_T>;\n};\n");
+            c.append("    template<class x_T, class y_T>\n    using product = nnet::product::").append(product)
+                .append("<x_T, y_T>;\n};\n");
             configs.add(c.toString());
             return "nnet::dense" + targs + "config" + index + ">(" + in + ", " + out + ", w" + index + ", b" +
                 index + ");";
@@ -244,6 +299,35 @@ final class Hls4mlProjectWriter
         throw new IllegalArgumentException("the test writer does not write " + layer.kind() + " layers yet");
     }
 
+    /**
+     * hls4ml's product for ternary weights (ap_int&lt;2&gt; of -1, 0, +1): weight_ternary, or weight_binary when no
+     * weight is zero, at random (and mult otherwise), where the import can be exact.
+     */
+    private String productFor(final DenseLayer d)
+    {
+        boolean signs = d.weightType().equals(FixedPointType.apInt(true, 2));
+        boolean zero = false;
+        for (final long w : d.weights())
+        {
+            signs &= w >= -1 && w <= 1;
+            zero |= w == 0;
+        }
+        final FixedPointType acc = d.accumType();
+        final int negated = dataType.integerBits() + 1;
+        if (!signs || acc.overflow() == io.l1infer.fpga.fixedpoint.Overflow.AP_SAT_SYM &&
+            acc.integerBits() == negated + 1 || acc.isInteger() && negated <= 0 ||
+            dataType.equals(FixedPointType.apInt(false, 1)))
+        {
+            return "mult";
+        }
+        if (forcedProduct != null)
+        {
+            return forcedProduct.equals("weight_binary") && zero ? "weight_ternary" : forcedProduct;
+        }
+        final int draw = productChoice.nextInt(3);
+        return draw == 0 ? "mult" : draw == 1 || zero ? "weight_ternary" : "weight_binary";
+    }
+
     /** An activ_config struct and the call; {@code table} null for the default table, {@code extra} added members. */
     String activation(
         final Layer layer,
@@ -265,6 +349,59 @@ final class Hls4mlProjectWriter
             "    static const unsigned reuse_factor = 1;\n" +
             "    typedef layer" + index + "_table_t table_t;\n};\n");
         return "nnet::" + function + targs + config + ">(" + in + ", " + callArgument + out + ");";
+    }
+
+    /** Add a typedef to defines.h as it is written: {@code typedef TEXT NAME;}. */
+    void typedefText(final String name, final String text)
+    {
+        typedefs.put(name, text);
+    }
+
+    /** A type as the writer spells it, at random one of hls4ml's spellings. */
+    String spelling(final FixedPointType t)
+    {
+        return cpp(t);
+    }
+
+    /** The decimal of a raw value as the weights are written (exact, perturbed or a tie). */
+    String weightDecimal(final long raw, final FixedPointType t)
+    {
+        return decimal(raw, t);
+    }
+
+    /** Write a weight array of already formatted entries: {@code NAME.txt}, {@code NAME.h} and its load call. */
+    void entries(final String name, final String type, final List<String> list, final String loader)
+    {
+        final String joined = String.join(", ", list);
+        final StringBuilder h = new StringBuilder();
+        h.append("//Numpy array shape [").append(list.size()).append("]\n//Min 0.000000000000\n")
+            .append("//Max 0.000000000000\n//Number of zeros 0\n\n")
+            .append("#ifndef ").append(name.toUpperCase()).append("_H_\n#define ").append(name.toUpperCase())
+            .append("_H_\n\n");
+        if (textWeights)
+        {
+            h.append("#ifndef __SYNTHESIS__\n").append(type).append(' ').append(name).append('[').append(list.size())
+                .append("];\n#else\n");
+        }
+        h.append(type).append(' ').append(name).append('[').append(list.size()).append("] = {").append(joined)
+            .append("};\n");
+        try
+        {
+            if (textWeights)
+            {
+                h.append("#endif\n");
+                Files.writeString(firmware.resolve("weights/" + name + ".txt"), joined, StandardCharsets.US_ASCII);
+                loads.add("        nnet::" + loader + "<" + type + ", " + list.size() + ">(" + name + ", \"" + name +
+                    ".txt\");\n");
+            }
+            h.append("\n#endif\n");
+            Files.writeString(firmware.resolve("weights/" + name + ".h"), h.toString(), StandardCharsets.US_ASCII);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        weightIncludes.add("#include \"weights/" + name + ".h\"\n");
     }
 
     /** Add a typedef to defines.h, spelled at random as the writer spells types. */
@@ -321,33 +458,12 @@ final class Hls4mlProjectWriter
     private void weights(final String name, final String type, final long[] raw, final FixedPointType t)
         throws IOException
     {
-        final StringBuilder list = new StringBuilder();
-        for (int i = 0; i < raw.length; i++)
+        final List<String> list = new ArrayList<>();
+        for (final long r : raw)
         {
-            list.append(i == 0 ? "" : ", ").append(decimal(raw[i], t));
+            list.add(decimal(r, t));
         }
-        final StringBuilder h = new StringBuilder();
-        h.append("//Numpy array shape [").append(raw.length).append("]\n//Min 0.000000000000\n")
-            .append("//Max 0.000000000000\n//Number of zeros 0\n\n")
-            .append("#ifndef ").append(name.toUpperCase()).append("_H_\n#define ").append(name.toUpperCase())
-            .append("_H_\n\n");
-        if (textWeights)
-        {
-            h.append("#ifndef __SYNTHESIS__\n").append(type).append(' ').append(name).append('[').append(raw.length)
-                .append("];\n#else\n");
-        }
-        h.append(type).append(' ').append(name).append('[').append(raw.length).append("] = {").append(list)
-            .append("};\n");
-        if (textWeights)
-        {
-            h.append("#endif\n");
-            Files.writeString(firmware.resolve("weights/" + name + ".txt"), list.toString(), StandardCharsets.US_ASCII);
-            loads.add("        nnet::load_weights_from_txt<" + type + ", " + raw.length + ">(" + name + ", \"" + name +
-                ".txt\");\n");
-        }
-        h.append("\n#endif\n");
-        Files.writeString(firmware.resolve("weights/" + name + ".h"), h.toString(), StandardCharsets.US_ASCII);
-        weightIncludes.add("#include \"weights/" + name + ".h\"\n");
+        entries(name, type, list, "load_weights_from_txt");
     }
 
     private String decimal(final long raw, final FixedPointType t)

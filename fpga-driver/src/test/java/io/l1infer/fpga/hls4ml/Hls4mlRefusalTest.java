@@ -165,21 +165,13 @@ class Hls4mlRefusalTest
     }
 
     @Test
-    void compressedWeights() throws IOException
-    {
-        replace("myproject.cpp", "nnet::load_weights_from_txt<weight2_t, 6>",
-            "nnet::load_compressed_weights_from_txt<weight2_t, 6>");
-        refused("firmware/myproject.cpp:", "nnet::load_compressed_weights_from_txt: compressed weights are not " +
-            "supported");
-    }
-
-    @Test
     void aProductOtherThanThePlainOne() throws IOException
     {
         replace("parameters.h", "nnet::product::mult<x_T, y_T>;\n};\n\nstruct config3",
-            "nnet::product::weight_binary<x_T, y_T>;\n};\n\nstruct config3");
-        refused("firmware/parameters.h:", "layer 'fc1': product 'nnet::product::weight_binary<x_T,y_T>' is not " +
-            "supported (supported: nnet::product::mult");
+            "nnet::product::weight_exponential<x_T, y_T>;\n};\n\nstruct config3");
+        refused("firmware/parameters.h:", "layer 'fc1': product 'nnet::product::weight_exponential<x_T,y_T>' is " +
+            "not supported (supported: nnet::product::mult, the plain product, weight_binary and weight_ternary; " +
+            "not both_binary, data_binary or weight_exponential)");
     }
 
     @Test
@@ -234,6 +226,12 @@ class Hls4mlRefusalTest
 
     private void replace(final String file, final String from, final String to) throws IOException
     {
+        replace(firmware, file, from, to);
+    }
+
+    /** Replace text in a project file, which must contain it. */
+    static void replace(final Path firmware, final String file, final String from, final String to) throws IOException
+    {
         final Path path = firmware.resolve(file);
         final String text = Files.readString(path);
         assertTrue(text.contains(from), file + " lacks '" + from + "':\n" + text);
@@ -241,6 +239,12 @@ class Hls4mlRefusalTest
     }
 
     private void refused(final String where, final String what)
+    {
+        refused(dir, where, what);
+    }
+
+    /** The project at {@code dir} is refused with a message that starts with its path and {@code where}. */
+    static void refused(final Path dir, final String where, final String what)
     {
         final ModelLoadException ex = assertThrows(ModelLoadException.class, () -> Hls4mlImporter.importProject(dir));
         final String message = ex.getMessage();

@@ -41,6 +41,9 @@ class ActivationBundleRoundTripTest
             new SoftmaxLayer("softmax_13", n, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 512, T,
                 FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>"), FixedPointType.parse("ap_fixed<20,10>"), T,
                 FixedPointType.parse("ap_ufixed<16,6>"), 0.5f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 2, T),
+            new SignActivationLayer("binary_15", false, TemplateGeneration.V1, n, T),
+            new SignActivationLayer("ternary_16", true, TemplateGeneration.V0_8, n, T),
+            new UnaryLutLayer("lut_17", n, FixedPointType.parse("ap_fixed<8,3>"), new long[] {1, -2, 127, -128, 0}, T),
             SoftmaxLayer.beforeV1("softmax_14", n, SoftmaxImplementation.LEGACY, TemplateGeneration.EARLY, 1024, T, T,
                 FixedPointType.parse("ap_fixed<18,8>"), U));
     }
@@ -58,7 +61,14 @@ class ActivationBundleRoundTripTest
         {
             final Layer expected = layers.get(i);
             final Layer actual = read.layers().get(i);
-            if (expected instanceof PReluLayer p)
+            if (expected instanceof UnaryLutLayer u)
+            {
+                final UnaryLutLayer v = (UnaryLutLayer)actual;
+                assertEquals(u.tableType(), v.tableType());
+                assertArrayEquals(u.table(), v.table());
+                assertEquals(u.resultType(), v.resultType());
+            }
+            else if (expected instanceof PReluLayer p)
             {
                 final PReluLayer q = (PReluLayer)actual;
                 assertEquals(p.alphaType(), q.alphaType());
