@@ -181,8 +181,9 @@ public final class DaemonSettings
         "The shadow checks one batch in every this many (1 = every batch).", 1, 1_000_000));
     public static final Setting<Integer> SHADOW_MAX_LAG = declare(Setting.intInRange(
         "l1infer.shadow.max.lag", "64",
-        "Batches handed to the shadow and not yet checked; a batch beyond this is skipped (and counted), so the " +
-        "primary path never waits for the shadow.", 1, 65536));
+        "Records (each up to l1infer.accelerator.max.batch events of one or more batches) waiting for the shadow; " +
+        "a batch that finds none free is skipped (and counted), so the primary path never waits for the shadow.",
+        1, 65536));
     public static final Setting<Optional<Path>> SHADOW_MISMATCH_LOG = declare(Setting.optionalPath(
         "l1infer.shadow.mismatch.log", "",
         "Text file of the events whose shadow answer differs (ids, raw inputs, both raw outputs, batch size, " +
