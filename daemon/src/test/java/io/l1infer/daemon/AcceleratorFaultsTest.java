@@ -98,11 +98,7 @@ class AcceleratorFaultsTest
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
             final int events = 2000;
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 90_000);
             assertEquals(events, client.answers.size());
             int rejected = 0;
@@ -135,11 +131,7 @@ class AcceleratorFaultsTest
         {
             final int[] expected = DaemonEndToEndTest.offline(daemon.model(), inputs);
             final int events = 1000;
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 60_000);
             for (int e = 0; e < events; e++)
             {

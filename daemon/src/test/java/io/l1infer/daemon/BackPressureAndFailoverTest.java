@@ -67,11 +67,7 @@ class BackPressureAndFailoverTest
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
             final int[] expected = DaemonEndToEndTest.offline(daemon.model(), inputs);
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 90_000);
             assertEquals(events, client.answers.size());
             assertEquals(0, client.duplicates);

@@ -64,11 +64,7 @@ class DaemonEndToEndTest
             assertTrue(daemon.describe().contains("threads combined") && daemon.describe().contains("invoker"),
                 daemon.describe());
             final int[] expected = offline(daemon.model(), inputs);
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 60_000);
             for (int e = 0; e < events; e++)
             {

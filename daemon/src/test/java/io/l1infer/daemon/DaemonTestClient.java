@@ -113,6 +113,16 @@ public final class DaemonTestClient implements AutoCloseable
         return buffer;
     }
 
+    /** Send events 0 to {@code events - 1} as feature vectors {@code inputs[e]}, polling answers after each. */
+    public void sendFeatures(final int[][] inputs, final int events)
+    {
+        for (int e = 0; e < events; e++)
+        {
+            send(encodeFeatures(e, inputs[e]));
+            poll();
+        }
+    }
+
     /** Offer {@code length} bytes of the buffer, polling answers while back-pressured. */
     public void send(final int length)
     {

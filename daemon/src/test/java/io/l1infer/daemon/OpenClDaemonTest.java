@@ -64,11 +64,7 @@ class OpenClDaemonTest
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
             final int[] expected = DaemonEndToEndTest.offline(daemon.model(), inputs);
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 120_000);
             for (int e = 0; e < events; e++)
             {
@@ -97,11 +93,7 @@ class OpenClDaemonTest
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
             final int[] expected = DaemonEndToEndTest.offline(daemon.model(), inputs);
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 120_000);
             assertEquals(events, client.answers.size());
             assertEquals(0, client.duplicates);

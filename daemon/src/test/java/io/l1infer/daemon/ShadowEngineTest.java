@@ -57,11 +57,7 @@ class ShadowEngineTest
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
             final int[] expected = DaemonEndToEndTest.offline(daemon.model(), inputs);
-            for (int e = 0; e < events; e++)
-            {
-                client.send(client.encodeFeatures(e, inputs[e]));
-                client.poll();
-            }
+            client.sendFeatures(inputs, events);
             client.awaitAnswers(events, 60_000);
             for (int e = 0; e < events; e++)
             {
