@@ -34,6 +34,9 @@ final class LatencyCommand implements Callable<Integer>
 {
     /** How long a client waits for the target to connect. */
     static final long CONNECT_TIMEOUT_NS = 15_000_000_000L;
+    private static final int MAX_ROUNDS = 100;
+
+    private final List<Long> stageStarts = new ArrayList<>();
 
     @Mixin
     TargetOptions target;
@@ -62,6 +65,16 @@ final class LatencyCommand implements Callable<Integer>
         "stage: p50, p99, p99.9 and its share of the time of the events above p99; --out adds an .hlog per stage.")
     boolean breakdown;
 
+    @Option(names = "--rounds", defaultValue = "1", description = "Split the measured duration into this many " +
+        "rounds that alternate the target and (with --baseline) the echo, so that the machine's slow changes " +
+        "fall on both alike; the first round warms up for --warmup, later ones for --round-warmup; a ROUND line " +
+        "per round and target, RESULT lines of all rounds together (default: 1, one run each).")
+    int rounds;
+
+    @Option(names = "--round-warmup", defaultValue = "1s", converter = DurationConverter.class,
+        description = "Warm-up of each round after the first (default: 1s).")
+    long roundWarmupNs;
+
     @Option(names = "--hiccups", description = "Also measure this machine's own stalls during the runs " +
         "(a thread sleeping 1 ms at a time records its overruns, as jHiccup does).")
     boolean hiccups;
@@ -75,11 +88,31 @@ final class LatencyCommand implements Callable<Integer>
         final List<RunResult> runs = new ArrayList<>();
         final HiccupMeter meter = hiccups ? HiccupMeter.start() : null;
         final List<StageReport> stages = new ArrayList<>();
-        runs.add(runOn(target.kind, config, workload, rate, warmupNs, durationNs, target.load, console, stages));
+        stageStarts.clear();
+        if (rounds < 1 || rounds > MAX_ROUNDS)
+        {
+            throw new IllegalArgumentException("--rounds must be 1.." + MAX_ROUNDS + ", got " + rounds);
+        }
+        final List<BenchTarget.Kind> kinds = new ArrayList<>(List.of(target.kind));
         if (baseline && target.kind != BenchTarget.Kind.ECHO)
         {
-            runs.add(runOn(BenchTarget.Kind.ECHO, config, workload, rate, warmupNs, durationNs, target.load, console,
-                stages));
+            kinds.add(BenchTarget.Kind.ECHO);
+        }
+        final List<List<RunResult>> byKind = new ArrayList<>();
+        kinds.forEach(kind -> byKind.add(new ArrayList<>()));
+        final long roundNs = durationNs / rounds;
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int k = 0; k < kinds.size(); k++)
+            {
+                byKind.get(k).add(runOn(kinds.get(k), config, workload, rate, round == 0 ? warmupNs : roundWarmupNs,
+                    round == rounds - 1 ? durationNs - roundNs * (rounds - 1) : roundNs, target.load, console,
+                    stages, rounds == 1 ? "" : "-r" + (round + 1)));
+            }
+        }
+        for (final List<RunResult> ofKind : byKind)
+        {
+            runs.add(RunResult.merge(ofKind));
         }
         console.println();
         if (meter != null)
@@ -97,12 +130,22 @@ final class LatencyCommand implements Callable<Integer>
                 List.of(), console);
             for (int i = 0; i < stages.size(); i++)
             {
-                console.println("stage files: " + stages.get(i).writeLogs(out, runs.get(i).startEpochMs()));
+                console.println("stage files: " + stages.get(i).writeLogs(out, stageStarts.get(i)));
             }
         }
         for (final StageReport report : stages)
         {
             report.lines().forEach(console::println);
+        }
+        if (rounds > 1)
+        {
+            for (int round = 0; round < rounds; round++)
+            {
+                for (int k = 0; k < kinds.size(); k++)
+                {
+                    console.println(ResultLine.round(byKind.get(k).get(round), round + 1));
+                }
+            }
         }
         for (final RunResult run : runs)
         {
@@ -111,10 +154,13 @@ final class LatencyCommand implements Callable<Integer>
         return 0;
     }
 
-    /** Start a target, run once on it, print its report, stop it; with --breakdown add its stages to the list. */
+    /**
+     * Start a target, run once on it, print its report, stop it; with --breakdown add its stages, labelled with the
+     * suffix, to the list.
+     */
     private RunResult runOn(final BenchTarget.Kind kind, final DaemonConfig config, final Workload workload,
         final long rate, final long warmupNs, final long durationNs, final LoadOptions load, final PrintStream console,
-        final List<StageReport> stages)
+        final List<StageReport> stages, final String stageSuffix)
     {
         final BenchTarget target = BenchTarget.start(kind, config);
         console.println(target.describe());
@@ -126,7 +172,8 @@ final class LatencyCommand implements Callable<Integer>
                 rate, warmupNs, durationNs, load.graceNs, load.maxLagNs, load.spinIdle()));
             if (stageBreakdown != null)
             {
-                stages.add(stageBreakdown.report(run.label()));
+                stages.add(stageBreakdown.report(run.label() + stageSuffix));
+                stageStarts.add(run.startEpochMs());
             }
             console.print(session.closeWithReport());
             return run;

@@ -31,6 +31,19 @@ public final class ResultLine
     }
 
     /**
+     * The line for one round of a run split into rounds: {@code ROUND target=.. round=N sent=.. received=.. lost=..
+     * p50_us=.. p90_us=.. p99_us=.. p999_us=.. max_us=.. max_send_lag_us=..}, not read by {@link #parse}.
+     */
+    public static String round(final RunResult r, final int round)
+    {
+        return String.format(Locale.ROOT,
+            "ROUND target=%s round=%d sent=%d received=%d lost=%d p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f " +
+            "max_us=%.1f max_send_lag_us=%.1f", r.target(), round, r.sent(), r.received(), r.lost(),
+            r.percentileUs(50), r.percentileUs(90), r.percentileUs(99), r.percentileUs(99.9), r.maxUs(),
+            r.maxSendLagNs() / 1000.0);
+    }
+
+    /**
      * Read a line back.
      *
      * @param line a line written by {@link #format}.

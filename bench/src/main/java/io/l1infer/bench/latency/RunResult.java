@@ -2,6 +2,7 @@ package io.l1infer.bench.latency;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +49,66 @@ public record RunResult(
     long startEpochMs,
     String notes)
 {
+    /**
+     * The runs of one target that alternated with another target's runs in one invocation, as one run: counts and
+     * histograms added, intervals in order, the worst send lag, behind schedule if any run was.
+     *
+     * @param rounds runs of the same target, workload and rate, in the order they ran.
+     * @return one result with the first run's label and start time.
+     * @throws IllegalArgumentException when the list is empty or mixes targets, workloads or rates.
+     */
+    public static RunResult merge(final List<RunResult> rounds)
+    {
+        if (rounds.isEmpty())
+        {
+            throw new IllegalArgumentException("no runs to merge");
+        }
+        final RunResult first = rounds.get(0);
+        final Histogram histogram = first.histogram.copy();
+        final Histogram daemonSide = first.daemonSide.copy();
+        histogram.reset();
+        daemonSide.reset();
+        final List<Histogram> intervals = new ArrayList<>();
+        final StringBuilder notes = new StringBuilder();
+        long sent = 0;
+        long received = 0;
+        long rejected = 0;
+        long lost = 0;
+        long timeouts = 0;
+        long refused = 0;
+        long maxLag = 0;
+        boolean behind = false;
+        double batchSum = 0;
+        for (final RunResult r : rounds)
+        {
+            if (!r.target.equals(first.target) || !r.workload.equals(first.workload) || r.rate != first.rate)
+            {
+                throw new IllegalArgumentException("cannot merge " + r.label + " (" + r.target + ", " + r.workload +
+                    ", " + r.rate + "/s) with " + first.label + " (" + first.target + ", " + first.workload + ", " +
+                    first.rate + "/s)");
+            }
+            sent += r.sent;
+            received += r.received;
+            rejected += r.rejected;
+            lost += r.lost;
+            timeouts += r.timeouts;
+            refused += r.refusedSends;
+            maxLag = Math.max(maxLag, r.maxSendLagNs);
+            behind |= r.fellBehind;
+            histogram.add(r.histogram);
+            daemonSide.add(r.daemonSide);
+            batchSum += r.meanBatchSize * r.received;
+            intervals.addAll(r.intervals);
+            if (!r.notes.isEmpty())
+            {
+                notes.append(notes.length() == 0 ? "" : "; ").append(r.notes);
+            }
+        }
+        return new RunResult(first.label, first.target, first.workload, first.rate, sent, received, rejected, lost,
+            timeouts, refused, maxLag, behind, histogram, daemonSide, received == 0 ? 0.0 : batchSum / received,
+            List.copyOf(intervals), first.startEpochMs, notes.toString());
+    }
+
     /** Latency at a percentile in microseconds, 0 when nothing was received. */
     public double percentileUs(final double percentile)
     {

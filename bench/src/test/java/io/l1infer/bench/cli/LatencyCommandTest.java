@@ -68,6 +68,33 @@ class LatencyCommandTest
     }
 
     @Test
+    void roundsAlternateTheTargetsAndTheResultLinesHoldEveryRound()
+    {
+        final CapturedRun run = CapturedRun.of("latency", "--home", CapturedRun.HOME.toString(), "--workload",
+            "toy", "--toy-pool", "2000", "--rate", "20k", "--duration", "1500ms", "--warmup", "500ms",
+            "--round-warmup", "200ms", "--grace", "1s", "--baseline", "--rounds", "3", "--breakdown");
+        assertEquals(0, run.exitCode(), run.err());
+        final List<Map<String, String>> results = run.results();
+        assertEquals(2, results.size(), run.out());
+        for (final Map<String, String> r : results)
+        {
+            assertAllEventsAnswered(r, 30_000);
+        }
+        final List<String> rounds = run.out().lines().filter(l -> l.startsWith("ROUND ")).toList();
+        assertEquals(List.of("embedded 1", "echo 1", "embedded 2", "echo 2", "embedded 3", "echo 3"),
+            rounds.stream().map(l -> word(l, "target") + " " + word(l, "round")).toList(), run.out());
+        long sent = 0;
+        for (final String line : rounds)
+        {
+            assertEquals("0", word(line, "lost"), line);
+            sent += Long.parseLong(word(line, "sent"));
+        }
+        assertEquals(2 * 30_000, sent, "the rounds add up to the RESULT lines");
+        assertNotNull(run.line("STAGE name=compute "), "stage lines per round");
+        assertTrue(run.out().contains("run=embedded-toy-r3"), run.out());
+    }
+
+    @Test
     void breakdownPrintsOneStageLinePerStageAndWritesAnHlogPerStage() throws IOException
     {
         final Path out = temp.resolve("stages");
@@ -137,6 +164,18 @@ class LatencyCommandTest
             "--set", "l1infer.driver.timeout=500ms", "--rate", "1k", "--duration", "1s");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("l1infer-bench-test-nobody"), run.err());
+    }
+
+    private static String word(final String line, final String key)
+    {
+        for (final String w : line.split(" "))
+        {
+            if (w.startsWith(key + "="))
+            {
+                return w.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + key + " in " + line);
     }
 
     /** The number of values in all intervals of an .hlog file. */
