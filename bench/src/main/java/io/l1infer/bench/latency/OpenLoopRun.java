@@ -22,6 +22,8 @@ public final class OpenLoopRun
     private static final long SECOND_NS = 1_000_000_000L;
     /** Lead time before the first intended send, so setup work is not charged to event 0. */
     private static final long START_LEAD_NS = 1_000_000L;
+    /** A turn of the loop this long after the previous one counts as a gap of the sender. */
+    private static final long GAP_NS = 1_000_000L;
 
     /**
      * What to run.
@@ -114,10 +116,19 @@ public final class OpenLoopRun
         long nextTick = start + SECOND_NS;
         long sentAtLastTick = 0;
         long intervalStartNs = start;
+        long previousNow = System.nanoTime();
+        long gaps = 0;
+        long gapNs = 0;
 
         while (sentInRun < total)
         {
             final long now = System.nanoTime();
+            if (now - previousNow >= GAP_NS && sentInRun > warmupEvents)
+            {
+                gaps++;
+                gapNs += now - previousNow;
+            }
+            previousNow = now;
             boolean worked = false;
             if (now - intended >= 0)
             {
@@ -199,7 +210,7 @@ public final class OpenLoopRun
         final long answered = recorder.answers() + recorder.rejects();
         final double meanBatch = recorder.answers() == 0 ? 0.0 : recorder.batchSizeSum() / (double)recorder.answers();
         return new RunResult(spec.label(), targetName, workload.name(), rate, measuredSent, recorder.answers(),
-            recorder.rejects(), measuredSent - answered, recorder.timeouts(), refused, maxLag, fellBehind,
+            recorder.rejects(), measuredSent - answered, recorder.timeouts(), refused, maxLag, fellBehind, gaps, gapNs,
             recorder.measured().copy(), recorder.daemonSide().copy(), meanBatch, List.copyOf(intervals), startEpochMs,
             notes());
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The one machine-readable line per run:
  * {@code RESULT rate=R sent=S received=N lost=L rejected=J p50_us=.. p90_us=.. p99_us=.. p999_us=.. p9999_us=..
- * max_us=..}, then {@code target=.. workload=.. timeouts=.. max_send_lag_us=..}. Space-separated key=value pairs,
- * latencies in microseconds with one decimal.
+ * max_us=..}, then {@code target=.. workload=.. timeouts=.. max_send_lag_us=.. sender_gaps=.. sender_gap_ms=..}.
+ * Space-separated key=value pairs, latencies in microseconds with one decimal.
  */
 public final class ResultLine
 {
@@ -24,23 +24,25 @@ public final class ResultLine
     {
         return String.format(Locale.ROOT,
             "%s rate=%d sent=%d received=%d lost=%d rejected=%d p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f " +
-            "p9999_us=%.1f max_us=%.1f target=%s workload=%s timeouts=%d max_send_lag_us=%.1f",
+            "p9999_us=%.1f max_us=%.1f target=%s workload=%s timeouts=%d max_send_lag_us=%.1f sender_gaps=%d " +
+            "sender_gap_ms=%.1f",
             PREFIX, r.rate(), r.sent(), r.received(), r.lost(), r.rejected(), r.percentileUs(50), r.percentileUs(90),
             r.percentileUs(99), r.percentileUs(99.9), r.percentileUs(99.99), r.maxUs(), r.target(), r.workload(),
-            r.timeouts(), r.maxSendLagNs() / 1000.0);
+            r.timeouts(), r.maxSendLagNs() / 1000.0, r.senderGaps(), r.senderGapNs() / 1e6);
     }
 
     /**
      * The line for one round of a run split into rounds: {@code ROUND target=.. round=N sent=.. received=.. lost=..
-     * p50_us=.. p90_us=.. p99_us=.. p999_us=.. max_us=.. max_send_lag_us=..}, not read by {@link #parse}.
+     * p50_us=.. p90_us=.. p99_us=.. p999_us=.. max_us=.. max_send_lag_us=.. sender_gaps=.. sender_gap_ms=..}, not read
+     * by {@link #parse}.
      */
     public static String round(final RunResult r, final int round)
     {
         return String.format(Locale.ROOT,
             "ROUND target=%s round=%d sent=%d received=%d lost=%d p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f " +
-            "max_us=%.1f max_send_lag_us=%.1f", r.target(), round, r.sent(), r.received(), r.lost(),
-            r.percentileUs(50), r.percentileUs(90), r.percentileUs(99), r.percentileUs(99.9), r.maxUs(),
-            r.maxSendLagNs() / 1000.0);
+            "max_us=%.1f max_send_lag_us=%.1f sender_gaps=%d sender_gap_ms=%.1f", r.target(), round, r.sent(),
+            r.received(), r.lost(), r.percentileUs(50), r.percentileUs(90), r.percentileUs(99), r.percentileUs(99.9),
+            r.maxUs(), r.maxSendLagNs() / 1000.0, r.senderGaps(), r.senderGapNs() / 1e6);
     }
 
     /**

@@ -21,7 +21,8 @@ public final class RunReport
             "%d lost, %d timed out%s%n", r.label(), r.rate(), r.sent(), r.received(), r.rejected(), r.lost(),
             r.timeouts(), r.fellBehind() ? " (SENDER FELL BEHIND: target not keeping up, run cut short)" : ""));
         sb.append(String.format(Locale.ROOT, "  sender: latest measured send %s behind schedule; %d events had to " +
-            "wait for back pressure or in-flight room%s%n", LatencyFormat.us(r.maxSendLagNs()), r.refusedSends(),
+            "wait for back pressure or in-flight room; %d loop gaps of 1 ms or more (%.1f ms in all)%s%n",
+            LatencyFormat.us(r.maxSendLagNs()), r.refusedSends(), r.senderGaps(), r.senderGapNs() / 1e6,
             r.meanBatchSize() > 0 ? String.format(Locale.ROOT, "; mean accelerator batch %.2f events",
                 r.meanBatchSize()) : ""));
         if (!r.notes().isEmpty())

@@ -22,6 +22,9 @@ import java.util.List;
  *                      in-flight table full), warm-up included.
  * @param maxSendLagNs  how far behind its intended time the latest measured send went out.
  * @param fellBehind    the sender gave up because it fell more than the allowed lag behind.
+ * @param senderGaps    measured-phase turns of the sender's loop that came 1 ms or more after the previous one (the
+ *                      thread was descheduled, paused or busy reading answers): the bench's own share of a stall.
+ * @param senderGapNs   the time of those gaps together.
  * @param histogram     latencies of the measured events, ns.
  * @param daemonSide    the daemon's own ingest-to-publish times of the measured results, ns (empty for echo).
  * @param meanBatchSize mean accelerator batch size of the measured results (0 for echo).
@@ -42,6 +45,8 @@ public record RunResult(
     long refusedSends,
     long maxSendLagNs,
     boolean fellBehind,
+    long senderGaps,
+    long senderGapNs,
     Histogram histogram,
     Histogram daemonSide,
     double meanBatchSize,
@@ -78,6 +83,8 @@ public record RunResult(
         long refused = 0;
         long maxLag = 0;
         boolean behind = false;
+        long gaps = 0;
+        long gapNs = 0;
         double batchSum = 0;
         for (final RunResult r : rounds)
         {
@@ -95,6 +102,8 @@ public record RunResult(
             refused += r.refusedSends;
             maxLag = Math.max(maxLag, r.maxSendLagNs);
             behind |= r.fellBehind;
+            gaps += r.senderGaps;
+            gapNs += r.senderGapNs;
             histogram.add(r.histogram);
             daemonSide.add(r.daemonSide);
             batchSum += r.meanBatchSize * r.received;
@@ -105,8 +114,8 @@ public record RunResult(
             }
         }
         return new RunResult(first.label, first.target, first.workload, first.rate, sent, received, rejected, lost,
-            timeouts, refused, maxLag, behind, histogram, daemonSide, received == 0 ? 0.0 : batchSum / received,
-            List.copyOf(intervals), first.startEpochMs, notes.toString());
+            timeouts, refused, maxLag, behind, gaps, gapNs, histogram, daemonSide,
+            received == 0 ? 0.0 : batchSum / received, List.copyOf(intervals), first.startEpochMs, notes.toString());
     }
 
     /** Latency at a percentile in microseconds, 0 when nothing was received. */

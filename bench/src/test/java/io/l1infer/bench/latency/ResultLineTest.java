@@ -22,16 +22,19 @@ class ResultLineTest
             h.recordValue(i * 1000L);
         }
         final RunResult run = new RunResult("embedded-thesis", "embedded", "thesis", 100_000, 1000, 998, 1, 1, 1, 5,
-            2000, false, h, LatencyRecorder.newHistogram(), 3.5, List.of(), 0, "");
+            2000, false, 3, 4_500_000, h, LatencyRecorder.newHistogram(), 3.5, List.of(), 0, "");
         final String line = ResultLine.format(run);
         assertTrue(line.startsWith("RESULT rate=100000 sent=1000 received=998 lost=1 rejected=1 p50_us="), line);
         final Map<String, String> values = ResultLine.parse(line);
         assertEquals(List.of("rate", "sent", "received", "lost", "rejected", "p50_us", "p90_us", "p99_us", "p999_us",
-            "p9999_us", "max_us", "target", "workload", "timeouts", "max_send_lag_us"), List.copyOf(values.keySet()));
+            "p9999_us", "max_us", "target", "workload", "timeouts", "max_send_lag_us", "sender_gaps", "sender_gap_ms"),
+            List.copyOf(values.keySet()));
         assertEquals(500.0, Double.parseDouble(values.get("p50_us")), 0.5);
         assertEquals(990.0, Double.parseDouble(values.get("p99_us")), 1.0);
         assertEquals(1000.0, Double.parseDouble(values.get("max_us")), 1.0);
         assertEquals("2.0", values.get("max_send_lag_us"));
+        assertEquals("3", values.get("sender_gaps"));
+        assertEquals("4.5", values.get("sender_gap_ms"));
     }
 
     @Test

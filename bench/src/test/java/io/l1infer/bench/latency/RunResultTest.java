@@ -25,6 +25,8 @@ class RunResultTest
             merged.histogram().getMaxValue());
         assertEquals(5_000, merged.maxSendLagNs());
         assertTrue(merged.fellBehind());
+        assertEquals(2, merged.senderGaps());
+        assertEquals(6_000, merged.senderGapNs());
         assertEquals((100 * 2.0 + 300 * 4.0) / 400, merged.meanBatchSize(), 1e-12);
         assertEquals(2, merged.intervals().size());
         assertEquals(a.label(), merged.label());
@@ -47,7 +49,7 @@ class RunResultTest
         {
             h.recordValue(latencyUs * 1000 + i);
         }
-        return new RunResult(target + "-toy", target, "toy", 1000, events, events, 0, 0, 0, 0, lagNs, behind, h,
-            new Histogram(3), batch, List.of(h.copy()), 0, "");
+        return new RunResult(target + "-toy", target, "toy", 1000, events, events, 0, 0, 0, 0, lagNs, behind, 1, lagNs,
+            h, new Histogram(3), batch, List.of(h.copy()), 0, "");
     }
 }
