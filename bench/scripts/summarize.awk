@@ -24,24 +24,27 @@ function median(list,    n, a, i, j, t) {
   reps[layout SUBSEP kv["rate"]] = reps[layout SUBSEP kv["rate"]] " " rep
 }
 END {
-  printf "%-28s %8s %-9s %4s %6s %9s %9s %9s %9s %9s %9s %13s %13s\n", "layout", "rate", "target", "runs", "lost",
-    "p50", "p90", "p99", "p99.9", "p99.99", "max", "p50-echo", "p99/echo"
+  printf "%-28s %8s %-9s %4s %6s %9s %9s %9s %9s %9s %9s %13s %13s %13s\n", "layout", "rate", "target", "runs",
+    "lost", "p50", "p90", "p99", "p99.9", "p99.99", "max", "p50-echo", "p99/echo", "p99.9/echo"
   for (k = 1; k <= nkeys; k++) {
     key = order[k]; split(key, f, SUBSEP)
-    d50 = ""; r99 = ""
+    d50 = ""; r99 = ""; r999 = ""
     if (f[3] != "echo") {
       split(reps[f[1] SUBSEP f[2]], rl, " ")
       for (r in rl) {
         e50 = val[f[1], f[2], rl[r], "echo", 1]; e99 = val[f[1], f[2], rl[r], "echo", 3]
         m50 = val[f[1], f[2], rl[r], f[3], 1]; m99 = val[f[1], f[2], rl[r], f[3], 3]
+        e999 = val[f[1], f[2], rl[r], "echo", 4]; m999 = val[f[1], f[2], rl[r], f[3], 4]
         if (e50 != "" && m50 != "" && !((rl[r], key) in used)) {
           used[rl[r], key] = 1
           d50 = d50 " " (m50 - e50); if (e99 > 0) r99 = r99 " " (m99 / e99)
+          if (e999 > 0) r999 = r999 " " (m999 / e999)
         }
       }
     }
-    printf "%-28s %8s %-9s %4d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %13s %13s\n", f[1], f[2], f[3], runs[key],
+    printf "%-28s %8s %-9s %4d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %13s %13s %13s\n", f[1], f[2], f[3], runs[key],
       lost[key], median(v[key, 1]), median(v[key, 2]), median(v[key, 3]), median(v[key, 4]), median(v[key, 5]),
-      median(v[key, 6]), (d50 == "" ? "-" : sprintf("%+.1f", median(d50))), (r99 == "" ? "-" : sprintf("%.2f", median(r99)))
+      median(v[key, 6]), (d50 == "" ? "-" : sprintf("%+.1f", median(d50))), (r99 == "" ? "-" : sprintf("%.2f", median(r99))),
+      (r999 == "" ? "-" : sprintf("%.2f", median(r999)))
   }
 }
