@@ -9,9 +9,10 @@ package io.l1infer.client;
  * @param requestTimeoutNs   a request unanswered this long after it was sent is reported through
  *                           {@link ResultListener#onTimeout} and forgotten.
  * @param fragmentLimit      most messages one poll dispatches per subscription.
- * @param timeoutScanSlots   tracking-table slots one poll examines for expired requests; the whole table is swept
- *                           every {@code capacity / timeoutScanSlots} polls, which bounds how late a timeout is
- *                           reported.
+ * @param timeoutScanSlots   most tracking-table slots one poll examines for expired requests; polls examine
+ *                           slots in proportion to the time passed, so that the whole table is swept once per
+ *                           {@code requestTimeoutNs / 16} (within 1..100 ms) when polled often enough, which
+ *                           bounds how late a timeout is reported.
  * @param driverTimeoutNs    how long {@link L1inferClient#connect} waits for a media driver, and the Aeron client's
  *                           driver liveness timeout (use the daemon's {@code l1infer.driver.timeout}).
  */

@@ -175,7 +175,7 @@ public final class L1inferClient extends ClientFace
         }
         final long now = System.nanoTime();
         int expired = 0;
-        for (int n = options.timeoutScanSlots(); n > 0; n--)
+        for (int n = inFlight.sweepSlots(now, options.requestTimeoutNs(), options.timeoutScanSlots()); n > 0; n--)
         {
             final int slot = inFlight.sweepStep(now);
             if (slot >= 0)

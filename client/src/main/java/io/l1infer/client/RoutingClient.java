@@ -462,7 +462,10 @@ public final class RoutingClient extends ClientFace
             return 0;
         }
         int handled = 0;
-        for (int n = options.client().timeoutScanSlots(); n > 0; n--)
+        // Retries after RESEND_RETRY_NS may come up to one sweep period late; re-sends and timeouts set the pace.
+        final int scan = inFlight.sweepSlots(nowNs, Math.min(resendTimeoutNs, requestTimeoutNs),
+            options.client().timeoutScanSlots());
+        for (int n = scan; n > 0; n--)
         {
             final int tableSlot = inFlight.sweepStep(nowNs);
             if (tableSlot < 0)
@@ -528,7 +531,8 @@ public final class RoutingClient extends ClientFace
             return 0;
         }
         int expired = 0;
-        for (int n = options.client().timeoutScanSlots(); n > 0; n--)
+        final int scan = answeredAfterResend.sweepSlots(nowNs, requestTimeoutNs, options.client().timeoutScanSlots());
+        for (int n = scan; n > 0; n--)
         {
             final int slot = answeredAfterResend.sweepStep(nowNs);
             if (slot >= 0)

@@ -23,6 +23,41 @@ class InFlightRequestsTest
     }
 
     @Test
+    void theSweepPassesEverySlotOncePerPeriodWhateverThePollRate()
+    {
+        final InFlightRequests table = new InFlightRequests(1000);
+        final int capacity = table.capacity();
+        final long horizonNs = 160_000_000L;
+        final long periodNs = horizonNs / 16;
+        long atOnce = 0;
+        for (int poll = 0; poll < 2 * capacity; poll++)
+        {
+            final int slots = table.sweepSlots(0, horizonNs, 64);
+            assertTrue(slots <= 64, "at most the per-poll limit");
+            atOnce += slots;
+        }
+        assertEquals(capacity, atOnce, "the first polls owe one whole table, then nothing until time passes");
+        for (final long stepNs : new long[] {100, 7_919, 100_000})
+        {
+            final InFlightRequests t = new InFlightRequests(1000);
+            t.sweepSlots(0, horizonNs, Integer.MAX_VALUE);
+            long examined = 0;
+            for (long now = stepNs; now <= periodNs; now += stepNs)
+            {
+                examined += t.sweepSlots(now, horizonNs, 64);
+            }
+            // Every poll may take up to 64; over one period the total is one table, whatever the polling step.
+            assertTrue(Math.abs(examined - capacity) <= 64 + capacity * stepNs / periodNs,
+                "step " + stepNs + " ns: " + examined + " slots in one period of a " + capacity + "-slot table");
+        }
+        final InFlightRequests idle = new InFlightRequests(1000);
+        idle.sweepSlots(0, horizonNs, 64);
+        assertEquals(capacity, idle.sweepSlots(3_600_000_000_000L, horizonNs, Integer.MAX_VALUE),
+            "after an hour without polls one table, not an hour's worth");
+        assertEquals(0, idle.sweepSlots(3_600_000_000_000L, horizonNs, Integer.MAX_VALUE));
+    }
+
+    @Test
     void randomOperationsAgreeWithAHashMap()
     {
         final SplittableRandom random = new SplittableRandom(SEED);
