@@ -220,6 +220,7 @@ final class ShadowChecker implements Agent
     /** What the shadow is built from, set by name (Aeron's context style) and checked once. */
     static final class Context
     {
+        // One fluent setter per field, the same shape as the other agents' contexts on purpose (Aeron's style).
         private Accelerator engine;
         private int maxBatch;
         private int maxLag;
