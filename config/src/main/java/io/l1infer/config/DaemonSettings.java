@@ -36,6 +36,8 @@ public final class DaemonSettings
     // Must precede every declaration: static initialisers run in textual order.
     private static final List<Setting<?>> DECLARED = new ArrayList<>();
 
+    // The declarations below repeat one shape on purpose: a table of settings, each setting written once.
+
     // Model and accelerator.
 
     public static final Setting<Path> MODEL_DIR = declare(Setting.path(

@@ -354,8 +354,14 @@ public final class L1inferDaemon implements AutoCloseable
                     primary.description(), engine.description()), counters.mismatchLogWriteFailures, errorLog),
                     config.get(SHADOW_MISMATCH_MAX), counters.shadowMismatchesNotLogged);
             }
-            return new ShadowChecker(engine, Math.min(config.get(ACCELERATOR_MAX_BATCH), primary.maxBatchSize()),
-                config.get(SHADOW_MAX_LAG), config.get(SHADOW_EVERY), counters.shadow, log, epochClock);
+            return new ShadowChecker(new ShadowChecker.Context()
+                .engine(engine)
+                .maxBatch(Math.min(config.get(ACCELERATOR_MAX_BATCH), primary.maxBatchSize()))
+                .maxLag(config.get(SHADOW_MAX_LAG))
+                .every(config.get(SHADOW_EVERY))
+                .counters(counters.shadow)
+                .mismatchLog(log)
+                .clock(epochClock));
         }
         catch (final RuntimeException ex)
         {

@@ -8,6 +8,7 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The shadow engine: on a thread of its own, recomputes batches the primary accelerator answered and compares every
@@ -41,36 +42,20 @@ final class ShadowChecker implements Agent
     private volatile long checked;
     private volatile String scheduling = "not started";
 
-    /**
-     * @param engine      the shadow's own accelerator (only this agent's thread calls it).
-     * @param maxBatch    most events per batch (the primary's).
-     * @param maxLag      records of events (each up to maxBatch events of one or more batches) that may wait for
-     *                    the check.
-     * @param every       check one batch in every this many.
-     * @param counters    the shadow counters.
-     * @param mismatchLog where mismatching events are written, or null.
-     * @param clock       time stamps of batches.
-     */
-    ShadowChecker(
-        final Accelerator engine,
-        final int maxBatch,
-        final int maxLag,
-        final int every,
-        final ShadowCounters counters,
-        final MismatchLog mismatchLog,
-        final EpochClock clock)
+    ShadowChecker(final Context ctx)
     {
-        this.engine = engine;
-        this.every = every;
-        this.counters = counters;
-        this.mismatchLog = mismatchLog;
-        this.clock = clock;
+        ctx.conclude();
+        this.engine = ctx.engine;
+        this.every = ctx.every;
+        this.counters = ctx.counters;
+        this.mismatchLog = ctx.mismatchLog;
+        this.clock = ctx.clock;
         final int inputSize = engine.model().input().size();
         final int outputSize = engine.model().output().size();
-        capacity = Math.min(maxBatch, engine.maxBatchSize());
-        free = new OneToOneConcurrentArrayQueue<>(maxLag);
-        filled = new OneToOneConcurrentArrayQueue<>(maxLag);
-        for (int i = 0; i < maxLag; i++)
+        capacity = Math.min(ctx.maxBatch, engine.maxBatchSize());
+        free = new OneToOneConcurrentArrayQueue<>(ctx.maxLag);
+        filled = new OneToOneConcurrentArrayQueue<>(ctx.maxLag);
+        for (int i = 0; i < ctx.maxLag; i++)
         {
             free.offer(new ShadowBatch(capacity, inputSize, outputSize));
         }
@@ -230,6 +215,80 @@ final class ShadowChecker implements Agent
             mismatchLog.close();
         }
         engine.close();
+    }
+
+    /** What the shadow is built from, set by name (Aeron's context style) and checked once. */
+    static final class Context
+    {
+        // One fluent setter per field, the same shape as the other agents' contexts on purpose (Aeron's style).
+        private Accelerator engine;
+        private int maxBatch;
+        private int maxLag;
+        private int every;
+        private ShadowCounters counters;
+        private MismatchLog mismatchLog;
+        private EpochClock clock;
+
+        /** The shadow's own accelerator (only the shadow's thread calls it). */
+        Context engine(final Accelerator engine)
+        {
+            this.engine = engine;
+            return this;
+        }
+
+        /** Most events per batch (the primary's). */
+        Context maxBatch(final int maxBatch)
+        {
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
+        /** Records of events (each up to maxBatch events of one or more batches) that may wait for the check. */
+        Context maxLag(final int maxLag)
+        {
+            this.maxLag = maxLag;
+            return this;
+        }
+
+        /** Check one batch in every this many. */
+        Context every(final int every)
+        {
+            this.every = every;
+            return this;
+        }
+
+        /** The shadow counters. */
+        Context counters(final ShadowCounters counters)
+        {
+            this.counters = counters;
+            return this;
+        }
+
+        /** Where mismatching events are written, or null for nowhere. */
+        Context mismatchLog(final MismatchLog mismatchLog)
+        {
+            this.mismatchLog = mismatchLog;
+            return this;
+        }
+
+        /** Time stamps of batches. */
+        Context clock(final EpochClock clock)
+        {
+            this.clock = clock;
+            return this;
+        }
+
+        private void conclude()
+        {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(clock, "clock");
+            if (maxBatch < 1 || maxLag < 1 || every < 1)
+            {
+                throw new IllegalArgumentException("maxBatch, maxLag and every must be >= 1: " + maxBatch + ", " +
+                    maxLag + ", " + every);
+            }
+        }
     }
 
     /** The shadow's counters, held by the daemon's counter set. */

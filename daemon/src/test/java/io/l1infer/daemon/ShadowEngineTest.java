@@ -104,8 +104,13 @@ class ShadowEngineTest
     {
         final ShadowChecker.ShadowCounters counters = counters();
         final ModelBundle model = ModelBundle.load(ProjectPaths.thesisModel());
-        final ShadowChecker checker = new ShadowChecker(new FixedPointEmulator(model, 8), 8, 2, 3, counters, null,
-            () -> 0L);
+        final ShadowChecker checker = new ShadowChecker(new ShadowChecker.Context()
+            .engine(new FixedPointEmulator(model, 8))
+            .maxBatch(8)
+            .maxLag(2)
+            .every(3)
+            .counters(counters)
+            .clock(() -> 0L));
         // One batch in three is due; two records of 8 events may wait unchecked.
         final ShadowBatch first = checker.claim(5);
         assertNotNull(first);

@@ -16,7 +16,6 @@ public final class ToyBarrelSimulation
     public static final int MAX_DRAWS_PER_ACCEPTED_EVENT = 10_000;
 
     private final ToySimulationConfig config;
-    private final long seed;
     private final SplittableRandom random;
     private final TrackPropagator propagator;
     private final PrimitiveDigitiser digitiser;
@@ -26,20 +25,9 @@ public final class ToyBarrelSimulation
     public ToyBarrelSimulation(final ToySimulationConfig config, final long seed)
     {
         this.config = config;
-        this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.propagator = new TrackPropagator(config.geometry(), config.stepLength(), config.materialEffects());
         this.digitiser = new PrimitiveDigitiser(config.geometry(), config.response());
-    }
-
-    public ToySimulationConfig config()
-    {
-        return config;
-    }
-
-    public long seed()
-    {
-        return seed;
     }
 
     /** Number of events generated so far, accepted or not. */

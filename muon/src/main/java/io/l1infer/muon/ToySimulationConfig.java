@@ -33,19 +33,4 @@ public record ToySimulationConfig(
             throw new IllegalArgumentException("stepLength must be in (0, 0.1] m, got " + stepLength);
         }
     }
-
-    public ToySimulationConfig withGun(final MuonGun newGun)
-    {
-        return new ToySimulationConfig(newGun, geometry, response, stepLength, materialEffects);
-    }
-
-    public ToySimulationConfig withResponse(final ChamberResponse newResponse)
-    {
-        return new ToySimulationConfig(gun, geometry, newResponse, stepLength, materialEffects);
-    }
-
-    public ToySimulationConfig withStepLength(final double newStepLength)
-    {
-        return new ToySimulationConfig(gun, geometry, response, newStepLength, materialEffects);
-    }
 }

@@ -53,7 +53,8 @@ class ConfigurationTest
             () -> MuonGun.thesisLike().withPositiveFraction(-0.1));
         assertEquals("positiveFraction must be in [0, 1], got -0.1", gun.getMessage());
         final IllegalArgumentException step = assertThrows(IllegalArgumentException.class,
-            () -> ToySimulationConfig.thesisLike().withStepLength(0.5));
+            () -> new ToySimulationConfig(MuonGun.thesisLike(), BarrelGeometry.cms(), ChamberResponse.cms(), 0.5,
+            true));
         assertEquals("stepLength must be in (0, 0.1] m, got 0.5", step.getMessage());
     }
 }

@@ -84,7 +84,8 @@ class ToyBarrelSimulationTest
     {
         final ChamberResponse dead = new ChamberResponse(0, 0, 0, 1, new double[] {1, 1, 1, 1}, 0);
         final ToyBarrelSimulation simulation =
-            new ToyBarrelSimulation(ToySimulationConfig.thesisLike().withResponse(dead), SEED);
+            new ToyBarrelSimulation(new ToySimulationConfig(MuonGun.thesisLike(), BarrelGeometry.cms(), dead,
+                ToySimulationConfig.DEFAULT_STEP_LENGTH, true), SEED);
         final IllegalStateException ex =
             assertThrows(IllegalStateException.class, () -> simulation.nextAccepted(new ToyEvent()));
         assertTrue(ex.getMessage().contains("no event with at least 2 primitives"), ex.getMessage());
@@ -93,9 +94,8 @@ class ToyBarrelSimulationTest
     @Test
     void negativeMuonsBendToPositivePhiBAtMb1()
     {
-        final ToySimulationConfig config = ToySimulationConfig.thesisLike()
-            .withResponse(ChamberResponse.ideal())
-            .withGun(MuonGun.thesisLike().withPositiveFraction(0.5));
+        final ToySimulationConfig config = new ToySimulationConfig(MuonGun.thesisLike().withPositiveFraction(0.5),
+            BarrelGeometry.cms(), ChamberResponse.ideal(), ToySimulationConfig.DEFAULT_STEP_LENGTH, true);
         final ToyBarrelSimulation simulation = new ToyBarrelSimulation(config, SEED);
         final ToyEvent event = new ToyEvent();
         int checked = 0;

@@ -24,20 +24,14 @@ final class EchoIngestAgent implements Agent, ControlledFragmentHandler
     private final AtomicCounter ringFull;
     private final AtomicCounter oversize;
 
-    EchoIngestAgent(
-        final Subscription subscription,
-        final RingBuffer<EchoSlot> ring,
-        final AeronConnection connection,
-        final int fragmentLimit,
-        final AtomicCounter ringFull,
-        final AtomicCounter oversize)
+    EchoIngestAgent(final EchoContext ctx)
     {
-        this.subscription = subscription;
-        this.ring = ring;
-        this.connection = connection;
-        this.fragmentLimit = fragmentLimit;
-        this.ringFull = ringFull;
-        this.oversize = oversize;
+        this.subscription = ctx.subscription;
+        this.ring = ctx.ring;
+        this.connection = ctx.connection;
+        this.fragmentLimit = ctx.fragmentLimit;
+        this.ringFull = ctx.counters.ringFull();
+        this.oversize = ctx.counters.oversize();
     }
 
     @Override

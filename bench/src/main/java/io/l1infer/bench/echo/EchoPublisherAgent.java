@@ -25,24 +25,16 @@ final class EchoPublisherAgent implements Agent
     private final AtomicCounter backPressureRetries;
     private final AtomicCounter undeliverable;
 
-    EchoPublisherAgent(
-        final RingBuffer<EchoSlot> ring,
-        final Sequence consumed,
-        final ExclusivePublication publication,
-        final int maxBatch,
-        final int maxRetries,
-        final AtomicCounter echoed,
-        final AtomicCounter backPressureRetries,
-        final AtomicCounter undeliverable)
+    EchoPublisherAgent(final EchoContext ctx)
     {
-        this.ring = ring;
-        this.consumed = consumed;
-        this.publication = publication;
-        this.maxBatch = maxBatch;
-        this.maxRetries = maxRetries;
-        this.echoed = echoed;
-        this.backPressureRetries = backPressureRetries;
-        this.undeliverable = undeliverable;
+        this.ring = ctx.ring;
+        this.consumed = ctx.consumed;
+        this.publication = ctx.publication;
+        this.maxBatch = ctx.maxBatch;
+        this.maxRetries = ctx.maxRetries;
+        this.echoed = ctx.counters.echoed();
+        this.backPressureRetries = ctx.counters.backPressureRetries();
+        this.undeliverable = ctx.counters.undeliverable();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.l1infer.bench.echo;
 
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 import io.aeron.Aeron;
 import io.aeron.Counter;
 import io.aeron.ExclusivePublication;
@@ -42,24 +40,11 @@ import static io.l1infer.config.DaemonSettings.RING_SIZE;
  */
 public final class EchoServer implements AutoCloseable
 {
-    /** Aeron counter type ids of the echo server (application counters start at 1000; the daemon uses 10xx). */
-    static final int TYPE_ECHOED = 1100;
-    static final int TYPE_RING_FULL = 1101;
-    static final int TYPE_BACK_PRESSURE_RETRIES = 1102;
-    static final int TYPE_UNDELIVERABLE = 1103;
-    static final int TYPE_OVERSIZE = 1104;
-    static final int TYPE_ERRORS = 1105;
-
     private final DaemonConfig config;
     private final AeronConnection connection;
     private final Subscription subscription;
     private final ExclusivePublication publication;
-    private final Counter echoed;
-    private final Counter ringFull;
-    private final Counter backPressureRetries;
-    private final Counter undeliverable;
-    private final Counter oversize;
-    private final Counter errors;
+    private final EchoCounters counters;
     private final AgentRunner ingestRunner;
     private final AgentRunner publisherRunner;
     private final AtomicLong errorCount = new AtomicLong();
@@ -74,23 +59,23 @@ public final class EchoServer implements AutoCloseable
         try
         {
             final Aeron aeron = connection.aeron();
-            echoed = aeron.addCounter(TYPE_ECHOED, "l1infer echo: messages echoed");
-            ringFull = aeron.addCounter(TYPE_RING_FULL, "l1infer echo: ring full (fragment left in the log)");
-            backPressureRetries = aeron.addCounter(TYPE_BACK_PRESSURE_RETRIES, "l1infer echo: back pressure retries");
-            undeliverable = aeron.addCounter(TYPE_UNDELIVERABLE, "l1infer echo: undeliverable");
-            oversize = aeron.addCounter(TYPE_OVERSIZE, "l1infer echo: fragments too large to echo");
-            errors = aeron.addCounter(TYPE_ERRORS, "l1infer echo: errors");
+            counters = EchoCounters.add(aeron);
+            final Counter errors = counters.errors();
             subscription = aeron.addSubscription(config.get(INGEST_CHANNEL), config.get(INGEST_STREAM));
             publication = aeron.addExclusivePublication(config.get(RESULT_CHANNEL), config.get(RESULT_STREAM));
 
-            final RingBuffer<EchoSlot> ring = RingBuffer.createSingleProducer(EchoSlot::new, config.get(RING_SIZE));
-            final Sequence consumed = new Sequence();
-            ring.addGatingSequences(consumed);
-            final EchoIngestAgent ingest = new EchoIngestAgent(subscription, ring, connection,
-                config.get(INGEST_FRAGMENT_LIMIT), ringFull, oversize);
-            final EchoPublisherAgent publisher = new EchoPublisherAgent(ring, consumed, publication,
-                config.get(ACCELERATOR_MAX_BATCH), config.get(PUBLISH_MAX_RETRIES), echoed, backPressureRetries,
-                undeliverable);
+            final EchoContext ctx = new EchoContext()
+                .subscription(subscription)
+                .publication(publication)
+                .ringSize(config.get(RING_SIZE))
+                .connection(connection)
+                .fragmentLimit(config.get(INGEST_FRAGMENT_LIMIT))
+                .maxBatch(config.get(ACCELERATOR_MAX_BATCH))
+                .maxRetries(config.get(PUBLISH_MAX_RETRIES))
+                .counters(counters)
+                .conclude();
+            final EchoIngestAgent ingest = new EchoIngestAgent(ctx);
+            final EchoPublisherAgent publisher = new EchoPublisherAgent(ctx);
             if (config.get(AGENT_LAYOUT) == AgentLayout.COMBINED)
             {
                 // The daemon's combined layout: one thread polls into the ring and drains it.
@@ -162,25 +147,16 @@ public final class EchoServer implements AutoCloseable
     public String report()
     {
         final StringBuilder sb = new StringBuilder("l1infer echo server counters:\n");
-        line(sb, "messages echoed", echoed);
-        line(sb, "ring full", ringFull);
-        line(sb, "back pressure retries", backPressureRetries);
-        line(sb, "undeliverable", undeliverable);
-        line(sb, "too large to echo", oversize);
+        counters.appendTo(sb);
         sb.append(String.format(Locale.ROOT, "  %-22s %d%s%n", "errors", errorCount.get(),
             firstError == null ? "" : " (first: " + firstError + ")"));
         return sb.toString();
     }
 
-    private static void line(final StringBuilder sb, final String label, final Counter counter)
-    {
-        sb.append(String.format(Locale.ROOT, "  %-22s %d%n", label, counter.get()));
-    }
-
     /** Messages echoed so far. */
     public long echoed()
     {
-        return echoed.get();
+        return counters.echoed().get();
     }
 
     @Override
@@ -191,7 +167,6 @@ public final class EchoServer implements AutoCloseable
             return;
         }
         closed = true;
-        CloseHelper.closeAll(ingestRunner, publisherRunner, publication, subscription, echoed, ringFull,
-            backPressureRetries, undeliverable, oversize, errors, connection);
+        CloseHelper.closeAll(ingestRunner, publisherRunner, publication, subscription, counters, connection);
     }
 }

@@ -173,12 +173,8 @@ public final class OnnxGraphBuilder
 
     private static ProtoMessage tensor(final String name, final long[] dims, final float[] values)
     {
-        final ProtoMessage tensor = new ProtoMessage();
-        for (final long dim : dims)
-        {
-            tensor.int64(TENSOR_DIMS, dim);
-        }
-        return tensor
+        return new ProtoMessage()
+            .int64s(TENSOR_DIMS, dims)
             .int64(TENSOR_DATA_TYPE, DATA_TYPE_FLOAT)
             .packedFloats(TENSOR_FLOAT_DATA, values)
             .string(TENSOR_NAME, name);
@@ -187,12 +183,8 @@ public final class OnnxGraphBuilder
     private static ProtoMessage node(
         final String name, final String opType, final String output, final String... inputs)
     {
-        final ProtoMessage node = new ProtoMessage();
-        for (final String input : inputs)
-        {
-            node.string(NODE_INPUT, input);
-        }
-        return node
+        return new ProtoMessage()
+            .strings(NODE_INPUT, inputs)
             .string(NODE_OUTPUT, output)
             .string(NODE_NAME, name)
             .string(NODE_OP_TYPE, opType);
