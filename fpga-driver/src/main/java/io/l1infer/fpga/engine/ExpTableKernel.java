@@ -28,7 +28,8 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
     private ExpTableKernel(
         final boolean selu, final boolean clampNegative, final int size, final int tableSize,
         final FixedPointType input, final long[] table,
-        final FixedPointType tableType, final long factor, final int factorF, final FixedPointType result)
+        final FixedPointType tableType, final double constant, final FixedPointType constantType,
+        final FixedPointType result)
     {
         super(size, result);
         this.selu = selu;
@@ -39,8 +40,8 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
         this.tableF = tableType.fractionBits();
         this.tableType = tableType;
         this.input = input;
-        this.factor = factor;
-        this.factorF = factorF;
+        this.factor = constantType.fromDouble(constant);
+        this.factorF = constantType.fractionBits();
     }
 
     static ExpTableKernel elu(
@@ -49,8 +50,7 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
     {
         ApFixedArithmetic.requireProductFits(name, alphaType, tableType);
         return new ExpTableKernel(false, false, size, tableSize, input, ActivationTables.elu(tableType, tableSize),
-            tableType,
-            alphaType.fromDouble(alpha), alphaType.fractionBits(), result);
+            tableType, alpha, alphaType, result);
     }
 
     static ExpTableKernel selu(
@@ -63,7 +63,7 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
             1.0507009873554804934193349852946;
         return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, tableSize, input,
             ActivationTables.selu(tableType, tableSize),
-            tableType, lambdaType.fromDouble(lambda), lambdaType.fractionBits(), result);
+            tableType, lambda, lambdaType, result);
     }
 
     @Override

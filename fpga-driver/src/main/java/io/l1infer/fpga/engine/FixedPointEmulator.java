@@ -159,8 +159,7 @@ public final class FixedPointEmulator implements Accelerator
             // An activation of nnet_activation.h computes on long raws of its declared input type; the int lanes
             // around it may hold that input reduced (see LayerKernel).
             k[i] = layer instanceof ElementwiseLayer e ?
-                new IntLaneActivationKernel(ActivationFunctions.create(e, declared), e.size(), e.size(), held,
-                    declared) :
+                new IntLaneActivationKernel(ActivationFunctions.create(e, declared), e.size(), held, declared) :
                 kernelFor(layer, held);
             held = k[i].outputType();
             declared = layer.resultType();

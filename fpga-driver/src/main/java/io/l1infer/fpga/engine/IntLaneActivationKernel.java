@@ -16,17 +16,13 @@ final class IntLaneActivationKernel implements LayerKernel
     private final long[] out;
 
     IntLaneActivationKernel(
-        final ActivationFunction function,
-        final int inputSize,
-        final int outputSize,
-        final FixedPointType held,
-        final FixedPointType declared)
+        final ActivationFunction function, final int size, final FixedPointType held, final FixedPointType declared)
     {
         this.function = function;
         this.held = held;
         this.declared = declared;
-        this.in = new long[inputSize];
-        this.out = new long[outputSize];
+        this.in = new long[size];
+        this.out = new long[size];
         if (function.outputType().width() > 32)
         {
             throw new IllegalArgumentException("activation result " + function.outputType() +

@@ -60,6 +60,7 @@ final class Hls4mlActivations
         final FixedPointType inType,
         final FixedPointType resultType)
     {
+        final Site site = new Site(call, name, config, size, inType, resultType);
         final String function = call.simpleName();
         final List<String> targs = call.templateArguments();
         final List<String> args = call.arguments();
@@ -96,24 +97,24 @@ final class Hls4mlActivations
                 return new ThresholdedReluLayer(name, size, literal(args.get(1), at, name),
                     parameterType(call, inType, name), resultType);
             case "elu":
-                return elu(call, name, config, size, resultType);
+                return elu(site);
             case "selu":
                 return new SeluLayer(name, size, tableType(config, name), tableSize(config, "table_size", name),
                     generation.generation(), resultType);
             case "prelu":
-                return prelu(call, name, config, size, inType, resultType);
+                return prelu(site);
             case "unary_lut":
-                return unaryLut(call, name, config, size, inType, resultType);
+                return unaryLut(site);
             case "binary_tanh":
             case "ternary_tanh":
                 return new SignActivationLayer(name, function.equals("ternary_tanh"), generation.generation(), size,
                     resultType);
             case "hard_sigmoid":
             case "hard_tanh":
-                return hard(call, name, config, size, inType, resultType);
+                return hard(site);
             case "softmax":
             case "softmax_multidim":
-                return softmax(call, name, config, size, inType, resultType);
+                return softmax(site);
             default:
                 throw new IllegalStateException(function);
         }
@@ -126,13 +127,12 @@ final class Hls4mlActivations
         return targs.size() == 4 ? importer.type(targs.get(1), call.location(), name) : inType;
     }
 
-    private EluLayer elu(
-        final Hls4mlCall call,
-        final String name,
-        final Hls4mlConfig config,
-        final int size,
-        final FixedPointType resultType)
+    private EluLayer elu(final Site site)
     {
+        final Hls4mlCall call = site.call();
+        final String name = site.name();
+        final Hls4mlConfig config = site.config();
+        final FixedPointType resultType = site.resultType();
         final FixedPointType tableType = tableType(config, name);
         final int tableSize = tableSize(config, "table_size", name);
         if (call.arguments().size() == 2)
@@ -140,37 +140,29 @@ final class Hls4mlActivations
             // elu(data, res) calls elu(data, 1.0, res): alpha as res_T before 1.x, as ap_uint<1> in 1.x.
             final FixedPointType one = generation.generation() == TemplateGeneration.V1 ?
                 FixedPointType.parse("ap_ufixed<1,1>") : resultType;
-            return new EluLayer(name, size, 1.0, one, tableType, tableSize, resultType);
+            return new EluLayer(name, site.size(), 1.0, one, tableType, tableSize, resultType);
         }
         final List<String> targs = call.templateArguments();
         final FixedPointType alphaType = targs.size() == 4 ?
             importer.type(targs.get(1), call.location(), name) : resultType;
-        return new EluLayer(name, size, literal(call.arguments().get(1), call.location(), name), alphaType,
+        return new EluLayer(name, site.size(), literal(call.arguments().get(1), call.location(), name), alphaType,
             tableType, tableSize, resultType);
     }
 
-    private PReluLayer prelu(
-        final Hls4mlCall call,
-        final String name,
-        final Hls4mlConfig config,
-        final int size,
-        final FixedPointType inType,
-        final FixedPointType resultType)
+    private PReluLayer prelu(final Site site)
     {
-        final FixedPointType alphaType = parameterType(call, inType, name);
-        final long[] alphas = importer.weights(call.arguments().get(1), alphaType, size, config, name, "n_in");
-        return new PReluLayer(name, size, alphaType, alphas, resultType);
+        final String name = site.name();
+        final FixedPointType alphaType = parameterType(site.call(), site.inType(), name);
+        final long[] alphas =
+            importer.weights(site.call().arguments().get(1), alphaType, site.size(), site.config(), name, "n_in");
+        return new PReluLayer(name, site.size(), alphaType, alphas, site.resultType());
     }
 
-    private HardActivationLayer hard(
-        final Hls4mlCall call,
-        final String name,
-        final Hls4mlConfig config,
-        final int size,
-        final FixedPointType inType,
-        final FixedPointType resultType)
+    private HardActivationLayer hard(final Site site)
     {
-        final HardFunction function = HardFunction.valueOf(call.simpleName().toUpperCase());
+        final String name = site.name();
+        final Hls4mlConfig config = site.config();
+        final HardFunction function = HardFunction.valueOf(site.call().simpleName().toUpperCase());
         final Hls4mlConfigField slope = config.field("slope");
         final Hls4mlConfigField shift = config.field("shift");
         if (slope == null && shift == null)
@@ -181,8 +173,8 @@ final class Hls4mlActivations
                     "(hls4ml 0.8 and later write both; the project is " + generation.generation() + ", " +
                     generation.reason() + ")");
             }
-            return new HardActivationLayer(name, function, TemplateGeneration.EARLY, size, 0.2, inType, 0.5, inType,
-                resultType);
+            return new HardActivationLayer(name, function, TemplateGeneration.EARLY, site.size(), 0.2, site.inType(),
+                0.5, site.inType(), site.resultType());
         }
         if (slope == null || shift == null || slope.value().isEmpty() || shift.value().isEmpty())
         {
@@ -191,20 +183,17 @@ final class Hls4mlActivations
         }
         final TemplateGeneration g = generation.generation() == TemplateGeneration.EARLY ?
             TemplateGeneration.V0_8 : generation.generation();
-        return new HardActivationLayer(name, function, g, size,
+        return new HardActivationLayer(name, function, g, site.size(),
             literal(slope.value(), slope.location(), name), importer.type(slope.valueType(), slope.location(), name),
             literal(shift.value(), shift.location(), name), importer.type(shift.valueType(), shift.location(), name),
-            resultType);
+            site.resultType());
     }
 
-    private SoftmaxLayer softmax(
-        final Hls4mlCall call,
-        final String name,
-        final Hls4mlConfig config,
-        final int size,
-        final FixedPointType inType,
-        final FixedPointType resultType)
+    private SoftmaxLayer softmax(final Site site)
     {
+        final Hls4mlCall call = site.call();
+        final String name = site.name();
+        final Hls4mlConfig config = site.config();
         final Hls4mlConfigField impl = config.field("implementation");
         if (impl == null)
         {
@@ -232,8 +221,8 @@ final class Hls4mlActivations
             {
                 final TemplateGeneration g = generation.generation() == TemplateGeneration.V1 ?
                     TemplateGeneration.V0_8 : generation.generation();
-                return SoftmaxLayer.beforeV1(name, size, implementation, g, tableSize(config, "table_size", name),
-                    expTable, invTable, legacyTable, resultType);
+                return SoftmaxLayer.beforeV1(name, site.size(), implementation, g,
+                    tableSize(config, "table_size", name), expTable, invTable, legacyTable, site.resultType());
             }
             final FixedPointType norm = implementation == SoftmaxImplementation.STABLE ?
                 importer.typeField(config, "inp_norm_t", name) : null;
@@ -246,10 +235,10 @@ final class Hls4mlActivations
                 throw importer.fail(call.location(), name, call.function() + " with n_outer " + nOuter +
                     " and n_inner " + nInner + " (hls4ml calls softmax_multidim exactly when either is above 1)");
             }
-            return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1,
+            return new SoftmaxLayer(name, site.size(), implementation, TemplateGeneration.V1,
                 tableSize(config, "exp_table_size", name), tableSize(config, "inv_table_size", name), expTable,
                 invTable, importer.typeField(config, "accum_t", name), importer.typeField(config, "inv_inp_t", name),
-                norm, expScale, legacyTable, nOuter, nInner, resultType);
+                norm, expScale, legacyTable, nOuter, nInner, site.resultType());
         }
         catch (final IllegalArgumentException ex)
         {
@@ -257,25 +246,21 @@ final class Hls4mlActivations
         }
     }
 
-    private UnaryLutLayer unaryLut(
-        final Hls4mlCall call,
-        final String name,
-        final Hls4mlConfig config,
-        final int size,
-        final FixedPointType inType,
-        final FixedPointType resultType)
+    private UnaryLutLayer unaryLut(final Site site)
     {
+        final String name = site.name();
+        final Hls4mlConfig config = site.config();
         if (generation.generation() != TemplateGeneration.V1)
         {
-            throw importer.fail(call.location(), name, "unary_lut exists only in hls4ml 1.x's nnet_activation.h, " +
-                "and this project is " + generation.generation() + " (" + generation.reason() + ")");
+            throw importer.fail(site.call().location(), name, "unary_lut exists only in hls4ml 1.x's " +
+                "nnet_activation.h, and this project is " + generation.generation() + " (" + generation.reason() + ")");
         }
         final FixedPointType tableType = importer.typeField(config, "table_t", name);
         final int tableSize = tableSize(config, "table_size", name);
-        final long[] table = importer.weights(call.arguments().get(2), tableType, tableSize, config, name,
+        final long[] table = importer.weights(site.call().arguments().get(2), tableType, tableSize, config, name,
             "table_size");
-        final UnaryLutLayer layer = new UnaryLutLayer(name, size, tableType, table, resultType);
-        layer.resultTable(inType);
+        final UnaryLutLayer layer = new UnaryLutLayer(name, site.size(), tableType, table, site.resultType());
+        layer.resultTable(site.inType());
         return layer;
     }
 
@@ -299,6 +284,12 @@ final class Hls4mlActivations
     {
         final Hls4mlConfigField f = config.field(field);
         return f == null ? fallback : importer.integer(f.value(), f.location(), name);
+    }
+
+    /** One activation call with the layer's name, config and types: what every per-kind builder reads. */
+    private record Site(
+        Hls4mlCall call, String name, Hls4mlConfig config, int size, FixedPointType inType, FixedPointType resultType)
+    {
     }
 
     /** A C floating literal as the compiler reads it (a double), e.g. {@code 0.3} or {@code 1.0f}. */

@@ -27,9 +27,7 @@ public final class Hls4mlProjectParser
         "static\\s+bool\\s+loaded_weights\\s*=\\s*false\\s*;|if\\s*\\(\\s*!\\s*loaded_weights\\s*\\)\\s*\\{|" +
         "loaded_weights\\s*=\\s*true\\s*;|const_size_(in|out)_\\d+\\s*=\\s*[^;]+;");
     private static final Pattern LOAD_WEIGHTS = Pattern.compile(
-        "nnet::load_weights_from_txt\\s*<(.+)>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;");
-    private static final Pattern LOAD_COMPRESSED = Pattern.compile(
-        "nnet::load_compressed_weights_from_txt\\s*<(.+)>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;");
+        "nnet::load_(compressed_)?weights_from_txt\\s*<(.+)>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;");
     private static final Pattern LOAD_OTHER = Pattern.compile("nnet::load_(\\w+)_weights_from_txt\\b.*");
     private static final Pattern SAVE_OUTPUT = Pattern.compile(
         "nnet::save_layer_output\\s*<.+>\\s*\\(\\s*(\\w+)\\s*,\\s*\"([^\"]*)\"\\s*,.*\\)\\s*;");
@@ -100,33 +98,28 @@ public final class Hls4mlProjectParser
         final Map<String, Hls4mlConfig> configs = readConfigs(parameters);
 
         final CppText top = read(name + ".cpp");
-        final List<Hls4mlArray> params = new ArrayList<>();
-        final Map<String, Hls4mlArray> locals = new LinkedHashMap<>();
-        final List<Hls4mlCall> calls = new ArrayList<>();
-        final Map<String, String> saved = new LinkedHashMap<>();
-        final List<String[]> loads = new ArrayList<>();
-        final List<SourceLocation> loadLocations = new ArrayList<>();
-        readTopFunction(top, name, params, locals, calls, saved, loads, loadLocations);
+        final TopFunction function = new TopFunction(
+            new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+        readTopFunction(top, name, function);
 
         final Map<String, Hls4mlWeights> weights = new LinkedHashMap<>();
         final Map<String, Hls4mlWeights> headers = readWeightHeaders(parameters);
-        if (loads.isEmpty())
+        if (function.loads().isEmpty())
         {
             weights.putAll(headers);
         }
         else
         {
-            for (int i = 0; i < loads.size(); i++)
+            for (final WeightLoad load : function.loads())
             {
-                final String[] load = loads.get(i);
-                final Hls4mlWeights fromText = load.length > 4 ?
-                    readCompressedWeightText(load[0], load[1], load[2], load[3], loadLocations.get(i)) :
-                    readWeightText(load[0], load[1], load[2], load[3], loadLocations.get(i));
+                final Hls4mlWeights fromText = load.compressed() ?
+                    readCompressedWeightText(load.array(), load.type(), load.size(), load.file(), load.at()) :
+                    readWeightText(load.array(), load.type(), load.size(), load.file(), load.at());
                 weights.put(fromText.name(), fromText);
             }
         }
-        return new Hls4mlProject(directory, firmware, name, params, locals, calls, saved, defineValues,
-            defineLocations, typedefs, configs, weights);
+        return new Hls4mlProject(directory, firmware, name, function.params(), function.locals(), function.calls(),
+            function.saved(), defineValues, defineLocations, typedefs, configs, weights);
     }
 
     private String projectName()
@@ -292,15 +285,7 @@ public final class Hls4mlProjectParser
         throw error(at.toString(), "cannot parse config member '" + CppText.normalize(statement) + "'");
     }
 
-    private void readTopFunction(
-        final CppText text,
-        final String name,
-        final List<Hls4mlArray> params,
-        final Map<String, Hls4mlArray> locals,
-        final List<Hls4mlCall> calls,
-        final Map<String, String> saved,
-        final List<String[]> loads,
-        final List<SourceLocation> loadLocations)
+    private void readTopFunction(final CppText text, final String name, final TopFunction function)
     {
         final String code = text.code();
         final Matcher head = Pattern.compile("\\bvoid\\s+" + Pattern.quote(name) + "\\s*\\(").matcher(code);
@@ -334,7 +319,7 @@ public final class Hls4mlProjectParser
             }
             else if (array.matches())
             {
-                params.add(new Hls4mlArray(array.group(2), CppText.normalize(array.group(1)),
+                function.params().add(new Hls4mlArray(array.group(2), CppText.normalize(array.group(1)),
                     array.group(3).strip(), where));
             }
             else
@@ -343,18 +328,10 @@ public final class Hls4mlProjectParser
                     "' is not an array (supported: io_parallel arrays type name[size])");
             }
         }
-        readBody(text, bodyOpen + 1, bodyClose, locals, calls, saved, loads, loadLocations);
+        readBody(text, bodyOpen + 1, bodyClose, function);
     }
 
-    private void readBody(
-        final CppText text,
-        final int from,
-        final int to,
-        final Map<String, Hls4mlArray> locals,
-        final List<Hls4mlCall> calls,
-        final Map<String, String> saved,
-        final List<String[]> loads,
-        final List<SourceLocation> loadLocations)
+    private void readBody(final CppText text, final int from, final int to, final TopFunction function)
     {
         final String[] lines = text.code().substring(from, to).split("\n", -1);
         final int firstLine = text.lineOf(from);
@@ -390,7 +367,7 @@ public final class Hls4mlProjectParser
                 continue;
             }
             statement(statement.toString(), new SourceLocation(text.file(), statementLine),
-                text.commentOf(lineNumber), locals, calls, saved, loads, loadLocations);
+                text.commentOf(lineNumber), function);
             statement.setLength(0);
         }
         if (statement.length() > 0)
@@ -400,15 +377,7 @@ public final class Hls4mlProjectParser
         }
     }
 
-    private void statement(
-        final String s,
-        final SourceLocation at,
-        final String comment,
-        final Map<String, Hls4mlArray> locals,
-        final List<Hls4mlCall> calls,
-        final Map<String, String> saved,
-        final List<String[]> loads,
-        final List<SourceLocation> loadLocations)
+    private void statement(final String s, final SourceLocation at, final String comment, final TopFunction function)
     {
         Matcher m;
         if (LOADED_FLAG.matcher(s).matches())
@@ -417,24 +386,13 @@ public final class Hls4mlProjectParser
         }
         if ((m = LOAD_WEIGHTS.matcher(s)).matches())
         {
-            final List<String> args = CppText.splitTopLevel(m.group(1));
+            final List<String> args = CppText.splitTopLevel(m.group(2));
             if (args.size() != 2)
             {
                 throw error(at.toString(), "cannot parse weight load '" + s + "'");
             }
-            loads.add(new String[] {m.group(2), CppText.normalize(args.get(0)), args.get(1), m.group(3)});
-            loadLocations.add(at);
-            return;
-        }
-        if ((m = LOAD_COMPRESSED.matcher(s)).matches())
-        {
-            final List<String> args = CppText.splitTopLevel(m.group(1));
-            if (args.size() != 2)
-            {
-                throw error(at.toString(), "cannot parse weight load '" + s + "'");
-            }
-            loads.add(new String[] {m.group(2), CppText.normalize(args.get(0)), args.get(1), m.group(3), "compressed"});
-            loadLocations.add(at);
+            function.loads().add(new WeightLoad(
+                m.group(3), CppText.normalize(args.get(0)), args.get(1), m.group(4), m.group(1) != null, at));
             return;
         }
         if ((m = LOAD_OTHER.matcher(s)).matches())
@@ -444,7 +402,7 @@ public final class Hls4mlProjectParser
         }
         if ((m = SAVE_OUTPUT.matcher(s)).matches())
         {
-            saved.put(m.group(1), m.group(2));
+            function.saved().put(m.group(1), m.group(2));
             return;
         }
         if (STREAM.matcher(s).matches())
@@ -454,12 +412,13 @@ public final class Hls4mlProjectParser
         }
         if ((m = LOCAL_ARRAY.matcher(s)).matches())
         {
-            locals.put(m.group(2), new Hls4mlArray(m.group(2), CppText.normalize(m.group(1)), m.group(3).strip(), at));
+            function.locals().put(
+                m.group(2), new Hls4mlArray(m.group(2), CppText.normalize(m.group(1)), m.group(3).strip(), at));
             return;
         }
         if ((m = CALL.matcher(s)).matches())
         {
-            calls.add(new Hls4mlCall(m.group(1), m.group(2) == null ? List.of() :
+            function.calls().add(new Hls4mlCall(m.group(1), m.group(2) == null ? List.of() :
                 CppText.splitTopLevel(m.group(2)).stream().map(CppText::normalize).toList(),
                 CppText.splitTopLevel(m.group(3)), comment, at));
             return;
@@ -588,5 +547,21 @@ public final class Hls4mlProjectParser
     private ModelLoadException error(final String where, final String what)
     {
         return new ModelLoadException("hls4ml project " + directory + ": " + where + ": " + what);
+    }
+
+    /** What the top function declares, filled statement by statement while its text is read. */
+    private record TopFunction(
+        List<Hls4mlArray> params,
+        Map<String, Hls4mlArray> locals,
+        List<Hls4mlCall> calls,
+        Map<String, String> saved,
+        List<WeightLoad> loads)
+    {
+    }
+
+    /** One {@code nnet::load_[compressed_]weights_from_txt<type, size>(array, "file")} call of the top function. */
+    private record WeightLoad(
+        String array, String type, String size, String file, boolean compressed, SourceLocation at)
+    {
     }
 }

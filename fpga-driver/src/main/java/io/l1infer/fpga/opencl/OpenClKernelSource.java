@@ -44,6 +44,24 @@ public final class OpenClKernelSource
 
     private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** The one place a layer kind gets its OpenCL C: the layer's record class to the code that writes it. */
+    private static final Map<Class<? extends Layer>, LayerC<Layer>> GENERATORS = Map.ofEntries(
+        generator(DenseLayer.class, (t, d, l, in) -> DenseC.append(t.body, d, l, in)),
+        generator(BatchNormLayer.class, (t, bn, l, in) -> BatchNormC.append(t.body, bn, l, in)),
+        generator(ReluLayer.class, (t, r, l, in) -> relu(t.body, r, l, in)),
+        generator(LinearLayer.class, (t, r, l, in) -> linear(t.body, r, l, in)),
+        generator(ReluMaxLayer.class, (t, r, l, in) -> ReluFamilyC.reluMax(t.body, r, l, in)),
+        generator(LeakyReluLayer.class, (t, r, l, in) -> ReluFamilyC.leaky(t.body, r, l, in)),
+        generator(PReluLayer.class, (t, r, l, in) -> ReluFamilyC.prelu(t.body, r, l, in)),
+        generator(ThresholdedReluLayer.class, (t, r, l, in) -> ReluFamilyC.thresholded(t.body, r, l, in)),
+        generator(SignActivationLayer.class, (t, r, l, in) -> ReluFamilyC.sign(t.body, r, l, in)),
+        generator(LookupActivationLayer.class, TableActivationC::lookup),
+        generator(EluLayer.class, TableActivationC::elu),
+        generator(SeluLayer.class, TableActivationC::selu),
+        generator(UnaryLutLayer.class, TableActivationC::unaryLut),
+        generator(HardActivationLayer.class, HardActivationC::append),
+        generator(SoftmaxLayer.class, SoftmaxC::append));
+
     private OpenClKernelSource()
     {
     }
@@ -135,81 +153,39 @@ public final class OpenClKernelSource
         final StringBuilder sb = text.body;
         sb.append("    /* ").append(layer.kind()).append(" '").append(layer.name().replace("*/", "* /"))
             .append("': ").append(in).append(" -> ").append(layer.resultType()).append(" */\n");
-        if (layer instanceof DenseLayer d)
-        {
-            DenseC.append(sb, d, l, in);
-        }
-        else if (layer instanceof BatchNormLayer bn)
-        {
-            BatchNormC.append(sb, bn, l, in);
-        }
-        else if (layer instanceof ReluLayer r)
-        {
-            // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0.
-            for (int k = 0; k < r.size(); k++)
-            {
-                sb.append("    const ").append(valueType(r.resultType())).append(' ').append(value(l, k))
-                    .append(" = ").append(convert("max(" + value(l - 1, k) + ", " + zero(in) + ")",
-                        ExactType.of(in), r.resultType())).append(";\n");
-            }
-        }
-        else if (layer instanceof LinearLayer lin)
-        {
-            for (int k = 0; k < lin.size(); k++)
-            {
-                sb.append("    const ").append(valueType(lin.resultType())).append(' ').append(value(l, k))
-                    .append(" = ").append(convert(value(l - 1, k), ExactType.of(in), lin.resultType()))
-                    .append(";\n");
-            }
-        }
-        else if (layer instanceof ReluMaxLayer r)
-        {
-            ReluFamilyC.reluMax(sb, r, l, in);
-        }
-        else if (layer instanceof LeakyReluLayer r)
-        {
-            ReluFamilyC.leaky(sb, r, l, in);
-        }
-        else if (layer instanceof PReluLayer r)
-        {
-            ReluFamilyC.prelu(sb, r, l, in);
-        }
-        else if (layer instanceof ThresholdedReluLayer r)
-        {
-            ReluFamilyC.thresholded(sb, r, l, in);
-        }
-        else if (layer instanceof LookupActivationLayer a)
-        {
-            TableActivationC.lookup(text, a, l, in);
-        }
-        else if (layer instanceof EluLayer a)
-        {
-            TableActivationC.elu(text, a, l, in);
-        }
-        else if (layer instanceof SeluLayer a)
-        {
-            TableActivationC.selu(text, a, l, in);
-        }
-        else if (layer instanceof HardActivationLayer a)
-        {
-            HardActivationC.append(text, a, l, in);
-        }
-        else if (layer instanceof UnaryLutLayer a)
-        {
-            TableActivationC.unaryLut(text, a, l, in);
-        }
-        else if (layer instanceof SignActivationLayer a)
-        {
-            ReluFamilyC.sign(sb, a, l, in);
-        }
-        else if (layer instanceof SoftmaxLayer a)
-        {
-            SoftmaxC.append(text, a, l, in);
-        }
-        else
+        final LayerC<Layer> generator = GENERATORS.get(layer.getClass());
+        if (generator == null)
         {
             throw new IllegalArgumentException("OpenCL kernel generator: layer '" + layer.name() + "' of kind " +
                 layer.kind() + " is not generated yet");
+        }
+        generator.append(text, layer, l, in);
+    }
+
+    private static <T extends Layer> Map.Entry<Class<? extends Layer>, LayerC<Layer>> generator(
+        final Class<T> kind, final LayerC<T> c)
+    {
+        return Map.entry(kind, (text, layer, l, in) -> c.append(text, kind.cast(layer), l, in));
+    }
+
+    private static void relu(final StringBuilder sb, final ReluLayer r, final int l, final FixedPointType in)
+    {
+        // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0.
+        for (int k = 0; k < r.size(); k++)
+        {
+            sb.append("    const ").append(valueType(r.resultType())).append(' ').append(value(l, k))
+                .append(" = ").append(convert("max(" + value(l - 1, k) + ", " + zero(in) + ")",
+                    ExactType.of(in), r.resultType())).append(";\n");
+        }
+    }
+
+    private static void linear(final StringBuilder sb, final LinearLayer lin, final int l, final FixedPointType in)
+    {
+        for (int k = 0; k < lin.size(); k++)
+        {
+            sb.append("    const ").append(valueType(lin.resultType())).append(' ').append(value(l, k))
+                .append(" = ").append(convert(value(l - 1, k), ExactType.of(in), lin.resultType()))
+                .append(";\n");
         }
     }
 
@@ -221,5 +197,12 @@ public final class OpenClKernelSource
     static String value(final int layer, final int k)
     {
         return "v" + layer + "_" + k;
+    }
+
+    /** Writes the code of one layer of kind {@code T}: layer number {@code l}, reading values of {@code in}. */
+    @FunctionalInterface
+    private interface LayerC<T extends Layer>
+    {
+        void append(KernelText text, T layer, int l, FixedPointType in);
     }
 }

@@ -21,25 +21,22 @@ import java.nio.file.Path;
  */
 public final class OpenClProgram implements AutoCloseable
 {
+    private static final String GENERATED = "generated OpenCL C";
+
     private final OpenClDevice device;
     private final cl_context context;
     private final cl_program program;
-    private final boolean precompiled;
-    private final String origin;
+    /** The loaded binary; null for generated source. */
+    private final Path binary;
     private boolean closed;
 
     private OpenClProgram(
-        final OpenClDevice device,
-        final cl_context context,
-        final cl_program program,
-        final boolean precompiled,
-        final String origin)
+        final OpenClDevice device, final cl_context context, final cl_program program, final Path binary)
     {
         this.device = device;
         this.context = context;
         this.program = program;
-        this.precompiled = precompiled;
-        this.origin = origin;
+        this.binary = binary;
     }
 
     /**
@@ -56,13 +53,13 @@ public final class OpenClProgram implements AutoCloseable
             final int[] err = new int[1];
             program = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, err);
             OpenClStatus.check(err[0], "clCreateProgramWithSource");
-            build(device, program, options, "generated OpenCL C");
-            return new OpenClProgram(device, context, program, false, "generated OpenCL C");
+            build(device, program, options, GENERATED);
+            return new OpenClProgram(device, context, program, null);
         }
         catch (final CLException ex)
         {
             release(context, program);
-            throw OpenClStatus.failure(ex, "building generated OpenCL C");
+            throw OpenClStatus.failure(ex, "building " + GENERATED);
         }
         catch (final RuntimeException ex)
         {
@@ -107,7 +104,7 @@ public final class OpenClProgram implements AutoCloseable
                     OpenClStatus.name(binaryStatus[0]) + ", device " + device.describe());
             }
             build(device, program, "", binary.toString());
-            return new OpenClProgram(device, context, program, true, binary.toString());
+            return new OpenClProgram(device, context, program, binary);
         }
         catch (final CLException ex)
         {
@@ -129,13 +126,13 @@ public final class OpenClProgram implements AutoCloseable
     /** True for a loaded binary (an FPGA kernel that loops over the batch itself); false for generated source. */
     public boolean isPrecompiled()
     {
-        return precompiled;
+        return binary != null;
     }
 
     /** "generated OpenCL C" or the binary's path. */
     public String origin()
     {
-        return origin;
+        return binary == null ? GENERATED : binary.toString();
     }
 
     cl_context context()
@@ -165,7 +162,7 @@ public final class OpenClProgram implements AutoCloseable
     {
         if (closed)
         {
-            throw new IllegalStateException("OpenCL program (" + origin + ") is closed");
+            throw new IllegalStateException("OpenCL program (" + origin() + ") is closed");
         }
     }
 

@@ -20,8 +20,20 @@ import static io.l1infer.fpga.opencl.FixedPointCExpressions.valueType;
  */
 final class SoftmaxC
 {
-    private SoftmaxC()
+    // One layer's generation state: the slice methods below read it instead of each taking the same list.
+    private final StringBuilder b;
+    private final SoftmaxLayer s;
+    private final int l;
+    private final FixedPointType in;
+    private final Tables t;
+
+    private SoftmaxC(final StringBuilder b, final SoftmaxLayer s, final int l, final FixedPointType in, final Tables t)
     {
+        this.b = b;
+        this.s = s;
+        this.l = l;
+        this.in = in;
+        this.t = t;
     }
 
     static void append(final KernelText k, final SoftmaxLayer s, final int l, final FixedPointType in)
@@ -38,15 +50,15 @@ final class SoftmaxC
                 }
             }
         }
-        final Tables t = tables(k, s, l, in);
+        final SoftmaxC layer = new SoftmaxC(k.body, s, l, in, tables(k, s, l, in));
         for (int c = 0; c < slices.length; c++)
         {
             switch (s.implementation())
             {
-                case LATENCY -> latency(k, s, l, in, slices[c], c, t, false);
-                case STABLE -> latency(k, s, l, in, slices[c], c, t, true);
-                case LEGACY -> legacy(k, s, l, in, slices[c], c, t);
-                case ARGMAX -> argmax(k, s, l, slices[c]);
+                case LATENCY -> layer.latency(slices[c], c, false);
+                case STABLE -> layer.latency(slices[c], c, true);
+                case LEGACY -> layer.legacy(slices[c], c);
+                case ARGMAX -> layer.argmax(slices[c]);
                 default -> throw new IllegalStateException(s.implementation().name());
             }
         }
@@ -104,17 +116,8 @@ final class SoftmaxC
         }
     }
 
-    private static void latency(
-        final KernelText k,
-        final SoftmaxLayer s,
-        final int l,
-        final FixedPointType in,
-        final int[] idx,
-        final int c,
-        final Tables t,
-        final boolean stable)
+    private void latency(final int[] idx, final int c, final boolean stable)
     {
-        final StringBuilder b = k.body;
         final boolean v1 = s.generation() == TemplateGeneration.V1;
         final String p = "m" + l + "_" + c;
         final int fin = in.fractionBits();
@@ -190,16 +193,8 @@ final class SoftmaxC
         return name;
     }
 
-    private static void legacy(
-        final KernelText k,
-        final SoftmaxLayer s,
-        final int l,
-        final FixedPointType in,
-        final int[] idx,
-        final int c,
-        final Tables t)
+    private void legacy(final int[] idx, final int c)
     {
-        final StringBuilder b = k.body;
         final String p = "m" + l + "_" + c;
         final FixedPointType tt = s.tableType();
         final long tableOne = tt.convert(1, 0);
@@ -242,9 +237,8 @@ final class SoftmaxC
         }
     }
 
-    private static void argmax(final KernelText k, final SoftmaxLayer s, final int l, final int[] idx)
+    private void argmax(final int[] idx)
     {
-        final StringBuilder b = k.body;
         final String p = "m" + l + "_" + idx[0];
         final long one = s.resultType().convert(1, 0);
         b.append("    long ").append(p).append("max = ").append(OpenClKernelSource.value(l - 1, idx[0]))
