@@ -42,7 +42,7 @@ public final class DaemonTestClient implements AutoCloseable
     private final Aeron aeron;
     private final Publication publication;
     private final Subscription subscription;
-    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(8192));
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(16384));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final FeatureVectorEncoder featureEncoder = new FeatureVectorEncoder();
     private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();

@@ -273,6 +273,45 @@ class WideRawEndToEndTest
     }
 
     @Test
+    void longestWideVectorSpanningSeveralFramesAnswersLikeTheEngine() throws IOException
+    {
+        final FixedPointType type = FixedPointType.apFixed(40, 12);
+        final ModelBundle model = RandomModelGenerator.generate(
+            new int[]{ io.l1infer.codec.ModelIoLimits.INPUT_COUNT_MAX, 4, 2 }, 0.5, type, SEED);
+        final SplittableRandom random = new SplittableRandom(SEED);
+        final long[][] inputs = new long[40][model.input().size()];
+        for (final long[] event : inputs)
+        {
+            for (int f = 0; f < event.length; f++)
+            {
+                event[f] = type.minRaw() + random.nextLong(type.maxRaw() - type.minRaw() + 1);
+            }
+        }
+        final long[][] expected = engineBatch(model, inputs);
+        try (L1inferDaemon daemon = launch(model, Map.of());
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            final int length = client.encodeWideFeatures(0, new int[0], inputs[0]);
+            assertEquals(ModelWireLimits.MAX_REQUEST_LENGTH, length);
+            assertTrue(length > 5 * client.maxPayloadLength(), length + " bytes span several frames");
+            for (int e = 0; e < inputs.length; e++)
+            {
+                client.send(client.encodeWideFeatures(e, new int[0], inputs[e]));
+                client.poll();
+            }
+            client.awaitAnswers(inputs.length, 60_000);
+            for (int e = 0; e < inputs.length; e++)
+            {
+                final DaemonTestClient.Answer a = client.answers.get((long)e);
+                assertFalse(a.reject(), "seed " + SEED + " event " + e + " rejected: " + a.reason());
+                assertArrayEquals(expected[e], a.wideRaw(), "seed " + SEED + " event " + e);
+            }
+            assertTrue(daemon.drainAndStop());
+        }
+    }
+
+    @Test
     void wideResultTooLongForOneFrameIsRefusedAtLoad() throws IOException
     {
         final FixedPointType type = FixedPointType.apFixed(40, 12);
