@@ -66,13 +66,29 @@ final class ClientCore implements FragmentHandler
         final int count)
     {
         RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
-        final int length = RequestEncoder.checkFeatures(raw, offset, count, transport.maxInputs(),
+        final int length = RequestEncoder.checkFeatures(raw, offset, count, transport.maxInputs(false),
             "this client sends feature vectors of");
         if (!admitAndReserve(sourceId, eventId, length))
         {
             return lastRefusal;
         }
         encoder.encodeFeatures(transport.buffer(), transport.offset(), sourceId, eventId, sendTimeNs, raw, offset,
+            count);
+        return send(sourceId, eventId, sendTimeNs, length, DaemonSelector.NO_PARTITION, 0);
+    }
+
+    SendOutcome sendFeatures(
+        final long sourceId, final long eventId, final long sendTimeNs, final long[] raw, final int offset,
+        final int count)
+    {
+        RequestEncoder.checkIds(sourceId, eventId, sendTimeNs);
+        final int length = RequestEncoder.checkWideFeatures(raw, offset, count, transport.maxInputs(true),
+            "this client sends feature vectors of");
+        if (!admitAndReserve(sourceId, eventId, length))
+        {
+            return lastRefusal;
+        }
+        encoder.encodeWideFeatures(transport.buffer(), transport.offset(), sourceId, eventId, sendTimeNs, raw, offset,
             count);
         return send(sourceId, eventId, sendTimeNs, length, DaemonSelector.NO_PARTITION, 0);
     }

@@ -29,6 +29,14 @@ abstract class ClientFace implements InferenceClient
     }
 
     @Override
+    public final SendOutcome sendFeatures(
+        final long sourceId, final long eventId, final long sendTimeNs, final long[] raw, final int offset,
+        final int count)
+    {
+        return core.sendFeatures(sourceId, eventId, sendTimeNs, raw, offset, count);
+    }
+
+    @Override
     public final int inFlight()
     {
         return core.inFlight.size();

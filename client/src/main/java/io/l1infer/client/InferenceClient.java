@@ -38,6 +38,22 @@ public interface InferenceClient extends AutoCloseable
     SendOutcome sendFeatures(long sourceId, long eventId, long sendTimeNs, int[] raw, int offset, int count);
 
     /**
+     * Send raw model inputs as int64 values (a version-3 FeatureVector): for input types whose raw values exceed
+     * int32 (wider than ap_fixed&lt;32,...&gt; or ap_ufixed&lt;31,...&gt;; an unsigned 64-bit value as its 64 bits);
+     * the daemon takes either form for any model and checks every value against its input type. Allocation-free.
+     *
+     * @param sourceId   publisher id, 0..2^32-2.
+     * @param eventId    event id, any value but -1 (the wire's null).
+     * @param sendTimeNs the intended send time to stamp, System.nanoTime() clock; echoed in the answer.
+     * @param raw        raw fixed-point inputs in the model input type, model order.
+     * @param offset     index of the first input in {@code raw}.
+     * @param count      number of inputs (the daemon rejects a count other than its model's).
+     * @return {@link SendOutcome#SENT}, or why the request was not sent.
+     * @throws IllegalArgumentException naming the argument when a value cannot be encoded as given.
+     */
+    SendOutcome sendFeatures(long sourceId, long eventId, long sendTimeNs, long[] raw, int offset, int count);
+
+    /**
      * Take what has arrived and hand it to the listener; report requests that timed out.
      *
      * @return the number of messages and timeouts handled (0 when idle).

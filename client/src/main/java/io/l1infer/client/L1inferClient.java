@@ -227,7 +227,7 @@ public final class L1inferClient extends ClientFace
         }
 
         @Override
-        public int maxInputs()
+        public int maxInputs(final boolean wide)
         {
             return ModelIoLimits.INPUT_COUNT_MAX;
         }

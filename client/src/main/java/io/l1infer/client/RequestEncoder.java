@@ -2,6 +2,7 @@ package io.l1infer.client;
 
 import io.l1infer.codec.ModelIoLimits;
 import io.l1infer.codec.MuonPrimitives;
+import io.l1infer.codec.WireVersion;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Checks request arguments and encodes MuonSegments and FeatureVector messages into any buffer (a publication's
- * claimed log space, or a stored copy kept for re-sending); reusable flyweights, no allocation.
+ * claimed log space, or a stored copy kept for re-sending); reusable flyweights, no allocation. Raw inputs given as
+ * ints travel in the int32 group (schema version 2's bytes), inputs given as longs in the int64 group (version 3).
  */
 final class RequestEncoder
 {
@@ -23,9 +25,9 @@ final class RequestEncoder
     private static final long NULL_EVENT_ID = MuonSegmentsEncoder.eventIdNullValue();
     private static final long NULL_SEND_TIME = MuonSegmentsEncoder.sendTimeNsNullValue();
 
-    /** Longest request either message can make: the larger of 8 primitives and the wire's most inputs. */
+    /** Longest request either message can make: the larger of 8 primitives and the wire's most inputs as int64. */
     static final int MAX_REQUEST_LENGTH = Math.max(segmentsLength(MuonPrimitives.CAPACITY),
-        featuresLength(ModelIoLimits.INPUT_COUNT_MAX));
+        wideFeaturesLength(ModelIoLimits.INPUT_COUNT_MAX));
 
     /** Most inputs a {@link RoutingClient} stores for re-sending: 64, so a stored copy stays 320 bytes. */
     static final int ROUTED_INPUT_COUNT_MAX = 64;
@@ -46,6 +48,13 @@ final class RequestEncoder
     static int featuresLength(final int inputCount)
     {
         return FEATURES_FIXED_LENGTH + inputCount * FeatureVectorEncoder.InputsEncoder.sbeBlockLength();
+    }
+
+    /** Length of a version-3 FeatureVector carrying {@code inputCount} int64 inputs (its int32 group empty). */
+    static int wideFeaturesLength(final int inputCount)
+    {
+        return FEATURES_FIXED_LENGTH + FeatureVectorEncoder.WideInputsEncoder.sbeHeaderSize() +
+            inputCount * FeatureVectorEncoder.WideInputsEncoder.sbeBlockLength();
     }
 
     /**
@@ -109,13 +118,31 @@ final class RequestEncoder
     static int checkFeatures(
         final int[] raw, final int offset, final int count, final int maxCount, final String what)
     {
+        checkCount(count, maxCount, what);
+        Objects.checkFromIndexSize(offset, count, raw.length);
+        return featuresLength(count);
+    }
+
+    /**
+     * Refuse a FeatureVector request of int64 inputs beyond {@code maxCount} inputs.
+     *
+     * @return the encoded length.
+     */
+    static int checkWideFeatures(
+        final long[] raw, final int offset, final int count, final int maxCount, final String what)
+    {
+        checkCount(count, maxCount, what);
+        Objects.checkFromIndexSize(offset, count, raw.length);
+        return wideFeaturesLength(count);
+    }
+
+    private static void checkCount(final int count, final int maxCount, final String what)
+    {
         if (count < ModelIoLimits.INPUT_COUNT_MIN || count > maxCount)
         {
             throw new IllegalArgumentException("count = " + count + ": " + what + " " +
                 ModelIoLimits.INPUT_COUNT_MIN + ".." + maxCount + " inputs");
         }
-        Objects.checkFromIndexSize(offset, count, raw.length);
-        return featuresLength(count);
     }
 
     /** Encode checked MuonSegments arguments at {@code offset}; the buffer has {@link #segmentsLength} bytes there. */
@@ -133,6 +160,7 @@ final class RequestEncoder
             .eventId(eventId)
             .sendTimeNs(sendTimeNs)
             .bx(bx);
+        WireVersion.stampNarrow(headerEncoder);
         primitives.encode(segmentsEncoder);
     }
 
@@ -151,7 +179,34 @@ final class RequestEncoder
             .sourceId(sourceId)
             .eventId(eventId)
             .sendTimeNs(sendTimeNs);
+        WireVersion.stampNarrow(headerEncoder);
         final FeatureVectorEncoder.InputsEncoder group = featuresEncoder.inputsCount(count);
+        for (int i = 0; i < count; i++)
+        {
+            group.next().raw(raw[rawOffset + i]);
+        }
+    }
+
+    /**
+     * Encode checked int64 FeatureVector arguments at {@code offset} as a version-3 message; the buffer has
+     * {@link #wideFeaturesLength} bytes there.
+     */
+    void encodeWideFeatures(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long sourceId,
+        final long eventId,
+        final long sendTimeNs,
+        final long[] raw,
+        final int rawOffset,
+        final int count)
+    {
+        featuresEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            .sourceId(sourceId)
+            .eventId(eventId)
+            .sendTimeNs(sendTimeNs);
+        featuresEncoder.inputsCount(0);
+        final FeatureVectorEncoder.WideInputsEncoder group = featuresEncoder.wideInputsCount(count);
         for (int i = 0; i < count; i++)
         {
             group.next().raw(raw[rawOffset + i]);

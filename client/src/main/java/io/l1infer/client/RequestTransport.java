@@ -24,8 +24,11 @@ interface RequestTransport
      */
     SendOutcome reserve(int length);
 
-    /** @return the most inputs of a feature vector this transport takes. */
-    int maxInputs();
+    /**
+     * @param wide whether the inputs are int64 values rather than int32 ones.
+     * @return the most inputs of a feature vector this transport takes.
+     */
+    int maxInputs(boolean wide);
 
     /** @return the buffer of the room last reserved. */
     MutableDirectBuffer buffer();

@@ -16,9 +16,10 @@ public final class ResultView
     public static final long STAGE_TIME_ABSENT = InferenceResultDecoder.ingestPollNsNullValue();
 
     private final InferenceResultDecoder decoder = new InferenceResultDecoder();
-    private final int[] raw = new int[ModelIoLimits.OUTPUT_COUNT_MAX];
+    private final long[] raw = new long[ModelIoLimits.OUTPUT_COUNT_MAX];
     private final double[] values = new double[ModelIoLimits.OUTPUT_COUNT_MAX];
     private int outputCount;
+    private boolean wide;
     private long receiveTimeNs;
 
     /** Read an already validated result; the outputs are copied so they can be read in any order. */
@@ -33,6 +34,16 @@ public final class ResultView
             outputs.next();
             raw[i] = outputs.raw();
             values[i] = outputs.value();
+            i++;
+        }
+        // Since version 3 the outputs may come in the int64 group instead (the validator allows exactly one).
+        final InferenceResultDecoder.WideOutputsDecoder wideOutputs = decoder.wideOutputs();
+        wide = wideOutputs.count() != 0;
+        while (wideOutputs.hasNext())
+        {
+            wideOutputs.next();
+            raw[i] = wideOutputs.raw();
+            values[i] = wideOutputs.value();
             i++;
         }
         outputCount = i;
@@ -119,11 +130,32 @@ public final class ResultView
         return outputCount;
     }
 
-    /** Raw fixed-point value of output {@code i} (below {@link #outputCount()}). */
+    /**
+     * Raw fixed-point value of output {@code i} (below {@link #outputCount()}) of an output type of at most 32 bits;
+     * {@link #outputRawLong} reads any width.
+     *
+     * @throws ArithmeticException when the value does not fit an int (a wider output type).
+     */
     public int outputRaw(final int i)
     {
         checkIndex(i);
+        return Math.toIntExact(raw[i]);
+    }
+
+    /**
+     * Raw fixed-point value of output {@code i} (below {@link #outputCount()}) of any width; an unsigned 64-bit
+     * value as its 64 bits.
+     */
+    public long outputRawLong(final int i)
+    {
+        checkIndex(i);
         return raw[i];
+    }
+
+    /** True when the outputs came as int64 values (schema version 3): the model's output type exceeds int32. */
+    public boolean hasWideOutputs()
+    {
+        return wide;
     }
 
     /** Decoded value of output {@code i} (below {@link #outputCount()}); for the muon model pT in GeV/c. */

@@ -52,6 +52,10 @@ public final class RoutingClient extends ClientFace
      */
     public static final int MAX_ROUTED_INPUTS = RequestEncoder.ROUTED_INPUT_COUNT_MAX;
 
+    /** Most int64 inputs of a feature vector this client routes: as many as fit the same stored slot (35). */
+    public static final int MAX_ROUTED_WIDE_INPUTS =
+        (STORED_REQUEST_BYTES - RequestEncoder.wideFeaturesLength(0)) / Long.BYTES;
+
     /** How soon a request whose re-send found no daemon willing is tried again. */
     private static final long RESEND_RETRY_NS = 1_000_000L;
     /** How often a client whose media driver is gone looks for a new one. */
@@ -665,9 +669,9 @@ public final class RoutingClient extends ClientFace
         }
 
         @Override
-        public int maxInputs()
+        public int maxInputs(final boolean wide)
         {
-            return MAX_ROUTED_INPUTS;
+            return wide ? MAX_ROUTED_WIDE_INPUTS : MAX_ROUTED_INPUTS;
         }
 
         @Override

@@ -94,12 +94,29 @@ class RoutingClientTest
             }
             awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "every feature-vector answer");
             assertEquals(events + 1000, client.statistics().results());
+            // The same inputs as int64 values (version 3) are routed and answered alike.
+            for (int e = 0; e < 100; e++)
+            {
+                final int id = events + 1000 + e;
+                final long[] wide = new long[27];
+                for (int f = 0; f < 27; f++)
+                {
+                    wide[f] = real[events + e][f];
+                }
+                sendUntilSent(client, () -> client.sendFeatures(7, id, id, wide, 0, 27), "int64 features " + e);
+            }
+            awaitTrue(() -> client.poll() >= 0 && client.inFlight() == 0, "every int64 feature-vector answer");
+            for (int e = 0; e < 100; e++)
+            {
+                assertEquals(listener.results.get((long)(events + e)).raw(),
+                    listener.results.get((long)(events + 1000 + e)).raw(), "int64 copy of event " + (events + e));
+            }
             long total = 0;
             for (int d = 0; d < 3; d++)
             {
                 total += set.counter(d, "events accepted");
             }
-            assertEquals(events + 1000, total);
+            assertEquals(events + 1100, total);
         }
     }
 

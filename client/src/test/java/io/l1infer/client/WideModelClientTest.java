@@ -1,7 +1,6 @@
 package io.l1infer.client;
 
 import io.l1infer.codec.ModelIoLimits;
-import io.l1infer.codec.ValidationVerdict;
 import io.l1infer.daemon.L1inferDaemon;
 import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FixedPointEmulator;
@@ -58,6 +57,12 @@ class WideModelClientTest
                 "a RoutingClient stores feature vectors of"));
         assertEquals("count = 65: a RoutingClient stores feature vectors of 1..64 inputs", ex.getMessage());
         assertEquals(320, RoutingClient.STORED_REQUEST_BYTES, "stored copy per request in flight");
+        final IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+            () -> RequestEncoder.checkWideFeatures(new long[36], 0, 36, RoutingClient.MAX_ROUTED_WIDE_INPUTS,
+                "a RoutingClient stores int64 feature vectors of"));
+        assertEquals("count = 36: a RoutingClient stores int64 feature vectors of 1..35 inputs", wide.getMessage());
+        assertEquals(RoutingClient.STORED_REQUEST_BYTES,
+            RequestEncoder.wideFeaturesLength(RoutingClient.MAX_ROUTED_WIDE_INPUTS) + 4, "fills the stored slot");
     }
 
     private void assertAnswersEqualEngine(final int[] architecture, final long seed) throws IOException
@@ -119,10 +124,9 @@ class WideModelClientTest
     }
 
     /** Keeps every raw output of every result. */
-    private static final class AllOutputs implements ResultListener
+    private static final class AllOutputs extends CountingOthersListener
     {
         final Map<Long, int[]> outputs = new HashMap<>();
-        int other;
 
         @Override
         public void onResult(final ResultView r)
@@ -133,30 +137,6 @@ class WideModelClientTest
                 raw[o] = r.outputRaw(o);
             }
             other += outputs.put(r.eventId(), raw) != null ? 1 : 0;
-        }
-
-        @Override
-        public void onReject(final RejectView r)
-        {
-            other++;
-        }
-
-        @Override
-        public void onTimeout(final long sourceId, final long eventId, final long sendTimeNs)
-        {
-            other++;
-        }
-
-        @Override
-        public void onUnmatched(final long sourceId, final long eventId, final int templateId)
-        {
-            other++;
-        }
-
-        @Override
-        public void onMalformed(final ValidationVerdict verdict)
-        {
-            other++;
         }
     }
 }

@@ -181,7 +181,8 @@ final class FieldRangeCheck
     {
         final FeatureVectorDecoder decoder = featureVector.wrap(buffer, bodyOffset, blockLength, version);
 
-        // inputs.raw: any int32 is valid on the wire; the daemon checks it against the model input type.
+        // inputs.raw and wideInputs.raw: any int32 and int64 is valid on the wire; the daemon checks each against the
+        // model input type.
         return checkIdentity(
             decoder.sourceId(), decoder.eventId(), decoder.sendTimeNs(),
             FeatureVectorDecoder.sourceIdNullValue(), FeatureVectorDecoder.eventIdNullValue(),
@@ -214,7 +215,7 @@ final class FieldRangeCheck
             return verdict.reject(FIELD_OUT_OF_RANGE, BATCH_SIZE, NO_INDEX, batchSize);
         }
 
-        // outputs: any raw int32 and any double (NaN included) are valid on the wire.
+        // outputs and wideOutputs: any raw int32 or int64 and any double (NaN included) are valid on the wire.
         return true;
     }
 

@@ -20,7 +20,8 @@ import static io.l1infer.codec.sbe.RejectReason.UNSUPPORTED_VERSION;
  * <p>
  * Checks, in order: length covers a header; schema id; version in 1..current; template id known; block length
  * equals the template's at that version; the group header fits, its block length is the template's and its
- * entry count is in the allowed range; all entries fit; no trailing bytes; then every ranged field. The first
+ * entry count is in the allowed range; all entries fit; since version 3 the same for the wide group that follows,
+ * and exactly one of the two groups has entries; no trailing bytes; then every ranged field. The first
  * failure is recorded in the {@link ValidationVerdict}. Reusable, not thread-safe: one instance per thread.
  */
 public final class MessageValidator
@@ -33,6 +34,8 @@ public final class MessageValidator
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final GroupSizeEncodingDecoder groupHeader = new GroupSizeEncodingDecoder();
     private final FieldRangeCheck fieldRangeCheck = new FieldRangeCheck();
+    /** Entry count of the group {@link #checkOneGroup} last accepted; a field so checking allocates nothing. */
+    private int lastCount;
 
     /**
      * Validate one fragment.
@@ -111,12 +114,64 @@ public final class MessageValidator
     }
 
     /**
-     * @return the length of the whole message when the group is well formed and fits, else -1 with the verdict
+     * @return the length of the whole message when its groups are well formed and fit, else -1 with the verdict
      * set.
      */
     private int checkGroup(
         final TemplateLayout layout,
         final int version,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final int groupHeaderStart,
+        final ValidationVerdict verdict)
+    {
+        if (!layout.hasWideGroup(version))
+        {
+            return checkOneGroup(layout.entryLength(version), layout.minCount, layout.maxCount, layout.countField,
+                buffer, offset, length, groupHeaderStart, verdict);
+        }
+
+        // Since version 3 the values travel in exactly one of the two groups; the other is present and empty.
+        final int wideStart = checkOneGroup(layout.entryLength(version), 0, layout.maxCount, layout.countField,
+            buffer, offset, length, groupHeaderStart, verdict);
+        if (wideStart < 0)
+        {
+            return -1;
+        }
+        final int count = lastCount;
+        final int messageLength = checkOneGroup(layout.wideEntryLength, 0, layout.maxCount, layout.wideCountField,
+            buffer, offset, length, wideStart, verdict);
+        if (messageLength < 0)
+        {
+            return -1;
+        }
+        final int wideCount = lastCount;
+        if (count == 0 && wideCount < layout.minCount)
+        {
+            verdict.reject(BAD_GROUP, layout.countField, NO_INDEX, count);
+            return -1;
+        }
+        if (count != 0 && wideCount != 0)
+        {
+            verdict.reject(BAD_GROUP, layout.wideCountField, NO_INDEX, wideCount);
+            return -1;
+        }
+
+        return messageLength;
+    }
+
+    /**
+     * Check the group whose header starts at {@code groupHeaderStart}; its entry count is left in
+     * {@link #lastCount}.
+     *
+     * @return the end of the group when it is well formed and fits, else -1 with the verdict set.
+     */
+    private int checkOneGroup(
+        final int expectedEntryLength,
+        final int minCount,
+        final int maxCount,
+        final MessageField countField,
         final DirectBuffer buffer,
         final int offset,
         final int length,
@@ -132,26 +187,27 @@ public final class MessageValidator
 
         groupHeader.wrap(buffer, offset + groupHeaderStart);
         final int entryLength = groupHeader.blockLength();
-        if (entryLength != layout.entryLength(version))
+        if (entryLength != expectedEntryLength)
         {
             verdict.reject(BAD_GROUP, MessageField.GROUP_BLOCK_LENGTH, NO_INDEX, entryLength);
             return -1;
         }
         final int count = groupHeader.numInGroup();
-        if (count < layout.minCount || count > layout.maxCount)
+        if (count < minCount || count > maxCount)
         {
-            verdict.reject(BAD_GROUP, layout.countField, NO_INDEX, count);
+            verdict.reject(BAD_GROUP, countField, NO_INDEX, count);
             return -1;
         }
 
-        final int messageLength = entriesStart + count * entryLength;
-        if (length < messageLength)
+        final int groupEnd = entriesStart + count * entryLength;
+        if (length < groupEnd)
         {
-            verdict.reject(TRUNCATED, MessageField.NONE, NO_INDEX, messageLength);
+            verdict.reject(TRUNCATED, MessageField.NONE, NO_INDEX, groupEnd);
             return -1;
         }
+        lastCount = count;
 
-        return messageLength;
+        return groupEnd;
     }
 
     private static void readIdentity(

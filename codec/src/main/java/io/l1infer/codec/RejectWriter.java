@@ -40,6 +40,8 @@ public final class RejectWriter
             .rejectedTemplateId(verdict.templateId())
             .index((short)verdict.index())
             .value(verdict.value());
+        // A Reject's layout is version 2's: stamped so, a version-2 peer reads it.
+        WireVersion.stampNarrow(header);
 
         return ENCODED_LENGTH;
     }

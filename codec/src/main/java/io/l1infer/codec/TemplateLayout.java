@@ -9,7 +9,8 @@ import io.l1infer.codec.sbe.RejectDecoder;
 
 /**
  * The structure of one template that the validator checks before anything is decoded: fixed block length and
- * group entry length at every schema version, and the allowed group entry count.
+ * group entry length at every schema version, the allowed group entry count, and the wide group appended after it
+ * since version 3.
  * <p>
  * When the schema version is bumped, append the new lengths here: a message encoded at an older version keeps
  * that version's lengths (SBE appends fields, never moves them).
@@ -17,6 +18,8 @@ import io.l1infer.codec.sbe.RejectDecoder;
 final class TemplateLayout
 {
     private static final int[] NO_GROUP = new int[0];
+    /** A template without a wide group: no version has one. */
+    private static final int NO_WIDE_GROUP = Integer.MAX_VALUE;
     /** InferenceResult's block at version 1 ends where version 2 appended the daemon's stage times. */
     static final int INFERENCE_RESULT_V1_BLOCK_LENGTH = InferenceResultDecoder.ingestPollNsEncodingOffset();
 
@@ -26,39 +29,57 @@ final class TemplateLayout
     {
         register(new TemplateLayout(
             MuonSegmentsDecoder.TEMPLATE_ID,
-            new int[]{ MuonSegmentsDecoder.BLOCK_LENGTH, MuonSegmentsDecoder.BLOCK_LENGTH },
+            new int[]{ MuonSegmentsDecoder.BLOCK_LENGTH, MuonSegmentsDecoder.BLOCK_LENGTH,
+                MuonSegmentsDecoder.BLOCK_LENGTH },
             new int[]{ MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength(),
+                MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength(),
                 MuonSegmentsDecoder.PrimitivesDecoder.sbeBlockLength() },
             MuonPrimitiveLimits.PRIMITIVE_COUNT_MIN,
             MuonPrimitiveLimits.PRIMITIVE_COUNT_MAX,
             MessageField.PRIMITIVE_COUNT,
+            NO_WIDE_GROUP,
+            0,
+            MessageField.NONE,
             MuonSegmentsDecoder.sourceIdEncodingOffset(),
             MuonSegmentsDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             FeatureVectorDecoder.TEMPLATE_ID,
-            new int[]{ FeatureVectorDecoder.BLOCK_LENGTH, FeatureVectorDecoder.BLOCK_LENGTH },
+            new int[]{ FeatureVectorDecoder.BLOCK_LENGTH, FeatureVectorDecoder.BLOCK_LENGTH,
+                FeatureVectorDecoder.BLOCK_LENGTH },
             new int[]{ FeatureVectorDecoder.InputsDecoder.sbeBlockLength(),
+                FeatureVectorDecoder.InputsDecoder.sbeBlockLength(),
                 FeatureVectorDecoder.InputsDecoder.sbeBlockLength() },
             ModelIoLimits.INPUT_COUNT_MIN,
             ModelIoLimits.INPUT_COUNT_MAX,
             MessageField.INPUT_COUNT,
+            FeatureVectorDecoder.wideInputsDecoderSinceVersion(),
+            FeatureVectorDecoder.WideInputsDecoder.sbeBlockLength(),
+            MessageField.WIDE_INPUT_COUNT,
             FeatureVectorDecoder.sourceIdEncodingOffset(),
             FeatureVectorDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             InferenceResultDecoder.TEMPLATE_ID,
-            new int[]{ INFERENCE_RESULT_V1_BLOCK_LENGTH, InferenceResultDecoder.BLOCK_LENGTH },
+            new int[]{ INFERENCE_RESULT_V1_BLOCK_LENGTH, InferenceResultDecoder.BLOCK_LENGTH,
+                InferenceResultDecoder.BLOCK_LENGTH },
             new int[]{ InferenceResultDecoder.OutputsDecoder.sbeBlockLength(),
+                InferenceResultDecoder.OutputsDecoder.sbeBlockLength(),
                 InferenceResultDecoder.OutputsDecoder.sbeBlockLength() },
             ModelIoLimits.OUTPUT_COUNT_MIN,
             ModelIoLimits.OUTPUT_COUNT_MAX,
             MessageField.OUTPUT_COUNT,
+            InferenceResultDecoder.wideOutputsDecoderSinceVersion(),
+            InferenceResultDecoder.WideOutputsDecoder.sbeBlockLength(),
+            MessageField.WIDE_OUTPUT_COUNT,
             InferenceResultDecoder.sourceIdEncodingOffset(),
             InferenceResultDecoder.eventIdEncodingOffset()));
         register(new TemplateLayout(
             RejectDecoder.TEMPLATE_ID,
-            new int[]{ RejectDecoder.BLOCK_LENGTH, RejectDecoder.BLOCK_LENGTH },
+            new int[]{ RejectDecoder.BLOCK_LENGTH, RejectDecoder.BLOCK_LENGTH, RejectDecoder.BLOCK_LENGTH },
             NO_GROUP,
             0,
+            0,
+            MessageField.NONE,
+            NO_WIDE_GROUP,
             0,
             MessageField.NONE,
             RejectDecoder.sourceIdEncodingOffset(),
@@ -69,10 +90,14 @@ final class TemplateLayout
     final int minCount;
     final int maxCount;
     final MessageField countField;
+    /** Entry length of the wide group; one entry's raw value is an int64. */
+    final int wideEntryLength;
+    final MessageField wideCountField;
     final int sourceIdOffset;
     final int eventIdOffset;
     private final int[] blockLengthByVersion;
     private final int[] entryLengthByVersion;
+    private final int wideSinceVersion;
 
     private TemplateLayout(
         final int templateId,
@@ -81,6 +106,9 @@ final class TemplateLayout
         final int minCount,
         final int maxCount,
         final MessageField countField,
+        final int wideSinceVersion,
+        final int wideEntryLength,
+        final MessageField wideCountField,
         final int sourceIdOffset,
         final int eventIdOffset)
     {
@@ -97,6 +125,9 @@ final class TemplateLayout
         this.minCount = minCount;
         this.maxCount = maxCount;
         this.countField = countField;
+        this.wideSinceVersion = wideSinceVersion;
+        this.wideEntryLength = wideEntryLength;
+        this.wideCountField = wideCountField;
         this.sourceIdOffset = sourceIdOffset;
         this.eventIdOffset = eventIdOffset;
     }
@@ -136,5 +167,15 @@ final class TemplateLayout
     int entryLength(final int version)
     {
         return entryLengthByVersion[version - 1];
+    }
+
+    /**
+     * @param version a supported version.
+     * @return true when a message of this template at that version carries the wide group after the first one;
+     * then either group may be empty but exactly one of them has entries.
+     */
+    boolean hasWideGroup(final int version)
+    {
+        return version >= wideSinceVersion;
     }
 }

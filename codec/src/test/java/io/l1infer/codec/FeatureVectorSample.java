@@ -34,8 +34,9 @@ record FeatureVectorSample(long sourceId, long eventId, long sendTimeNs, List<In
 
     public int encode(final MutableDirectBuffer buffer, final int offset)
     {
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
         final FeatureVectorEncoder encoder = new FeatureVectorEncoder()
-            .wrapAndApplyHeader(buffer, offset, new MessageHeaderEncoder())
+            .wrapAndApplyHeader(buffer, offset, header)
             .sourceId(sourceId)
             .eventId(eventId)
             .sendTimeNs(sendTimeNs);
@@ -44,6 +45,8 @@ record FeatureVectorSample(long sourceId, long eventId, long sendTimeNs, List<In
         {
             group.next().raw(raw);
         }
+
+        WireVersion.stampNarrow(header);
 
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
@@ -57,6 +60,17 @@ record FeatureVectorSample(long sourceId, long eventId, long sendTimeNs, List<In
         for (final FeatureVectorDecoder.InputsDecoder input : decoder.inputs())
         {
             inputs.add(input.raw());
+        }
+        final List<Long> wideInputs = new ArrayList<>();
+        for (final FeatureVectorDecoder.WideInputsDecoder input : decoder.wideInputs())
+        {
+            wideInputs.add(input.raw());
+        }
+        if (!wideInputs.isEmpty())
+        {
+            return new WireSample.Decoded(
+                new WideFeatureVectorSample(sourceId, eventId, sendTimeNs, List.copyOf(wideInputs)),
+                decoder.limit() - messageOffset);
         }
 
         return new WireSample.Decoded(

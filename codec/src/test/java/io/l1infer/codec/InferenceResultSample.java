@@ -50,8 +50,9 @@ record InferenceResultSample(
 
     public int encode(final MutableDirectBuffer buffer, final int offset)
     {
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
         final InferenceResultEncoder encoder = new InferenceResultEncoder()
-            .wrapAndApplyHeader(buffer, offset, new MessageHeaderEncoder())
+            .wrapAndApplyHeader(buffer, offset, header)
             .sourceId(sourceId)
             .eventId(eventId)
             .sendTimeNs(sendTimeNs)
@@ -63,6 +64,8 @@ record InferenceResultSample(
         {
             group.next().raw(output.raw()).value(output.value());
         }
+
+        WireVersion.stampNarrow(header);
 
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
@@ -79,6 +82,18 @@ record InferenceResultSample(
         for (final InferenceResultDecoder.OutputsDecoder output : decoder.outputs())
         {
             outputs.add(new Output(output.raw(), output.value()));
+        }
+        final List<WideInferenceResultSample.Output> wideOutputs = new ArrayList<>();
+        for (final InferenceResultDecoder.WideOutputsDecoder output : decoder.wideOutputs())
+        {
+            wideOutputs.add(new WideInferenceResultSample.Output(output.raw(), output.value()));
+        }
+        if (!wideOutputs.isEmpty())
+        {
+            return new WireSample.Decoded(
+                new WideInferenceResultSample(
+                    sourceId, eventId, sendTimeNs, status, batchSize, daemonLatencyNs, List.copyOf(wideOutputs)),
+                decoder.limit() - messageOffset);
         }
 
         return new WireSample.Decoded(

@@ -69,8 +69,9 @@ record MuonSegmentsSample(long sourceId, long eventId, long sendTimeNs, int bx, 
 
     public int encode(final MutableDirectBuffer buffer, final int offset)
     {
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
         final MuonSegmentsEncoder encoder = new MuonSegmentsEncoder()
-            .wrapAndApplyHeader(buffer, offset, new MessageHeaderEncoder())
+            .wrapAndApplyHeader(buffer, offset, header)
             .sourceId(sourceId)
             .eventId(eventId)
             .sendTimeNs(sendTimeNs)
@@ -88,6 +89,8 @@ record MuonSegmentsSample(long sourceId, long eventId, long sendTimeNs, int bx, 
                 .ts2tag((short)p.ts2tag())
                 .bx((byte)p.bx());
         }
+
+        WireVersion.stampNarrow(header);
 
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }

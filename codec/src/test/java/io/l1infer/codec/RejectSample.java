@@ -43,8 +43,9 @@ record RejectSample(
 
     public int encode(final MutableDirectBuffer buffer, final int offset)
     {
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
         final RejectEncoder encoder = new RejectEncoder()
-            .wrapAndApplyHeader(buffer, offset, new MessageHeaderEncoder())
+            .wrapAndApplyHeader(buffer, offset, header)
             .sourceId(sourceId)
             .eventId(eventId)
             .reason(reason)
@@ -52,6 +53,7 @@ record RejectSample(
             .rejectedTemplateId(rejectedTemplateId)
             .index((short)index)
             .value(value);
+        WireVersion.stampNarrow(header);
 
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }

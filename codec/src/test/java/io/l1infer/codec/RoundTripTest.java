@@ -19,7 +19,7 @@ class RoundTripTest
     void everyMessageRoundTripsThroughEncoderValidatorAndDecoder()
     {
         final Random random = new Random(TestSeed.SEED);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[16384]);
         final MessageValidator validator = new MessageValidator();
         final ValidationVerdict verdict = new ValidationVerdict();
 
@@ -27,7 +27,7 @@ class RoundTripTest
         {
             for (int i = 0; i < MESSAGES_PER_TEMPLATE; i++)
             {
-                final WireSample sample = WireSample.random(templateId, random);
+                final WireSample sample = WireSample.randomAnyVersion(templateId, random);
                 final int offset = random.nextInt(64);
                 final int length = sample.encode(buffer, offset);
                 final String context = "seed=" + TestSeed.SEED + " template=" + templateId + " case=" + i +
@@ -46,7 +46,7 @@ class RoundTripTest
     void okVerdictReportsTheMessageIdentity()
     {
         final Random random = new Random(TestSeed.SEED);
-        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[8192]);
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[16384]);
         final ValidationVerdict verdict = new ValidationVerdict();
         final MuonSegmentsSample sample = MuonSegmentsSample.random(random, 3);
         final int length = sample.encode(buffer, 0);

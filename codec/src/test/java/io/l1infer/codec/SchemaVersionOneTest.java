@@ -33,10 +33,12 @@ class SchemaVersionOneTest
     private int encodeVersionOne()
     {
         final InferenceResultEncoder encoder = new InferenceResultEncoder();
-        encoder.wrapAndApplyHeader(v2, 0, new MessageHeaderEncoder())
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        encoder.wrapAndApplyHeader(v2, 0, header)
             .sourceId(7).eventId(42).sendTimeNs(1000).status(ResultStatus.OK).batchSize(3).daemonLatencyNs(55)
             .ingestPollNs(1).ringClaimNs(2).batchLaunchNs(3).batchCompleteNs(4).resultClaimNs(5);
         encoder.outputsCount(2).next().raw(11).value(1.5).next().raw(-3).value(-0.25);
+        WireVersion.stampNarrow(header);
         final int v2Length = HEADER + encoder.encodedLength();
         final int groupLength = v2Length - HEADER - InferenceResultEncoder.BLOCK_LENGTH;
         v1.putBytes(0, v2, 0, HEADER + V1_BLOCK);

@@ -43,7 +43,8 @@ class TruncationTest
         {
             for (int i = 0; i < 20; i++)
             {
-                checkEveryLength(WireSample.random(templateId, random), "seed=" + TestSeed.SEED + " case=" + i);
+                checkEveryLength(
+                    WireSample.randomAnyVersion(templateId, random), "seed=" + TestSeed.SEED + " case=" + i);
             }
         }
     }
@@ -54,7 +55,7 @@ class TruncationTest
         final MessageValidator validator = new MessageValidator();
         final ValidationVerdict verdict = new ValidationVerdict();
         // The buffer ends exactly where the message ends: any read past it would throw.
-        final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
+        final UnsafeBuffer scratch = new UnsafeBuffer(new byte[16384]);
         final int fullLength = sample.encode(scratch, offset);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[offset + fullLength + 64]);
         buffer.putBytes(0, scratch, 0, offset + fullLength);

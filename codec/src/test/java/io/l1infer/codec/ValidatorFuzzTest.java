@@ -60,7 +60,7 @@ class ValidatorFuzzTest
     private final ValidationVerdict verdict = new ValidationVerdict();
     private final RejectWriter rejectWriter = new RejectWriter();
     private final UnsafeBuffer rejectBuffer = new UnsafeBuffer(new byte[RejectWriter.ENCODED_LENGTH]);
-    private final byte[] bytes = new byte[8192];
+    private final byte[] bytes = new byte[16384];
     private final UnsafeBuffer fragment = new UnsafeBuffer(bytes);
     private final ValidationVerdict replyVerdict = new ValidationVerdict();
     private int accepted;
@@ -177,7 +177,7 @@ class ValidatorFuzzTest
         final Random random = new Random(TestSeed.SEED + 2);
         for (int i = 0; i < CASES; i++)
         {
-            final WireSample sample = WireSample.random(WireSample.TEMPLATE_IDS[random.nextInt(4)], random);
+            final WireSample sample = WireSample.randomAnyVersion(WireSample.TEMPLATE_IDS[random.nextInt(4)], random);
             final int offset = random.nextInt(16);
             fragment.wrap(bytes);
             int length = sample.encode(fragment, offset);
@@ -273,6 +273,17 @@ class ValidatorFuzzTest
         else if (sample instanceof FeatureVectorSample vector)
         {
             assertTrue(vector.inputs().size() >= INPUT_COUNT_MIN && vector.inputs().size() <= INPUT_COUNT_MAX, context);
+        }
+        else if (sample instanceof WideFeatureVectorSample vector)
+        {
+            assertTrue(vector.inputs().size() >= INPUT_COUNT_MIN && vector.inputs().size() <= INPUT_COUNT_MAX, context);
+        }
+        else if (sample instanceof WideInferenceResultSample result)
+        {
+            assertNotEquals(ResultStatus.NULL_VAL, result.status(), context);
+            assertTrue(result.batchSize() >= BATCH_SIZE_MIN, context);
+            assertTrue(result.outputs().size() >= OUTPUT_COUNT_MIN &&
+                result.outputs().size() <= OUTPUT_COUNT_MAX, context);
         }
         else if (sample instanceof InferenceResultSample result)
         {

@@ -14,7 +14,8 @@ import java.util.Random;
  * A message of the schema held as plain values in tests, encodable with the generated encoders and decodable
  * back with the generated decoders, so round trips compare records.
  */
-sealed interface WireSample permits MuonSegmentsSample, FeatureVectorSample, InferenceResultSample, RejectSample
+sealed interface WireSample permits MuonSegmentsSample, FeatureVectorSample, InferenceResultSample, RejectSample,
+    WideFeatureVectorSample, WideInferenceResultSample
 {
     /** Template ids of every message in the schema, in template id order. */
     int[] TEMPLATE_IDS = {
@@ -78,6 +79,29 @@ sealed interface WireSample permits MuonSegmentsSample, FeatureVectorSample, Inf
             case RejectDecoder.TEMPLATE_ID -> RejectSample.random(random);
             default -> throw new IllegalArgumentException("unknown template " + templateId);
         };
+    }
+
+    /**
+     * A random valid message of the given template, a version-3 one with its values in the wide group for a third of
+     * the FeatureVector and InferenceResult messages.
+     */
+    static WireSample randomAnyVersion(final int templateId, final Random random)
+    {
+        if (random.nextInt(3) == 0)
+        {
+            if (templateId == FeatureVectorDecoder.TEMPLATE_ID)
+            {
+                return WideFeatureVectorSample.random(random, randomCount(
+                    random, ModelIoLimits.INPUT_COUNT_MIN, ModelIoLimits.INPUT_COUNT_MAX));
+            }
+            if (templateId == InferenceResultDecoder.TEMPLATE_ID)
+            {
+                return WideInferenceResultSample.random(random, randomCount(
+                    random, ModelIoLimits.OUTPUT_COUNT_MIN, ModelIoLimits.OUTPUT_COUNT_MAX));
+            }
+        }
+
+        return random(templateId, random);
     }
 
     static int randomCount(final Random random, final int min, final int max)

@@ -267,7 +267,7 @@ final class AcceleratorOwner implements Agent
                 if (event.kind == RingEvent.KIND_REQUEST)
                 {
                     event.batchSlot = requests;
-                    buffers.putInputs(requests, event.inputs, 0);
+                    event.putInputs(buffers, requests);
                     requests++;
                 }
                 seq++;
@@ -435,7 +435,7 @@ final class AcceleratorOwner implements Agent
                 final int slot = event.batchSlot;
                 if (event.kind == RingEvent.KIND_REQUEST && slot < n)
                 {
-                    device.putInputs(slot, event.inputs, 0);
+                    event.putInputs(device, slot);
                     for (int o = 0; o < outputSize; o++)
                     {
                         probeExpected[slot * outputSize + o] = cpu.getOutputLong(slot, o);

@@ -5,7 +5,6 @@ import com.lmax.disruptor.Sequence;
 import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
-import io.l1infer.codec.ModelIoLimits;
 import io.l1infer.config.AgentLayout;
 import io.l1infer.config.DaemonConfig;
 import io.l1infer.config.DaemonSettings;
@@ -202,7 +201,8 @@ public final class L1inferDaemon implements AutoCloseable
             partitionFilter = new PartitionFilter(config.get(PARTITION_WHEELS), config.get(PARTITION_SECTORS));
 
             final int inputSize = model.input().size();
-            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize), config.get(RING_SIZE));
+            final boolean wideInputs = ModelWireLimits.isWide(model.input().type());
+            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize, wideInputs), config.get(RING_SIZE));
             ring.addGatingSequences(consumed);
             latency = new SingleWriterRecorder(config.get(HISTOGRAM_MAX), 3);
 
@@ -216,7 +216,7 @@ public final class L1inferDaemon implements AutoCloseable
                 .errorHandler(errorLog)
                 .clock(nanoClock)
                 .fragmentLimit(config.get(INGEST_FRAGMENT_LIMIT))
-                .maxRequestLength(ModelWireLimits.featureVectorLength(ModelIoLimits.INPUT_COUNT_MAX)));
+                .maxRequestLength(ModelWireLimits.MAX_REQUEST_LENGTH));
             final ResultPublisher publisher = new ResultPublisher(resultPublication, rejectPublication,
                 model.output(), config.get(PUBLISH_MAX_RETRIES), counters, errorLog);
             shadow = config.get(SHADOW) == ShadowKind.NONE ? null : shadowChecker(config, model, primary, counters,
@@ -340,6 +340,14 @@ public final class L1inferDaemon implements AutoCloseable
         final DaemonErrorLog errorLog,
         final EpochClock epochClock)
     {
+        if (ModelWireLimits.isWide(model.input().type()) || ModelWireLimits.isWide(model.output().type()))
+        {
+            // The shadow batch copies raw values as ints; wider ones are not carried there yet.
+            throw new IllegalArgumentException(DaemonSettings.SHADOW.key() + "=" + config.get(SHADOW) +
+                " is not supported for model " + model.name() + ": its input type " + model.input().type() +
+                " or output type " + model.output().type() + " has raw values beyond int32 (set " +
+                DaemonSettings.SHADOW.key() + "=none)");
+        }
         final Accelerator engine = config.get(SHADOW) == ShadowKind.EMULATOR ?
             new FixedPointEmulator(model, primary.maxBatchSize()) :
             AcceleratorProviders.open(AcceleratorProviders.find(OpenClProvider.NAME), config, model);

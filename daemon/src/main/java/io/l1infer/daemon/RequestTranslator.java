@@ -16,8 +16,9 @@ import org.agrona.DirectBuffer;
 /**
  * Turns one fragment into one ring event in two steps: {@link #read} validates it and decodes a MuonSegments
  * message's primitives (once; the partition filter looks at them), then {@link #writeTo} writes the request's raw
- * model inputs straight into the slot (muon segments through the 27-feature builder, feature vectors as given) or
- * marks the slot a reject with the reason. Single-threaded (the ingest agent's), allocation-free.
+ * model inputs straight into the slot (muon segments through the 27-feature builder, feature vectors as given, from
+ * whichever of the int32 and int64 groups carries them) or marks the slot a reject with the reason.
+ * Single-threaded (the ingest agent's), allocation-free.
  */
 final class RequestTranslator
 {
@@ -32,6 +33,7 @@ final class RequestTranslator
     private final FixedPointType inputType;
     private final int inputSize;
     private final boolean muonModel;
+    private final boolean wideInputs;
     private int templateId;
 
     RequestTranslator(final ModelBundle model)
@@ -39,6 +41,7 @@ final class RequestTranslator
         this.inputType = model.input().type();
         this.inputSize = model.input().size();
         this.muonModel = isMuonFeatureModel(model);
+        this.wideInputs = ModelWireLimits.isWide(inputType);
     }
 
     /** A model fed by the 27 features built from muon segments: declared by its input feature names. */
@@ -123,10 +126,9 @@ final class RequestTranslator
                 ValidationVerdict.NO_INDEX, slots);
             return;
         }
-        final int[] inputs = event.inputs;
         for (int f = 0; f < MuonFeatures.FEATURE_COUNT; f++)
         {
-            inputs[f] = (int)inputType.fromDouble(featureValues[f]);
+            putInput(event, f, inputType.fromDouble(featureValues[f]));
         }
         event.kind = RingEvent.KIND_REQUEST;
     }
@@ -135,28 +137,70 @@ final class RequestTranslator
     {
         final FeatureVectorDecoder d = features;
         setIds(event, d.sourceId(), d.eventId(), d.sendTimeNs());
+        // The validator let through exactly one group with entries; the int32 one is read first, as SBE orders them.
         final FeatureVectorDecoder.InputsDecoder group = d.inputs();
         final int count = group.count();
-        if (count != inputSize)
+        if (count != 0)
         {
-            event.verdict.reject(RejectReason.WRONG_INPUT_SIZE, MessageField.INPUT_COUNT,
-                ValidationVerdict.NO_INDEX, count);
-            return;
-        }
-        final int[] inputs = event.inputs;
-        int i = 0;
-        while (group.hasNext())
-        {
-            final int raw = group.next().raw();
-            if (!inputType.containsRaw(raw))
+            if (count != inputSize)
             {
-                event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE,
-                    ValidationVerdict.wireIndex(i), raw);
+                event.verdict.reject(RejectReason.WRONG_INPUT_SIZE, MessageField.INPUT_COUNT,
+                    ValidationVerdict.NO_INDEX, count);
                 return;
             }
-            inputs[i++] = raw;
+            for (int i = 0; i < count; i++)
+            {
+                if (!putCheckedInput(event, i, group.next().raw()))
+                {
+                    return;
+                }
+            }
+        }
+        else
+        {
+            final FeatureVectorDecoder.WideInputsDecoder wideGroup = d.wideInputs();
+            final int wideCount = wideGroup.count();
+            if (wideCount != inputSize)
+            {
+                event.verdict.reject(RejectReason.WRONG_INPUT_SIZE, MessageField.WIDE_INPUT_COUNT,
+                    ValidationVerdict.NO_INDEX, wideCount);
+                return;
+            }
+            for (int i = 0; i < wideCount; i++)
+            {
+                if (!putCheckedInput(event, i, wideGroup.next().raw()))
+                {
+                    return;
+                }
+            }
         }
         event.kind = RingEvent.KIND_REQUEST;
+    }
+
+    /** Put raw input {@code i} when the input type holds it, else mark the event INPUT_OUT_OF_RANGE. */
+    private boolean putCheckedInput(final RingEvent event, final int i, final long raw)
+    {
+        if (!inputType.containsRaw(raw))
+        {
+            event.verdict.reject(RejectReason.INPUT_OUT_OF_RANGE, MessageField.INPUT_VALUE,
+                ValidationVerdict.wireIndex(i), raw);
+            return false;
+        }
+        putInput(event, i, raw);
+        return true;
+    }
+
+    /** Put raw input {@code i}, a value of the input type, where the slot holds that type's values. */
+    private void putInput(final RingEvent event, final int i, final long raw)
+    {
+        if (wideInputs)
+        {
+            event.wideInputs[i] = raw;
+        }
+        else
+        {
+            event.inputs[i] = (int)raw;
+        }
     }
 
     private static void setIds(final RingEvent event, final long sourceId, final long eventId, final long sendTimeNs)

@@ -4,6 +4,7 @@ import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
 import io.aeron.logbuffer.BufferClaim;
 import io.l1infer.codec.RejectWriter;
+import io.l1infer.codec.WireVersion;
 import io.l1infer.codec.sbe.InferenceResultEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.ResultStatus;
@@ -14,7 +15,9 @@ import org.agrona.MutableDirectBuffer;
 
 /**
  * Encodes results and rejects straight into the result publication's log buffer (tryClaim, no copy), retrying a
- * bounded number of times on BACK_PRESSURED and ADMIN_ACTION. Owned by the accelerator-owner thread.
+ * bounded number of times on BACK_PRESSURED and ADMIN_ACTION; a model whose output type is wider than int32 has its
+ * outputs in the int64 group (schema version 3), every other result keeps version 2's bytes. Owned by the
+ * accelerator-owner thread.
  */
 final class ResultPublisher
 {
@@ -33,6 +36,7 @@ final class ResultPublisher
     private final RejectWriter rejectWriter = new RejectWriter();
     private final ModelOutput output;
     private final int resultLength;
+    private final boolean wideOutputs;
     private final int maxRetries;
     private final DaemonCounters counters;
     private final ErrorHandler errorHandler;
@@ -52,9 +56,8 @@ final class ResultPublisher
         this.maxRetries = maxRetries;
         this.counters = counters;
         this.errorHandler = errorHandler;
-        this.resultLength = MessageHeaderEncoder.ENCODED_LENGTH + InferenceResultEncoder.BLOCK_LENGTH +
-            InferenceResultEncoder.OutputsEncoder.sbeHeaderSize() +
-            output.size() * InferenceResultEncoder.OutputsEncoder.sbeBlockLength();
+        this.wideOutputs = ModelWireLimits.isWide(output.type());
+        this.resultLength = ModelWireLimits.resultLength(output.size(), wideOutputs);
     }
 
     /**
@@ -89,11 +92,25 @@ final class ResultPublisher
             .batchLaunchNs(launchNs)
             .batchCompleteNs(completeNs)
             .resultClaimNs(nowNs);
-        final InferenceResultEncoder.OutputsEncoder outputs = resultEncoder.outputsCount(output.size());
-        for (int o = 0; o < output.size(); o++)
+        if (wideOutputs)
         {
-            final int raw = buffers.getOutput(slot, o);
-            outputs.next().raw(raw).value(output.decode(raw));
+            resultEncoder.outputsCount(0);
+            final InferenceResultEncoder.WideOutputsEncoder outputs = resultEncoder.wideOutputsCount(output.size());
+            for (int o = 0; o < output.size(); o++)
+            {
+                final long raw = buffers.getOutputLong(slot, o);
+                outputs.next().raw(raw).value(output.decode(raw));
+            }
+        }
+        else
+        {
+            WireVersion.stampNarrow(headerEncoder);
+            final InferenceResultEncoder.OutputsEncoder outputs = resultEncoder.outputsCount(output.size());
+            for (int o = 0; o < output.size(); o++)
+            {
+                final int raw = buffers.getOutput(slot, o);
+                outputs.next().raw(raw).value(output.decode(raw));
+            }
         }
         claim.commit();
         return PUBLISHED;

@@ -1,6 +1,7 @@
 package io.l1infer.daemon;
 
 import io.l1infer.codec.ValidationVerdict;
+import io.l1infer.fpga.engine.BatchBuffers;
 
 /**
  * One pre-allocated Disruptor ring slot: a request with its raw model inputs written in place by the ingest agent,
@@ -19,14 +20,39 @@ final class RingEvent
     long ingestNs;
     /** The daemon's NanoClock at the first ingest poll that saw the fragment (before ingestNs after a full ring). */
     long firstPollNs;
-    /** Raw input values in the model input type, model order. */
+    /** Raw input values in the model input type, model order (empty when the input type is wide). */
     final int[] inputs;
+    /**
+     * Raw input values of an input type wider than int32 (an unsigned 64-bit value as its 64 bits), model order;
+     * empty for every other type.
+     */
+    final long[] wideInputs;
     /** Position of this request in the accelerator batch it was written to. */
     int batchSlot;
     final ValidationVerdict verdict = new ValidationVerdict();
 
-    RingEvent(final int inputSize)
+    /**
+     * @param inputSize  the model's number of inputs.
+     * @param wideInputs whether its input type is wider than int32 ({@link ModelWireLimits#isWide}).
+     */
+    RingEvent(final int inputSize, final boolean wideInputs)
     {
-        inputs = new int[inputSize];
+        this.inputs = new int[wideInputs ? 0 : inputSize];
+        this.wideInputs = new long[wideInputs ? inputSize : 0];
+    }
+
+    /** Write this request's raw inputs into event {@code slot} of {@code buffers}. */
+    void putInputs(final BatchBuffers buffers, final int slot)
+    {
+        final long[] wide = wideInputs;
+        if (wide.length == 0)
+        {
+            buffers.putInputs(slot, inputs, 0);
+            return;
+        }
+        for (int i = 0; i < wide.length; i++)
+        {
+            buffers.putInputLong(slot, i, wide[i]);
+        }
     }
 }

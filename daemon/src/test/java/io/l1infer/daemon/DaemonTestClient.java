@@ -5,6 +5,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.l1infer.codec.MuonPrimitives;
+import io.l1infer.codec.WireVersion;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.MessageHeaderDecoder;
@@ -29,16 +30,19 @@ import static io.l1infer.config.DaemonSettings.RESULT_STREAM;
 /** A test-side publisher and result collector speaking the wire format to a daemon over Aeron. */
 public final class DaemonTestClient implements AutoCloseable
 {
-    /** One answer as received. */
+    /**
+     * One answer as received: a result's raw outputs in {@code raw} (int32 group) or {@code wideRaw} (int64 group),
+     * {@code values} from whichever carried them; {@code version} and {@code length} as on the wire.
+     */
     public record Answer(boolean reject, int[] raw, double[] values, int status, int batchSize, long daemonNs,
-                  RejectReason reason, int field, int index, long value)
+                  RejectReason reason, int field, int index, long value, long[] wideRaw, int version, int length)
     {
     }
 
     private final Aeron aeron;
     private final Publication publication;
     private final Subscription subscription;
-    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(8192));
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(16384));
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final FeatureVectorEncoder featureEncoder = new FeatureVectorEncoder();
     private final MuonSegmentsEncoder segmentsEncoder = new MuonSegmentsEncoder();
@@ -86,10 +90,29 @@ public final class DaemonTestClient implements AutoCloseable
     {
         featureEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
             .sendTimeNs(System.nanoTime());
+        WireVersion.stampNarrow(headerEncoder);
         final FeatureVectorEncoder.InputsEncoder inputs = featureEncoder.inputsCount(raw.length);
         for (final int r : raw)
         {
             inputs.next().raw(r);
+        }
+        return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
+    }
+
+    /** A version-3 FeatureVector: {@code narrow} int32 inputs (normally none), then {@code wide} as int64 ones. */
+    public int encodeWideFeatures(final long eventId, final int[] narrow, final long[] wide)
+    {
+        featureEncoder.wrapAndApplyHeader(buffer, 0, headerEncoder).sourceId(7).eventId(eventId)
+            .sendTimeNs(System.nanoTime());
+        final FeatureVectorEncoder.InputsEncoder inputs = featureEncoder.inputsCount(narrow.length);
+        for (final int r : narrow)
+        {
+            inputs.next().raw(r);
+        }
+        final FeatureVectorEncoder.WideInputsEncoder wideInputs = featureEncoder.wideInputsCount(wide.length);
+        for (final long r : wide)
+        {
+            wideInputs.next().raw(r);
         }
         return MessageHeaderEncoder.ENCODED_LENGTH + featureEncoder.encodedLength();
     }
@@ -214,7 +237,7 @@ public final class DaemonTestClient implements AutoCloseable
             final long daemonNs = resultDecoder.daemonLatencyNs();
             final InferenceResultDecoder.OutputsDecoder outputs = resultDecoder.outputs();
             final int[] raw = new int[outputs.count()];
-            final double[] values = new double[outputs.count()];
+            double[] values = new double[outputs.count()];
             int i = 0;
             while (outputs.hasNext())
             {
@@ -222,7 +245,21 @@ public final class DaemonTestClient implements AutoCloseable
                 raw[i] = outputs.raw();
                 values[i++] = outputs.value();
             }
-            answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0);
+            final InferenceResultDecoder.WideOutputsDecoder wideOutputs = resultDecoder.wideOutputs();
+            final long[] wideRaw = new long[wideOutputs.count()];
+            if (wideRaw.length > 0)
+            {
+                values = new double[wideRaw.length];
+                i = 0;
+                while (wideOutputs.hasNext())
+                {
+                    wideOutputs.next();
+                    wideRaw[i] = wideOutputs.raw();
+                    values[i++] = wideOutputs.value();
+                }
+            }
+            answer = new Answer(false, raw, values, status, batch, daemonNs, null, 0, 0, 0, wideRaw,
+                headerDecoder.version(), resultDecoder.limit() - offset);
             arrivalLagNs.recordValue(Math.max(0, System.nanoTime() - resultDecoder.resultClaimNs()));
             if (firstFallbackArrivalNs == 0 && status == io.l1infer.codec.sbe.ResultStatus.FALLBACK.value())
             {
@@ -237,7 +274,7 @@ public final class DaemonTestClient implements AutoCloseable
             rejectDecoder.wrapAndApplyHeader(b, offset, headerDecoder);
             eventId = rejectDecoder.eventId();
             answer = new Answer(true, null, null, 0, 0, 0, rejectDecoder.reason(), rejectDecoder.fieldRaw(),
-                rejectDecoder.index(), rejectDecoder.value());
+                rejectDecoder.index(), rejectDecoder.value(), null, headerDecoder.version(), length);
         }
         else
         {

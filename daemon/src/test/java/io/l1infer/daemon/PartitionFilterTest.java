@@ -1,6 +1,7 @@
 package io.l1infer.daemon;
 
 import io.l1infer.codec.MuonPrimitives;
+import io.l1infer.codec.WireVersion;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.MessageHeaderEncoder;
 import io.l1infer.codec.sbe.MuonSegmentsEncoder;
@@ -160,6 +161,7 @@ class PartitionFilterTest
     private int encodeFeatures(final int count)
     {
         features.wrapAndApplyHeader(buffer, 0, header).sourceId(1).eventId(2).sendTimeNs(3);
+        WireVersion.stampNarrow(header);
         final FeatureVectorEncoder.InputsEncoder g = features.inputsCount(count);
         for (int i = 0; i < count; i++)
         {

@@ -8,6 +8,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.FragmentHandler;
 import io.l1infer.codec.MuonPrimitives;
+import io.l1infer.codec.WireVersion;
 import io.l1infer.codec.sbe.FeatureVectorEncoder;
 import io.l1infer.codec.sbe.InferenceResultDecoder;
 import io.l1infer.codec.sbe.MessageHeaderDecoder;
@@ -292,6 +293,7 @@ class SharedIngestPartitionTest
         int features(final long id)
         {
             features.wrapAndApplyHeader(BUFFER, 0, header).sourceId(9).eventId(id).sendTimeNs(id);
+            WireVersion.stampNarrow(header);
             final FeatureVectorEncoder.InputsEncoder g = features.inputsCount(27);
             for (int i = 0; i < 27; i++)
             {

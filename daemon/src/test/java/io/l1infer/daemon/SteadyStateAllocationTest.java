@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hot path allocates nothing per event: bytes allocated by the ingest and accelerator-owner threads, read from
  * the JVM's per-thread allocation counter around a steady-state run of real inputs and simulated segments, with the
- * agents on one thread (the default, which also runs the embedded driver) and on two; and with the wire's longest
- * feature vectors, each reassembled from several frames.
+ * agents on one thread (the default, which also runs the embedded driver) and on two; with the wire's longest
+ * feature vectors, each reassembled from several frames; and with raw values wider than int32 in and out.
  */
 class SteadyStateAllocationTest
 {
@@ -148,9 +148,7 @@ class SteadyStateAllocationTest
         }
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        try (L1inferDaemon daemon = L1inferDaemon.launch(TestDaemons.config(Map.of(
-                "l1infer.model.dir", bundle.toString(), "l1infer.driver.threading", "invoker",
-                "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
+        try (L1inferDaemon daemon = launchModel(bundle);
             DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
                 DaemonTestClient.DaemonTestClientChannels.of(daemon)))
         {
@@ -181,6 +179,74 @@ class SteadyStateAllocationTest
                 "(seed " + SEED + ")");
             assertEquals(0, client.duplicates);
         }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void wideRawInputsAndOutputsDoNotAllocatePerEvent(@TempDir final Path dir) throws IOException
+    {
+        final ModelBundle model = WideRawEndToEndTest.wideModel(SEED);
+        final Path bundle = dir.resolve(model.name());
+        ModelBundleWriter.write(model, bundle);
+        final long[][] inputs = WideRawEndToEndTest.wideInputs(SEED, 64);
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (L1inferDaemon daemon = launchModel(bundle);
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            long id = 0;
+            int rounds = 0;
+            long compiled;
+            do
+            {
+                compiled = jit.getTotalCompilationTime();
+                id = runWide(client, inputs, id, 20_000);
+                rounds++;
+            }
+            while (jit.getTotalCompilationTime() != compiled && rounds < 60);
+            final Thread hot = hotPathThreads(1).get(0);
+            long least = Long.MAX_VALUE;
+            // As in the combined layout above: the thread also runs the driver's time-driven duty work.
+            for (int round = 0; round < ROUNDS || round < MAX_ROUNDS && least >= CLEAN_ROUND_BYTES; round++)
+            {
+                final long before = threads.getThreadAllocatedBytes(hot.getId());
+                id = runWide(client, inputs, id, 50_000);
+                final long bytes = threads.getThreadAllocatedBytes(hot.getId()) - before;
+                System.out.printf("wide raw round %d: thread %s allocated %d bytes over 50,000 events%n",
+                    round, hot.getName(), bytes);
+                least = Math.min(least, bytes);
+            }
+            assertTrue(least < CLEAN_ROUND_BYTES, "allocated at least " + least + " bytes in every round of 50,000 " +
+                "events (seed " + SEED + ")");
+            assertEquals(0, client.duplicates);
+            final DaemonTestClient.Answer last = client.answers.get(id - 1);
+            assertEquals(model.output().size(), last.wideRaw().length, "answers came in the int64 group");
+        }
+    }
+
+    private static long runWide(final DaemonTestClient client, final long[][] inputs, final long firstId,
+        final int count)
+    {
+        final int before = client.answers.size() + client.anonymousRejects.size();
+        final int[] none = new int[0];
+        long id = firstId;
+        for (int i = 0; i < count; i++, id++)
+        {
+            client.send(client.encodeWideFeatures(id, none, inputs[(int)(id % inputs.length)]));
+            client.poll();
+        }
+        client.awaitAnswers(before + count, 120_000);
+        return id;
+    }
+
+    /** A daemon on the model bundle at {@code bundle}, its driver invoked by the agent thread, warmed up. */
+    private static L1inferDaemon launchModel(final Path bundle)
+    {
+        return L1inferDaemon.launch(TestDaemons.config(Map.of(
+            "l1infer.model.dir", bundle.toString(), "l1infer.driver.threading", "invoker",
+            "l1infer.accelerator.warmup", DaemonSettings.ACCELERATOR_WARMUP.defaultText())));
     }
 
     private static boolean allBelow(final long[] least, final long bound)

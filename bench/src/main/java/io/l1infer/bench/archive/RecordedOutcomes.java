@@ -74,6 +74,14 @@ public final class RecordedOutcomes
                 text.append(first ? "" : ",").append(outputs.raw());
                 first = false;
             }
+            // A model wider than int32 answers in the int64 group (schema version 3); the other group is empty.
+            final InferenceResultDecoder.WideOutputsDecoder wideOutputs = result.wideOutputs();
+            while (wideOutputs.hasNext())
+            {
+                wideOutputs.next();
+                text.append(first ? "" : ",").append(wideOutputs.raw());
+                first = false;
+            }
             into.put(key, text.toString());
         }
         else if (header.templateId() == RejectDecoder.TEMPLATE_ID)

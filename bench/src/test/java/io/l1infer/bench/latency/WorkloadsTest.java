@@ -104,6 +104,13 @@ class WorkloadsTest
         }
 
         @Override
+        public SendOutcome sendFeatures(final long sourceId, final long eventId, final long sendTimeNs,
+            final long[] raw, final int offset, final int count)
+        {
+            throw new AssertionError("the workloads send int32 raw inputs");
+        }
+
+        @Override
         public int poll()
         {
             return 0;
