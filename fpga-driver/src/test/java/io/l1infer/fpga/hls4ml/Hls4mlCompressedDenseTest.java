@@ -7,6 +7,7 @@ import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
+import io.l1infer.fpga.model.ModelSummary;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.opencl.OpenClDevice;
 import io.l1infer.fpga.opencl.OpenClTestDevices;
@@ -114,7 +115,8 @@ class Hls4mlCompressedDenseTest
         final String accum = p.lines().filter(l -> l.contains(" accum_t;")).findFirst().orElseThrow();
         replace(fw, "parameters.h", accum, "    typedef ap_fixed<14,5,AP_TRN,AP_SAT> accum_t;");
         final int n = nonzeros(fw);
-        final DenseLayer d = assertInstanceOf(DenseLayer.class, Hls4mlImporter.importProject(dir).layers().get(0));
+        final ModelBundle imported = Hls4mlImporter.importProject(dir);
+        final DenseLayer d = assertInstanceOf(DenseLayer.class, imported.layers().get(0));
         assertEquals(FixedPointType.parse("ap_fixed<14,5,AP_TRN,AP_SAT>"), d.accumType());
         assertArrayEquals(((DenseLayer)model().layers().get(0)).weights(), d.weights());
         // hls4ml's entries: the 5 non-zeros and padding zeros in C order, sorted by column, then row
@@ -130,6 +132,9 @@ class Hls4mlCompressedDenseTest
         assertEquals(0, n % d.compressed().reuseFactor(), "reuse factor " + d.compressed().reuseFactor());
         assertTrue(n - 5 < d.compressed().reuseFactor(), "padding below the reuse factor");
         assertEquals(expected, java.util.Arrays.stream(d.compressed().entries()).boxed().toList());
+        final String summary = ModelSummary.describe(imported);
+        assertTrue(summary.contains("dense_compressed order (reuse factor " + d.compressed().reuseFactor() + ")"),
+            summary);
     }
 
     @ParameterizedTest
