@@ -18,7 +18,8 @@ import java.util.List;
  * The types the 32-bit int kernels (and the OpenCL generator built on the same arithmetic) were proven exact for:
  * ap_fixed of at most 32 bits (ap_ufixed 31, so raw values fit an {@code int} and exact products a {@code long}),
  * fraction bits in -32..62, AP_TRN / AP_RND / AP_RND_CONV, AP_WRAP with N = 0 or AP_SAT (which ignores N), and only
- * the layer kinds dense, batchnorm, relu and linear. Every other model runs on the exact general path.
+ * the layer kinds dense (in {@code dense_latency}'s order), batchnorm, relu and linear. Every other model runs on the
+ * exact general path.
  */
 public final class IntKernelTypes
 {
@@ -61,6 +62,11 @@ public final class IntKernelTypes
             final String where = layer.kind() + " '" + layer.name() + "'";
             if (layer instanceof DenseLayer d)
             {
+                if (d.compressed() != null)
+                {
+                    reasons.add(where + ": dense_compressed's summation order (its accumulator " + d.accumType() +
+                        " can tell)");
+                }
                 check(reasons, where + " weight_t", d.weightType());
                 check(reasons, where + " bias_t", d.biasType());
                 check(reasons, where + " accum_t", d.accumType());

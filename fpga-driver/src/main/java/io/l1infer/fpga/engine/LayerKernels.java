@@ -28,7 +28,7 @@ public final class LayerKernels
     {
         if (layer instanceof DenseLayer d)
         {
-            return new WideDenseKernel(d, input);
+            return d.compressed() != null ? new WideCompressedDenseKernel(d, input) : new WideDenseKernel(d, input);
         }
         if (layer instanceof BatchNormLayer bn)
         {

@@ -91,10 +91,6 @@ final class WideDenseKernel implements WideLayerKernel
     {
         final long[] acc = accumulators;
         System.arraycopy(accBias, 0, acc, 0, outputSize);
-        final FixedPointType accT = accumType;
-        final int accFraction = accT.fractionBits();
-        final int sumInteger = accT.integerBits() + 1;
-        final boolean accSigned = accT.isSigned();
         for (int i = 0; i < inputSize; i++)
         {
             final long x = in[i];
@@ -104,18 +100,39 @@ final class WideDenseKernel implements WideLayerKernel
             }
             for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
             {
-                final long w = rowWeight[k];
-                final long p = accT.convertWide(
-                    Math.multiplyHigh(x, w), x * w, productFraction, productInteger, productSigned);
                 final int j = rowOutput[k];
-                final long a = acc[j];
-                acc[j] = accT.convertWide(Int128.addHigh(a, p), a + p, accFraction, sumInteger, accSigned);
+                acc[j] = sum(acc[j], product(x, rowWeight[k]));
             }
         }
         final FixedPointType resT = resultType;
         for (int j = 0; j < outputSize; j++)
         {
-            out[j] = resT.convert(acc[j], accT);
+            out[j] = resT.convert(acc[j], accumType);
         }
+    }
+
+    /** {@code (accum_t)(x * w)}, the product exact. */
+    long product(final long x, final long w)
+    {
+        return accumType.convertWide(Math.multiplyHigh(x, w), x * w, productFraction, productInteger, productSigned);
+    }
+
+    /** {@code (accum_t)(a + p)} of two accum_t values, the sum exact. */
+    long sum(final long a, final long p)
+    {
+        return accumType.convertWide(Int128.addHigh(a, p), a + p, accumType.fractionBits(),
+            accumType.integerBits() + 1, accumType.isSigned());
+    }
+
+    /** {@code (res_T)acc}. */
+    long result(final long acc)
+    {
+        return resultType.convert(acc, accumType);
+    }
+
+    /** {@code (accum_t)bias[j]}. */
+    long bias(final int j)
+    {
+        return accBias[j];
     }
 }

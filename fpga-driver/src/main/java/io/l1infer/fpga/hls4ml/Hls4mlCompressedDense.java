@@ -2,6 +2,7 @@ package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
+import io.l1infer.fpga.model.CompressedOrder;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
 
@@ -14,11 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Maps {@code nnet::dense_compressed} (hls4ml's COO weights: {@code {row_index, col_index, weight}} structs) onto a
- * {@link DenseLayer}, which is exact where the template's summation order cannot be noticed.
+ * {@link DenseLayer} that sums in the template's order.
  *
- * <p>The template sums each reuse step's products per column into {@code mult[]} and adds those to {@code acc}; with
- * an {@code AP_WRAP} accumulator without saturation bits every step is arithmetic modulo 2^W on the accumulator grid
- * (each product converted to {@code accum_t} once, as {@code dense_latency} does), so any order gives the same sum.
+ * <p>The template sums each reuse step's products per column into {@code mult[]} and adds those to {@code acc}
+ * ({@link CompressedOrder}); with an {@code AP_WRAP} accumulator without saturation bits every step is arithmetic
+ * modulo 2^W on the accumulator grid (each product converted to {@code accum_t} once, as {@code dense_latency} does),
+ * so any order gives the same sum and the layer keeps {@code dense_latency}'s; any other accumulator (saturating,
+ * AP_WRAP_SM, saturation bits) carries the entry order and reuse factor.
  */
 final class Hls4mlCompressedDense
 {
@@ -46,13 +49,6 @@ final class Hls4mlCompressedDense
     {
         final FixedPointType accum = importer.typeField(config, "accum_t", name);
         final FixedPointType biasType = importer.typeField(config, "bias_t", name);
-        if (accum.overflow() != Overflow.AP_WRAP || accum.saturationBits() != 0)
-        {
-            throw importer.fail(config.location(), name, "dense_compressed adds each reuse step's products per " +
-                "column before the accumulator, an order only an AP_WRAP accumulator without saturation bits " +
-                "cannot notice; the accumulator " + accum + " is not supported (supported with dense_compressed: " +
-                "AP_WRAP accumulators with N = 0)");
-        }
         final Hls4mlConfigField weightField = config.field("weight_t");
         if (weightField == null || weightField.kind() != Hls4mlConfigField.Kind.TYPEDEF)
         {
@@ -97,6 +93,7 @@ final class Hls4mlCompressedDense
                 config.name() + " n_nonzeros = " + nonzeros);
         }
         final long[] weights = new long[nIn * nOut];
+        final int[] entries = new int[nonzeros];
         final Set<Integer> seen = new HashSet<>();
         for (int k = 0; k < nonzeros; k++)
         {
@@ -124,9 +121,14 @@ final class Hls4mlCompressedDense
                     "position at most once, as hls4ml writes them; two products would each be converted)");
             }
             weights[at] = raw != 0 ? raw : weights[at];
+            entries[k] = at;
         }
         final long[] biases = importer.weights(call.arguments().get(3), biasType, nOut, config, name, "n_out");
-        return new DenseLayer(name, nIn, nOut, struct.weight, weights, biasType, biases, accum, resultType);
+        // Modular sums on the accumulator grid: the order cannot be noticed, and dense_latency's order keeps the
+        // layer on the fast kernels.
+        final boolean orderFree = accum.overflow() == Overflow.AP_WRAP && accum.saturationBits() == 0;
+        return new DenseLayer(name, nIn, nOut, struct.weight, weights, biasType, biases, accum, resultType,
+            orderFree ? null : new CompressedOrder(rf, entries));
     }
 
     /** A plain dense call whose weight_t is the compressed struct (what hls4ml 0.5 and later write) is refused. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ final class ModelBundleReader
     private static final Set<String> INPUT_KEYS = Set.of("size", "type", "features");
     private static final Set<String> OUTPUT_KEYS = Set.of("size", "type", "names", "scale", "unit");
     private static final Set<String> DENSE_KEYS = Set.of(
-        "name", "kind", "in", "out", "weights", "weight_t", "bias", "bias_t", "accum_t", "result_t");
+        "name", "kind", "in", "out", "weights", "weight_t", "bias", "bias_t", "accum_t", "result_t", "compressed",
+        "reuse_factor");
     private static final Set<String> BATCHNORM_KEYS = Set.of(
         "name", "kind", "size", "scale", "scale_t", "bias", "bias_t", "result_t");
     private static final Set<String> ACTIVATION_KEYS = Set.of("name", "kind", "size", "result_t");
@@ -199,7 +201,7 @@ final class ModelBundleReader
                 final long[] weights = values(node, "weights", where, weightType, (long)in * out);
                 final long[] biases = values(node, "bias", where, biasType, out);
                 return new DenseLayer(name, in, out, weightType, weights, biasType, biases,
-                    type(node, "accum_t", where), type(node, "result_t", where));
+                    type(node, "accum_t", where), type(node, "result_t", where), compressed(node, where, in, out));
             }
             case "batchnorm":
             {
@@ -356,6 +358,50 @@ final class ModelBundleReader
         catch (final IllegalArgumentException ex)
         {
             throw error(where + " field '" + field + "'", "file " + fileName + ": " + ex.getMessage());
+        }
+    }
+
+    /** A dense layer's dense_compressed order: the entries' positions row * out + col in array order, or null. */
+    private CompressedOrder compressed(final JsonNode node, final String where, final int in, final int out)
+    {
+        if (!node.has("compressed") && !node.has("reuse_factor"))
+        {
+            return null;
+        }
+        final int rf = positiveInt(node, "reuse_factor", where);
+        final String fileName = text(node, "compressed", where);
+        final Path file = directory.resolve(fileName).normalize();
+        if (!file.startsWith(directory.normalize()))
+        {
+            throw error(where + " field 'compressed'", "file '" + fileName + "' is outside the bundle");
+        }
+        final String text;
+        try
+        {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        }
+        catch (final IOException ex)
+        {
+            throw error(where + " field 'compressed'", "cannot read file " + fileName + ": " + ex);
+        }
+        final String[] parts = text.isEmpty() ? new String[0] : text.split("\\s*,\\s*|\\s+", -1);
+        final int[] entries = new int[parts.length];
+        for (int k = 0; k < parts.length; k++)
+        {
+            if (!parts[k].matches("\\d{1,10}") || Long.parseLong(parts[k]) >= (long)in * out)
+            {
+                throw error(where + " field 'compressed'", "file " + fileName + ": entry #" + k + " '" + parts[k] +
+                    "' is not a position 0.." + ((long)in * out - 1) + " (row * out + col)");
+            }
+            entries[k] = Integer.parseInt(parts[k]);
+        }
+        try
+        {
+            return new CompressedOrder(rf, entries);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw error(where + " field 'compressed'", "file " + fileName + ": " + ex.getMessage());
         }
     }
 

@@ -88,6 +88,17 @@ public final class ModelBundleWriter
             node.put("bias", writeValues(dir, "b" + index + ".txt", d.biases(), d.biasType()));
             node.put("bias_t", d.biasType().toString());
             node.put("accum_t", d.accumType().toString());
+            if (d.compressed() != null)
+            {
+                final StringBuilder sb = new StringBuilder();
+                for (final int e : d.compressed().entries())
+                {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(e);
+                }
+                Files.writeString(dir.resolve("c" + index + ".txt"), sb.toString(), StandardCharsets.US_ASCII);
+                node.put("compressed", "c" + index + ".txt");
+                node.put("reuse_factor", d.compressed().reuseFactor());
+            }
         }
         else if (layer instanceof BatchNormLayer bn)
         {

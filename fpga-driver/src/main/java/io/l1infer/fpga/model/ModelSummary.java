@@ -30,6 +30,11 @@ public final class ModelSummary
                 sb.append(" weight_t ").append(d.weightType()).append(" bias_t ").append(d.biasType())
                     .append(" accum_t ").append(d.accumType()).append(", ").append(nz).append('/')
                     .append(d.weights().length).append(" non-zero weights");
+                if (d.compressed() != null)
+                {
+                    sb.append(", dense_compressed order (reuse factor ").append(d.compressed().reuseFactor())
+                        .append(')');
+                }
             }
             else if (layer instanceof BatchNormLayer b)
             {

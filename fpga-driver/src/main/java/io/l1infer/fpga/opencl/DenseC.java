@@ -28,6 +28,11 @@ final class DenseC
 
     static void append(final StringBuilder sb, final DenseLayer d, final int l, final FixedPointType in)
     {
+        if (d.compressed() != null)
+        {
+            CompressedDenseC.append(sb, d, l, in);
+            return;
+        }
         final FixedPointType acc = d.accumType();
         final ExactType inExact = ExactType.of(in);
         final ExactType product = inExact.times(ExactType.of(d.weightType()));
@@ -69,29 +74,8 @@ final class DenseC
                     }
                     continue;
                 }
-                final String term;
-                if (productMagnitude <= 62)
-                {
-                    term = convert("(long)" + x + " * " + longLiteral(weight), product, acc);
-                }
-                else
-                {
-                    term = convertWide("l1x_mul_hi(" + x + ", " + longLiteral(weight) + ")",
-                        "(as_ulong((long)" + x + ") * " + ulongLiteral(weight) + ")", product, acc);
-                }
-                final ExactType sum = accExact.plus(accExact);
-                if (sum.width() <= 62)
-                {
-                    sb.append("    ").append(a).append(" = ").append(convert(a + " + " + term, sum, acc))
-                        .append(";\n");
-                }
-                else
-                {
-                    final String t = "t" + l + "_" + i + "_" + j;
-                    sb.append("    {\n        const long ").append(t).append(" = ").append(term).append(";\n")
-                        .append("        ").append(a).append(" = ").append(convertWide("l1x_add_hi(" + a + ", " +
-                            t + ")", "(as_ulong(" + a + ") + as_ulong(" + t + "))", sum, acc)).append(";\n    }\n");
-                }
+                appendSum(sb, a, product(x, weight, product, acc, productMagnitude), acc,
+                    "t" + l + "_" + i + "_" + j);
             }
         }
         for (int j = 0; j < n; j++)
@@ -115,6 +99,40 @@ final class DenseC
             sb.append("    const ").append(valueType(d.resultType())).append(' ')
                 .append(OpenClKernelSource.value(l, j)).append(" = ")
                 .append(convert(exact, accExact, d.resultType())).append(";\n");
+        }
+    }
+
+    /** {@code accum_t(x * w)} as a long expression: the exact product (up to 128 bits) converted. */
+    static String product(
+        final String x,
+        final long weight,
+        final ExactType product,
+        final FixedPointType acc,
+        final int productMagnitude)
+    {
+        if (productMagnitude <= 62)
+        {
+            return convert("(long)" + x + " * " + longLiteral(weight), product, acc);
+        }
+        return convertWide("l1x_mul_hi(" + x + ", " + longLiteral(weight) + ")",
+            "(as_ulong((long)" + x + ") * " + ulongLiteral(weight) + ")", product, acc);
+    }
+
+    /** The statement {@code a = accum_t(a + term)}, the sum exact (up to 65 bits); {@code t} names a temporary. */
+    static void appendSum(
+        final StringBuilder sb, final String a, final String term, final FixedPointType acc, final String t)
+    {
+        final ExactType accExact = ExactType.of(acc);
+        final ExactType sum = accExact.plus(accExact);
+        if (sum.width() <= 62)
+        {
+            sb.append("    ").append(a).append(" = ").append(convert(a + " + " + term, sum, acc)).append(";\n");
+        }
+        else
+        {
+            sb.append("    {\n        const long ").append(t).append(" = ").append(term).append(";\n")
+                .append("        ").append(a).append(" = ").append(convertWide("l1x_add_hi(" + a + ", " +
+                    t + ")", "(as_ulong(" + a + ") + as_ulong(" + t + "))", sum, acc)).append(";\n    }\n");
         }
     }
 
@@ -174,7 +192,7 @@ final class DenseC
         return "0x" + Long.toHexString(v) + "UL";
     }
 
-    private static String accumulator(final int layer, final int j)
+    static String accumulator(final int layer, final int j)
     {
         return "a" + layer + "_" + j;
     }

@@ -13,6 +13,7 @@ import io.l1infer.fpga.model.ReluLayer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 /**
  * The plain, obviously correct emulation of hls4ml's arithmetic that the fast engine is tested against: one event
@@ -100,7 +101,7 @@ public final class ReferenceEmulator
         }
         if (layer instanceof DenseLayer d)
         {
-            return dense(d, x, xType);
+            return d.compressed() != null ? denseCompressed(d, x, xType) : dense(d, x, xType);
         }
         if (layer instanceof BatchNormLayer bn)
         {
@@ -144,6 +145,49 @@ public final class ReferenceEmulator
                 a = convert(a.add(p), sum, acc);
             }
             y[j] = convert(a, Format.of(acc), d.resultType());
+        }
+        return y;
+    }
+
+    /**
+     * dense_compressed, its loops as written: acc[j] = (accum_t)bias[j]; for each reuse step ir, mult[] = 0, for
+     * im ascending entry w = im * R + ir adds (accum_t)(x[row] * weight) into mult[col], then acc[j] += mult[j] for
+     * every j; every += converts the exact sum to accum_t; res = (res_t)acc.
+     */
+    private static BigInteger[] denseCompressed(final DenseLayer d, final BigInteger[] x, final FixedPointType xType)
+    {
+        final FixedPointType acc = d.accumType();
+        final Format product = new Format(xType.fractionBits() + d.weightType().fractionBits(),
+            xType.integerBits() + d.weightType().integerBits(), xType.isSigned() || d.weightType().isSigned());
+        final Format sum = new Format(acc.fractionBits(), acc.integerBits() + 1, acc.isSigned());
+        final int n = d.outputSize();
+        final int[] entries = d.compressed().entries();
+        final int rf = d.compressed().reuseFactor();
+        final long[] w = d.weights();
+        final BigInteger[] a = new BigInteger[n];
+        for (int j = 0; j < n; j++)
+        {
+            a[j] = convert(BigInteger.valueOf(d.biases()[j]), Format.of(d.biasType()), acc);
+        }
+        for (int ir = 0; ir < rf; ir++)
+        {
+            final BigInteger[] mult = new BigInteger[n];
+            Arrays.fill(mult, BigInteger.ZERO);
+            for (int im = 0; im < entries.length / rf; im++)
+            {
+                final int e = entries[im * rf + ir];
+                final BigInteger p = convert(x[e / n].multiply(BigInteger.valueOf(w[e])), product, acc);
+                mult[e % n] = convert(mult[e % n].add(p), sum, acc);
+            }
+            for (int j = 0; j < n; j++)
+            {
+                a[j] = convert(a[j].add(mult[j]), sum, acc);
+            }
+        }
+        final BigInteger[] y = new BigInteger[n];
+        for (int j = 0; j < n; j++)
+        {
+            y[j] = convert(a[j], Format.of(acc), d.resultType());
         }
         return y;
     }

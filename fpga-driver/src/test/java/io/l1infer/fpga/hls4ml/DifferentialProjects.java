@@ -2,6 +2,7 @@ package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.BatchBuffers;
+import io.l1infer.fpga.engine.CompressedOrderModels;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.engine.RandomFixedPointModels;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
@@ -45,9 +46,20 @@ final class DifferentialProjects
      * events whose outputs differ on either engine.
      */
     record Outcome(long seed, Path project, int events, int openClEvents, int distinctOutputs, List<String> mismatches,
-        Set<Corner> corners)
+        Set<Corner> corners, int orderSensitiveEvents)
     {
     }
+
+    /** Draws the model of one seed. */
+    interface Generator
+    {
+        ModelBundle draw(long seed, SplittableRandom r, Hls4mlProjectWriter.Style style);
+    }
+
+    /** The differential test's models: the engine tests' random models, DifferentialModels, sign weights. */
+    static final Generator DEFAULT = (seed, r, style) -> DifferentialSigns.apply(r.nextInt(4) == 0 ?
+        RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
+        new SplittableRandom(seed ^ 0x7369676e73L), style);
 
     /** The conversion corners a model contains, counted so that a run shows it drew them. */
     enum Corner
@@ -107,6 +119,23 @@ final class DifferentialProjects
         final Path work,
         final OpenClDevice device)
     {
+        return run(firstSeed, count, style, release, work, device, DEFAULT, 3);
+    }
+
+    /**
+     * As above with the models of {@code generator}, one in {@code compressedEvery} dense layers written as
+     * dense_compressed where it applies (1: all).
+     */
+    static List<Outcome> run(
+        final long firstSeed,
+        final int count,
+        final Hls4mlProjectWriter.Style style,
+        final Path release,
+        final Path work,
+        final OpenClDevice device,
+        final Generator generator,
+        final int compressedEvery)
+    {
         final List<Path> projects = new ArrayList<>();
         final List<List<String>> inputs = new ArrayList<>();
         final List<int[][]> raws = new ArrayList<>();
@@ -117,9 +146,7 @@ final class DifferentialProjects
             final ModelBundle model;
             try
             {
-                model = DifferentialSigns.apply(r.nextInt(4) == 0 ?
-                    RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
-                    new SplittableRandom(seed ^ 0x7369676e73L), style);
+                model = generator.draw(seed, r, style);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -128,7 +155,7 @@ final class DifferentialProjects
             }
             final Hls4mlProjectWriter.Values values = Hls4mlProjectWriter.Values.values()[r.nextInt(3)];
             final Path dir = work.resolve(style + "-" + seed);
-            Hls4mlProjectWriter.writeWith(model, dir, style, values, r.nextInt(4) != 0, seed, 3, null);
+            Hls4mlProjectWriter.writeWith(model, dir, style, values, r.nextInt(4) != 0, seed, compressedEvery, null);
             projects.add(dir);
             final int[][] events = inputs(r, model.input().type(), model.input().size());
             raws.add(events);
@@ -138,6 +165,7 @@ final class DifferentialProjects
             style + "-" + firstSeed));
         final List<ModelBundle> models = new ArrayList<>();
         final List<List<String>> mismatches = new ArrayList<>();
+        final int[] orderSensitive = new int[count];
         for (int k = 0; k < count; k++)
         {
             final List<String> m = new ArrayList<>();
@@ -149,6 +177,7 @@ final class DifferentialProjects
                 {
                     m.addAll(compare("emulator", engine, raws.get(k), outputs.get(k)));
                 }
+                orderSensitive[k] = orderSensitiveEvents(model, raws.get(k), outputs.get(k));
             }
             catch (final RuntimeException ex)
             {
@@ -167,9 +196,23 @@ final class DifferentialProjects
         {
             outcomes.add(new Outcome(firstSeed + k, projects.get(k), raws.get(k).length,
                 onOpenCl[k] ? raws.get(k).length : 0, (int)outputs.get(k).stream().distinct().count(),
-                mismatches.get(k), models.get(k) == null ? Set.of() : corners(models.get(k))));
+                mismatches.get(k), models.get(k) == null ? Set.of() : corners(models.get(k)), orderSensitive[k]));
         }
         return outcomes;
+    }
+
+    /**
+     * How many events the C simulation answers differently from dense_latency's order, i.e. where the imported
+     * dense_compressed order is what makes the engine agree (0 for a model without such layers).
+     */
+    private static int orderSensitiveEvents(final ModelBundle model, final int[][] events, final List<String> expected)
+    {
+        if (model.layers().stream().noneMatch(l -> l instanceof DenseLayer d && d.compressed() != null))
+        {
+            return 0;
+        }
+        return (int)compare(CompressedOrderModels.withoutOrders(model), events, expected).stream()
+            .filter(m -> m.startsWith("emulator event")).count();
     }
 
     /**

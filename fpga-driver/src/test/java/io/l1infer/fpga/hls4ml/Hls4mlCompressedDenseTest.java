@@ -1,12 +1,16 @@
 package io.l1infer.fpga.hls4ml;
 
+import io.l1infer.fpga.engine.CompressedOrderModels;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
+import io.l1infer.fpga.model.ModelSummary;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.opencl.OpenClDevice;
+import io.l1infer.fpga.opencl.OpenClTestDevices;
 import io.l1infer.testsupport.SharedReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -104,16 +108,77 @@ class Hls4mlCompressedDenseTest
     }
 
     @Test
-    void aSaturatingAccumulatorIsRefused() throws IOException
+    void aSaturatingAccumulatorImportsWithTheTemplatesOrder() throws IOException
     {
         final Path fw = write(1);
         final String p = Files.readString(fw.resolve("parameters.h"));
         final String accum = p.lines().filter(l -> l.contains(" accum_t;")).findFirst().orElseThrow();
         replace(fw, "parameters.h", accum, "    typedef ap_fixed<14,5,AP_TRN,AP_SAT> accum_t;");
-        refused("firmware/parameters.h:", "layer 'fc1': dense_compressed adds each reuse step's products per " +
-            "column before the accumulator, an order only an AP_WRAP accumulator without saturation bits cannot " +
-            "notice; the accumulator ap_fixed<14,5,AP_TRN,AP_SAT> is not supported (supported with " +
-            "dense_compressed: AP_WRAP accumulators with N = 0)");
+        final int n = nonzeros(fw);
+        final ModelBundle imported = Hls4mlImporter.importProject(dir);
+        final DenseLayer d = assertInstanceOf(DenseLayer.class, imported.layers().get(0));
+        assertEquals(FixedPointType.parse("ap_fixed<14,5,AP_TRN,AP_SAT>"), d.accumType());
+        assertArrayEquals(((DenseLayer)model().layers().get(0)).weights(), d.weights());
+        // hls4ml's entries: the 5 non-zeros and padding zeros in C order, sorted by column, then row
+        final List<Integer> expected = new ArrayList<>(List.of(8, 1, 6, 3, 11));
+        for (int k = 0; expected.size() < n; k++)
+        {
+            if (!expected.contains(k))
+            {
+                expected.add(k);
+            }
+        }
+        expected.sort(java.util.Comparator.<Integer>comparingInt(e -> e % 4).thenComparingInt(e -> e / 4));
+        assertEquals(0, n % d.compressed().reuseFactor(), "reuse factor " + d.compressed().reuseFactor());
+        assertTrue(n - 5 < d.compressed().reuseFactor(), "padding below the reuse factor");
+        assertEquals(expected, java.util.Arrays.stream(d.compressed().entries()).boxed().toList());
+        final String summary = ModelSummary.describe(imported);
+        assertTrue(summary.contains("dense_compressed order (reuse factor " + d.compressed().reuseFactor() + ")"),
+            summary);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Hls4mlProjectWriter.Style.class)
+    void saturatingAccumulatorsEqualTheCSimulationOnBothEngines(final Hls4mlProjectWriter.Style style)
+    {
+        final Path release = SharedReference.require("reference/" + style.reference(), "dense_compressed C simulation");
+        Assumptions.assumeTrue(GppHarness.available() || SharedReference.underCi(), "no g++ on the PATH");
+        final OpenClDevice device = OpenClTestDevices.requireOrSkipPart("OpenCL part of the dense_compressed test");
+        final long seed = Long.getLong("l1infer.hls4ml.compressed.seed", 31000L);
+        final int projects = Integer.getInteger("l1infer.hls4ml.compressed.projects", 12);
+        final List<DifferentialProjects.Outcome> outcomes = new ArrayList<>();
+        for (int first = 0; first < projects; first += 12)
+        {
+            outcomes.addAll(DifferentialProjects.run(seed + first, Math.min(12, projects - first), style, release,
+                dir, device, (s, r, st) -> CompressedOrderModels.random(r), 1));
+        }
+        int events = 0;
+        int openCl = 0;
+        int orderSensitive = 0;
+        int compressed = 0;
+        final List<String> failures = new ArrayList<>();
+        for (final DifferentialProjects.Outcome o : outcomes)
+        {
+            events += o.events();
+            openCl += o.openClEvents();
+            orderSensitive += o.orderSensitiveEvents();
+            compressed += DifferentialProjects.count(o.project(), "nnet::dense_compressed<");
+            if (!o.mismatches().isEmpty())
+            {
+                failures.add("seed " + o.seed() + " (" + style + ", kept in " + o.project() + "): " +
+                    o.mismatches().size() + " mismatches, first " + o.mismatches().get(0));
+            }
+        }
+        System.out.println("dense_compressed with saturating accumulators " + style + ": " + projects +
+            " projects, " + compressed + " compressed layers, " + events + " events, emulator: all, OpenCL: " +
+            (device == null ? "skipped" : openCl) + "; dense_latency's order would differ from the C simulation " +
+            "in " + orderSensitive + " events; " + failures.size() + " projects with mismatches (seeds from " + seed +
+            ")");
+        assertEquals(List.of(), failures);
+        assertEquals(device == null ? 0 : events, openCl, "events compared on OpenCL");
+        assertTrue(compressed >= projects, "dense_compressed layers: " + compressed);
+        assertTrue(orderSensitive > events / 20, "the accumulators saturated mid-sum in " + orderSensitive + " of " +
+            events + " events (seed " + seed + ")");
     }
 
     @Test

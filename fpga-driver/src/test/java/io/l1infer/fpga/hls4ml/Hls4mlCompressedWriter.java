@@ -1,6 +1,5 @@
 package io.l1infer.fpga.hls4ml;
 
-import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.model.DenseLayer;
 
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ final class Hls4mlCompressedWriter
     }
 
     /**
-     * Only an AP_WRAP accumulator without saturation bits is imported exactly, integer weight fields (the binary and
-     * ternary products) are refused, and hls4ml needs a non-zero.
+     * Integer weight fields (the binary and ternary products) are refused, and hls4ml needs a non-zero; every
+     * accumulator is imported exactly (a saturating one with the template's order).
      */
     static boolean applies(final DenseLayer d)
     {
@@ -35,8 +34,7 @@ final class Hls4mlCompressedWriter
         {
             nonzero |= w != 0;
         }
-        return nonzero && !d.weightType().isInteger() && d.accumType().overflow() == Overflow.AP_WRAP &&
-            d.accumType().saturationBits() == 0;
+        return nonzero && !d.weightType().isInteger();
     }
 
     String call(

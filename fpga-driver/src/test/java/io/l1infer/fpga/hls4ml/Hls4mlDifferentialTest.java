@@ -47,6 +47,7 @@ class Hls4mlDifferentialTest
         int distinct = 0;
         int openClEvents = 0;
         int compressed = 0;
+        int orderSensitive = 0;
         final Map<DifferentialProjects.Corner, Integer> corners = new EnumMap<>(DifferentialProjects.Corner.class);
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
@@ -59,6 +60,7 @@ class Hls4mlDifferentialTest
                 o.corners().forEach(c -> corners.merge(c, 1, Integer::sum));
                 distinct += o.distinctOutputs();
                 compressed += DifferentialProjects.count(o.project(), "nnet::dense_compressed<");
+                orderSensitive += o.orderSensitiveEvents();
                 if (!o.mismatches().isEmpty())
                 {
                     failures.add("seed " + o.seed() + " (" + style + ", project kept in " + o.project() + "): " +
@@ -67,7 +69,8 @@ class Hls4mlDifferentialTest
             }
         }
         System.out.println("hls4ml differential " + style + ": " + PROJECTS + " projects, " + events +
-            " events (" + distinct + " distinct output lines, " + compressed + " dense_compressed layers), " +
+            " events (" + distinct + " distinct output lines, " + compressed + " dense_compressed layers, " +
+                orderSensitive + " events where their saturating order matters), " +
                 "emulator: all, OpenCL: " +
                 (device == null ? "skipped" : openClEvents + " on " + device.name()) + "; " + failures.size() +
                 " projects with mismatches (seeds from " + SEED + "); projects with conversion corners: " + corners);

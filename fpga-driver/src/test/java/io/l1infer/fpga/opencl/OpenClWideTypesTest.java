@@ -205,7 +205,7 @@ class OpenClWideTypesTest
         };
     }
 
-    private static int compareLong(
+    static int compareLong(
         final OpenClProgram program,
         final String kernel,
         final ModelBundle model,
