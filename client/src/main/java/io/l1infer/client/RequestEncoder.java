@@ -175,10 +175,7 @@ final class RequestEncoder
         final int rawOffset,
         final int count)
     {
-        featuresEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-            .sourceId(sourceId)
-            .eventId(eventId)
-            .sendTimeNs(sendTimeNs);
+        wrapFeatures(buffer, offset, sourceId, eventId, sendTimeNs);
         WireVersion.stampNarrow(headerEncoder);
         final FeatureVectorEncoder.InputsEncoder group = featuresEncoder.inputsCount(count);
         for (int i = 0; i < count; i++)
@@ -201,15 +198,25 @@ final class RequestEncoder
         final int rawOffset,
         final int count)
     {
-        featuresEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-            .sourceId(sourceId)
-            .eventId(eventId)
-            .sendTimeNs(sendTimeNs);
+        wrapFeatures(buffer, offset, sourceId, eventId, sendTimeNs);
         featuresEncoder.inputsCount(0);
         final FeatureVectorEncoder.WideInputsEncoder group = featuresEncoder.wideInputsCount(count);
         for (int i = 0; i < count; i++)
         {
             group.next().raw(raw[rawOffset + i]);
         }
+    }
+
+    private void wrapFeatures(
+        final MutableDirectBuffer buffer,
+        final int offset,
+        final long sourceId,
+        final long eventId,
+        final long sendTimeNs)
+    {
+        featuresEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            .sourceId(sourceId)
+            .eventId(eventId)
+            .sendTimeNs(sendTimeNs);
     }
 }

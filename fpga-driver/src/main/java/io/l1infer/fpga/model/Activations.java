@@ -23,6 +23,13 @@ final class Activations
         }
     }
 
+    /** The checks of an activation computed from one table of {@code table_size} entries (elu, selu, sigmoid...). */
+    static void requireTable(final String name, final int size, final int tableSize)
+    {
+        requireSize(name, size);
+        requireTableSize(name, "table_size", tableSize);
+    }
+
     static void requireFinite(final String name, final String field, final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))

@@ -23,9 +23,8 @@ public record EluLayer(
 {
     public EluLayer
     {
-        Activations.requireSize(name, size);
+        Activations.requireTable(name, size, tableSize);
         Activations.requireFinite(name, "alpha", alpha);
-        Activations.requireTableSize(name, "table_size", tableSize);
     }
 
     @Override

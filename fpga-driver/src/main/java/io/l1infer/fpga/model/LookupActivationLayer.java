@@ -21,8 +21,7 @@ public record LookupActivationLayer(
 {
     public LookupActivationLayer
     {
-        Activations.requireSize(name, size);
-        Activations.requireTableSize(name, "table_size", tableSize);
+        Activations.requireTable(name, size, tableSize);
         java.util.Objects.requireNonNull(function, "function");
     }
 

@@ -20,8 +20,7 @@ public record SeluLayer(
 {
     public SeluLayer
     {
-        Activations.requireSize(name, size);
-        Activations.requireTableSize(name, "table_size", tableSize);
+        Activations.requireTable(name, size, tableSize);
         java.util.Objects.requireNonNull(generation, "generation");
     }
 
