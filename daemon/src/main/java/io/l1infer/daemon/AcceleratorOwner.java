@@ -404,10 +404,10 @@ final class AcceleratorOwner implements Agent
             if (event.kind == RingEvent.KIND_REQUEST)
             {
                 final int slot = offset + event.batchSlot;
-                System.arraycopy(event.inputs, 0, batch.inputs, slot * in, in);
+                event.copyInputs(batch.inputs, slot * in);
                 for (int o = 0; o < out; o++)
                 {
-                    batch.primaryOutputs[slot * out + o] = buffers.getOutput(event.batchSlot, o);
+                    batch.primaryOutputs[slot * out + o] = buffers.getOutputLong(event.batchSlot, o);
                 }
                 batch.sourceIds[slot] = event.sourceId;
                 batch.eventIds[slot] = event.eventId;

@@ -340,14 +340,6 @@ public final class L1inferDaemon implements AutoCloseable
         final DaemonErrorLog errorLog,
         final EpochClock epochClock)
     {
-        if (ModelWireLimits.isWide(model.input().type()) || ModelWireLimits.isWide(model.output().type()))
-        {
-            // The shadow batch copies raw values as ints; wider ones are not carried there yet.
-            throw new IllegalArgumentException(DaemonSettings.SHADOW.key() + "=" + config.get(SHADOW) +
-                " is not supported for model " + model.name() + ": its input type " + model.input().type() +
-                " or output type " + model.output().type() + " has raw values beyond int32 (set " +
-                DaemonSettings.SHADOW.key() + "=none)");
-        }
         final Accelerator engine = config.get(SHADOW) == ShadowKind.EMULATOR ?
             new FixedPointEmulator(model, primary.maxBatchSize()) :
             AcceleratorProviders.open(AcceleratorProviders.find(OpenClProvider.NAME), config, model);

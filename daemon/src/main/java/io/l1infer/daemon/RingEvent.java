@@ -41,6 +41,22 @@ final class RingEvent
         this.wideInputs = new long[wideInputs ? inputSize : 0];
     }
 
+    /** Copy this request's raw inputs, widened to longs, to {@code dst} from {@code offset}. */
+    void copyInputs(final long[] dst, final int offset)
+    {
+        final long[] wide = wideInputs;
+        if (wide.length == 0)
+        {
+            final int[] narrow = inputs;
+            for (int i = 0; i < narrow.length; i++)
+            {
+                dst[offset + i] = narrow[i];
+            }
+            return;
+        }
+        System.arraycopy(wide, 0, dst, offset, wide.length);
+    }
+
     /** Write this request's raw inputs into event {@code slot} of {@code buffers}. */
     void putInputs(final BatchBuffers buffers, final int slot)
     {

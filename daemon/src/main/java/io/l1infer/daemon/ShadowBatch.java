@@ -11,8 +11,9 @@ final class ShadowBatch
     final int capacity;
     final int inputSize;
     final int outputSize;
-    final int[] inputs;
-    final int[] primaryOutputs;
+    /** Raw values as longs, so that types wider than int32 (an unsigned 64-bit value as its bits) fit too. */
+    final long[] inputs;
+    final long[] primaryOutputs;
     final long[] sourceIds;
     final long[] eventIds;
     final int[] primaryBatchSizes;
@@ -25,8 +26,8 @@ final class ShadowBatch
         this.capacity = capacity;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
-        inputs = new int[capacity * inputSize];
-        primaryOutputs = new int[capacity * outputSize];
+        inputs = new long[capacity * inputSize];
+        primaryOutputs = new long[capacity * outputSize];
         sourceIds = new long[capacity];
         eventIds = new long[capacity];
         primaryBatchSizes = new int[capacity];

@@ -32,7 +32,6 @@ final class ShadowChecker implements Agent
     private final ShadowCounters counters;
     private final MismatchLog mismatchLog;
     private final EpochClock clock;
-    private final int[] eventInputs;
     private final int capacity;
     private long offered;
     /** Owner thread only: the record being filled, or null. */
@@ -59,7 +58,6 @@ final class ShadowChecker implements Agent
         {
             free.offer(new ShadowBatch(capacity, inputSize, outputSize));
         }
-        eventInputs = new int[inputSize];
     }
 
     @Override
@@ -177,8 +175,10 @@ final class ShadowChecker implements Agent
         final int out = batch.outputSize;
         for (int e = 0; e < n; e++)
         {
-            System.arraycopy(batch.inputs, e * in, eventInputs, 0, in);
-            buffers.putInputs(e, eventInputs, 0);
+            for (int i = 0; i < in; i++)
+            {
+                buffers.putInputLong(e, i, batch.inputs[e * in + i]);
+            }
         }
         engine.infer(0, n);
         int mismatched = 0;
@@ -187,7 +187,7 @@ final class ShadowChecker implements Agent
             boolean same = true;
             for (int o = 0; o < out; o++)
             {
-                same &= buffers.getOutput(e, o) == batch.primaryOutputs[e * out + o];
+                same &= buffers.getOutputLong(e, o) == batch.primaryOutputs[e * out + o];
             }
             if (!same)
             {
@@ -346,7 +346,7 @@ final class ShadowChecker implements Agent
             line.append(" shadow=");
             for (int o = 0; o < batch.outputSize; o++)
             {
-                line.append(o == 0 ? "" : ",").append(shadowOutputs.getOutput(event, o));
+                line.append(o == 0 ? "" : ",").append(shadowOutputs.getOutputLong(event, o));
             }
             line.append('\n');
             file.append(line.toString().getBytes(StandardCharsets.UTF_8));

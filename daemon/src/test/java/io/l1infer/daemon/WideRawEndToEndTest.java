@@ -324,10 +324,31 @@ class WideRawEndToEndTest
     }
 
     @Test
-    void shadowCheckingOfAWideModelIsRefusedAtLoad() throws IOException
+    void theShadowEngineChecksAWideModelBitForBit() throws IOException
     {
-        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-            () -> launch(wideModel(SEED), Map.of("l1infer.shadow", "emulator")).close());
-        assertTrue(refused.getMessage().contains("has raw values beyond int32"), refused.getMessage());
+        final ModelBundle model = wideModel(SEED);
+        final long[][] inputs = wideInputs(SEED, EVENTS);
+        final long[][] expected = engineBatch(model, inputs);
+        try (L1inferDaemon daemon = launch(model, Map.of("l1infer.shadow", "emulator"));
+            DaemonTestClient client = new DaemonTestClient(daemon.aeronDirectory(),
+                DaemonTestClient.DaemonTestClientChannels.of(daemon)))
+        {
+            for (int e = 0; e < EVENTS; e++)
+            {
+                client.send(client.encodeWideFeatures(e, new int[0], inputs[e]));
+                client.poll();
+            }
+            client.awaitAnswers(EVENTS, 60_000);
+            for (int e = 0; e < EVENTS; e++)
+            {
+                assertArrayEquals(expected[e], client.answers.get((long)e).wideRaw(), "seed " + SEED + " event " + e);
+            }
+            assertTrue(daemon.drainAndStop());
+            final String shadow = daemon.shadowSummary();
+            final long checked = Long.parseLong(shadow.replaceAll(".* checked=(\\d+) .*", "$1"));
+            final long skipped = Long.parseLong(shadow.replaceAll(".* skipped=(\\d+).*", "$1"));
+            assertTrue(checked > 0 && (checked == EVENTS || skipped > 0), "seed " + SEED + ": " + shadow);
+            assertTrue(shadow.contains(" matched=" + checked + " mismatched=0 "), "seed " + SEED + ": " + shadow);
+        }
     }
 }
