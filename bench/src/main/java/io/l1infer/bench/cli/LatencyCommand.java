@@ -34,7 +34,6 @@ final class LatencyCommand implements Callable<Integer>
 {
     /** How long a client waits for the target to connect. */
     static final long CONNECT_TIMEOUT_NS = 15_000_000_000L;
-    private static final int MAX_ROUNDS = 100;
 
     private final List<Long> stageStarts = new ArrayList<>();
 
@@ -45,39 +44,24 @@ final class LatencyCommand implements Callable<Integer>
         description = "Events per second, e.g. 100000 or 100k (default: 100000).")
     long rate;
 
-    @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
-        description = "Measured duration (default: 10s).")
-    long durationNs;
-
-    @Option(names = "--warmup", defaultValue = "3s", converter = DurationConverter.class,
-        description = "Warm-up at the same rate, not measured (default: 3s).")
-    long warmupNs;
+    @Mixin
+    LatencyRounds length;
 
     @Option(names = "--baseline", description = "Also run the echo server with the same settings afterwards " +
         "and show both.")
     boolean baseline;
-
-    @Option(names = "--out", description = "Directory for LABEL.hgrm, LABEL.hlog and latency-percentiles.png.")
-    Path out;
 
     @Option(names = "--breakdown", description = "Split each answer's latency into stages (send lag, ingest log, " +
         "ring, batch, engine, publish, result log; the echo: send lag and round trip) and print a STAGE line per " +
         "stage: p50, p99, p99.9 and its share of the time of the events above p99; --out adds an .hlog per stage.")
     boolean breakdown;
 
-    @Option(names = "--rounds", defaultValue = "1", description = "Split the measured duration into this many " +
-        "rounds that alternate the target and (with --baseline) the echo, so that the machine's slow changes " +
-        "fall on both alike; the first round warms up for --warmup, later ones for --round-warmup; a ROUND line " +
-        "per round and target, RESULT lines of all rounds together (default: 1, one run each).")
-    int rounds;
-
-    @Option(names = "--round-warmup", defaultValue = "1s", converter = DurationConverter.class,
-        description = "Warm-up of each round after the first (default: 1s).")
-    long roundWarmupNs;
-
     @Option(names = "--hiccups", description = "Also measure this machine's own stalls during the runs " +
         "(a thread sleeping 1 ms at a time records its overruns, as jHiccup does).")
     boolean hiccups;
+
+    @Option(names = "--out", description = "Directory for LABEL.hgrm, LABEL.hlog and latency-percentiles.png.")
+    Path out;
 
     @Override
     public Integer call()
@@ -89,10 +73,7 @@ final class LatencyCommand implements Callable<Integer>
         final HiccupMeter meter = hiccups ? HiccupMeter.start() : null;
         final List<StageReport> stages = new ArrayList<>();
         stageStarts.clear();
-        if (rounds < 1 || rounds > MAX_ROUNDS)
-        {
-            throw new IllegalArgumentException("--rounds must be 1.." + MAX_ROUNDS + ", got " + rounds);
-        }
+        final int rounds = length.count();
         final List<BenchTarget.Kind> kinds = new ArrayList<>(List.of(target.kind));
         if (baseline && target.kind != BenchTarget.Kind.ECHO)
         {
@@ -100,14 +81,12 @@ final class LatencyCommand implements Callable<Integer>
         }
         final List<List<RunResult>> byKind = new ArrayList<>();
         kinds.forEach(kind -> byKind.add(new ArrayList<>()));
-        final long roundNs = durationNs / rounds;
         for (int round = 0; round < rounds; round++)
         {
             for (int k = 0; k < kinds.size(); k++)
             {
-                byKind.get(k).add(runOn(kinds.get(k), config, workload, rate, round == 0 ? warmupNs : roundWarmupNs,
-                    round == rounds - 1 ? durationNs - roundNs * (rounds - 1) : roundNs, target.load, console,
-                    stages, rounds == 1 ? "" : "-r" + (round + 1)));
+                byKind.get(k).add(runOn(kinds.get(k), config, workload, rate, length.warmupNs(round),
+                    length.durationNs(round), target.load, console, stages, length.suffix(round)));
             }
         }
         for (final List<RunResult> ofKind : byKind)
