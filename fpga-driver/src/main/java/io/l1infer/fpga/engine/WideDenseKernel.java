@@ -28,6 +28,8 @@ final class WideDenseKernel implements WideLayerKernel
     private final int productFraction;
     private final int productInteger;
     private final boolean productSigned;
+    private final boolean inputUnsigned64;
+    private final boolean weightUnsigned64;
 
     WideDenseKernel(final DenseLayer layer, final FixedPointType input)
     {
@@ -39,6 +41,8 @@ final class WideDenseKernel implements WideLayerKernel
         productFraction = input.fractionBits() + wt.fractionBits();
         productInteger = input.integerBits() + wt.integerBits();
         productSigned = input.isSigned() || wt.isSigned();
+        inputUnsigned64 = input.isUnsigned64();
+        weightUnsigned64 = wt.isUnsigned64();
         final String where = "layer '" + layer.name() + "'";
         accumType.checkConvertibleFrom(productInteger, where + " product to accum_t");
         accumType.checkConvertibleFrom(layer.biasType().integerBits(), where + " bias_t to accum_t");
@@ -95,6 +99,9 @@ final class WideDenseKernel implements WideLayerKernel
         final int accFraction = accT.fractionBits();
         final int sumInteger = accT.integerBits() + 1;
         final boolean accSigned = accT.isSigned();
+        final boolean accUnsigned64 = accT.isUnsigned64();
+        final boolean xu = inputUnsigned64;
+        final boolean wu = weightUnsigned64;
         for (int i = 0; i < inputSize; i++)
         {
             final long x = in[i];
@@ -105,11 +112,14 @@ final class WideDenseKernel implements WideLayerKernel
             for (int k = rowStart[i], end = rowStart[i + 1]; k < end; k++)
             {
                 final long w = rowWeight[k];
+                // a 64-bit unsigned factor is read as unsigned (Int128.mulHigh), so the product stays exact
                 final long p = accT.convertWide(
-                    Math.multiplyHigh(x, w), x * w, productFraction, productInteger, productSigned);
+                    Int128.mulHigh(x, xu, w, wu), x * w, productFraction, productInteger, productSigned);
                 final int j = rowOutput[k];
                 final long a = acc[j];
-                acc[j] = accT.convertWide(Int128.addHigh(a, p), a + p, accFraction, sumInteger, accSigned);
+                final long sum = a + p;
+                final long sumHigh = accUnsigned64 ? (Long.compareUnsigned(sum, a) < 0 ? 1 : 0) : Int128.addHigh(a, p);
+                acc[j] = accT.convertWide(sumHigh, sum, accFraction, sumInteger, accSigned);
             }
         }
         final FixedPointType resT = resultType;
