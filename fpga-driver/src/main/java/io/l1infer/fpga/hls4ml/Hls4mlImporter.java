@@ -202,7 +202,9 @@ public final class Hls4mlImporter
         }
         try
         {
-            return activations.layer(call, name, config, inSize, type(inType, at, name), resultType);
+            final FixedPointType data = type(inType, at, name);
+            return activations.checked(call, name, activations.layer(call, name, config, inSize, data, resultType),
+                data);
         }
         catch (final IllegalArgumentException ex)
         {
