@@ -8,9 +8,13 @@ import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LinearLayer;
+import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
+import io.l1infer.fpga.model.ReluMaxLayer;
+import io.l1infer.fpga.model.SeluLayer;
+import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ import java.util.SplittableRandom;
 /**
  * Gives one differential model in three 64-bit unsigned types ({@code ap_uint<64>}, {@code ap_ufixed<64,I>} in
  * every mode) where the engines compute them: dense accum_t, result_t, weight_t and bias_t, batchnorm scale_t,
- * bias_t and result_t, relu and linear result_t, hence the model output; never as an activation's input.
+ * bias_t and result_t, relu and linear result_t, the result_t of relu_max, thresholded_relu, selu and the lookup
+ * activations and the table_t of the latter, hence the model output; never as an activation's input.
  */
 final class DifferentialUnsigned64
 {
@@ -77,6 +82,10 @@ final class DifferentialUnsigned64
             {
                 out = new LinearLayer(lin.name(), lin.size(), type(r, 2, 12));
             }
+            else if (layer instanceof ElementwiseLayer a && r.nextInt(2) == 0)
+            {
+                out = activation(r, a, before, resultFree);
+            }
             else
             {
                 out = layer;
@@ -91,6 +100,34 @@ final class DifferentialUnsigned64
         final ModelOutput o = model.output();
         return ModelBundle.of(model.name(), model.about(), model.input(), new ModelOutput(o.size(),
             layers.get(layers.size() - 1).resultType(), o.names(), o.scale(), o.unit()), layers);
+    }
+
+    /**
+     * The activations whose result only receives conversions, with a 64-bit unsigned result_t (ap_uint only from an
+     * input with I &gt;= 0, where to_ap_int_base is defined), and a lookup's table_t one time in two.
+     */
+    private static Layer activation(
+        final SplittableRandom r, final ElementwiseLayer a, final FixedPointType before, final boolean resultFree)
+    {
+        final FixedPointType res = resultFree ? type(r, 1, 10, before.integerBits() >= 0) : a.resultType();
+        if (a instanceof LookupActivationLayer l)
+        {
+            final FixedPointType table = r.nextBoolean() ? type(r, 1, 4, true) : l.tableType();
+            return new LookupActivationLayer(l.name(), l.function(), l.size(), table, l.tableSize(), res);
+        }
+        if (a instanceof ReluMaxLayer m)
+        {
+            return new ReluMaxLayer(m.name(), m.size(), m.maxInt(), res);
+        }
+        if (a instanceof ThresholdedReluLayer t)
+        {
+            return new ThresholdedReluLayer(t.name(), t.size(), t.theta(), t.thetaType(), res);
+        }
+        if (a instanceof SeluLayer s)
+        {
+            return new SeluLayer(s.name(), s.size(), s.tableType(), s.tableSize(), s.generation(), res);
+        }
+        return a;
     }
 
     /** True when {@code model} has a 64-bit unsigned type anywhere. */
@@ -111,6 +148,10 @@ final class DifferentialUnsigned64
             {
                 return true;
             }
+            if (layer instanceof LookupActivationLayer l && l.tableType().isUnsigned64())
+            {
+                return true;
+            }
         }
         return false;
     }
@@ -118,7 +159,13 @@ final class DifferentialUnsigned64
     /** {@code ap_uint<64>} one time in six, else {@code ap_ufixed<64,I>}, I in [minI, maxI], modes at random. */
     private static FixedPointType type(final SplittableRandom r, final int minI, final int maxI)
     {
-        if (r.nextInt(6) == 0)
+        return type(r, minI, maxI, true);
+    }
+
+    private static FixedPointType type(
+        final SplittableRandom r, final int minI, final int maxI, final boolean integerAllowed)
+    {
+        if (integerAllowed && r.nextInt(6) == 0)
         {
             return FixedPointType.apInt(false, 64);
         }
