@@ -71,8 +71,9 @@ final class DifferentialUnsigned64
                 final FixedPointType st = s64 ? type(r, 0, 3) : bn.scaleType();
                 final FixedPointType bt = b64 ? type(r, 0, 4) : bn.biasType();
                 final FixedPointType res = resultFree && r.nextInt(2) == 0 ? type(r, 2, 12) : bn.resultType();
-                out = new BatchNormLayer(bn.name(), bn.size(), st, s64 ? raws(r, bn.scales(), 0.05, st) : bn.scales(),
-                    bt, b64 ? raws(r, bn.biases(), 0.1, bt) : bn.biases(), res);
+                out = exactBits(before, st, bt) > 120 ? bn : new BatchNormLayer(bn.name(), bn.size(), st,
+                    s64 ? raws(r, bn.scales(), 0.05, st) : bn.scales(), bt,
+                    b64 ? raws(r, bn.biases(), 0.1, bt) : bn.biases(), res);
             }
             else if (layer instanceof ReluLayer relu && resultFree && r.nextInt(2) == 0)
             {
@@ -128,6 +129,23 @@ final class DifferentialUnsigned64
             return new SeluLayer(s.name(), s.size(), s.tableType(), s.tableSize(), s.generation(), res);
         }
         return a;
+    }
+
+    /**
+     * The bits of the exact x * scale + bias on the common grid, as the CPU engine bounds them (at most 126) and, give
+     * or take one, the OpenCL generator's sum type (at most 128): the generator keeps it at 120.
+     */
+    private static int exactBits(final FixedPointType in, final FixedPointType scale, final FixedPointType bias)
+    {
+        final int productFraction = in.fractionBits() + scale.fractionBits();
+        final int common = Math.max(productFraction, bias.fractionBits());
+        return Math.max(magnitude(in) + magnitude(scale) + common - productFraction,
+            magnitude(bias) + common - bias.fractionBits()) + 2;
+    }
+
+    private static int magnitude(final FixedPointType t)
+    {
+        return t.isSigned() ? t.width() - 1 : t.width();
     }
 
     /** True when {@code model} has a 64-bit unsigned type anywhere. */
