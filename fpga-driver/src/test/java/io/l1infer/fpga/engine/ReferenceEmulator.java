@@ -168,7 +168,8 @@ public final class ReferenceEmulator
         final BigInteger[] y = new BigInteger[x.length];
         for (int k = 0; k < x.length; k++)
         {
-            final BigInteger product = x[k].multiply(bn.scaleType().rawValue(scales[k])).shiftLeft(common - productFraction);
+            final BigInteger product = x[k].multiply(bn.scaleType().rawValue(scales[k]))
+                .shiftLeft(common - productFraction);
             final BigInteger bias = bn.biasType().rawValue(biases[k]).shiftLeft(common - biasFraction);
             y[k] = convert(product.add(bias), sum, bn.resultType());
         }
