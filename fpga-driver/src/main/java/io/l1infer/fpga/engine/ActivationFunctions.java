@@ -13,6 +13,7 @@ import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
+import io.l1infer.fpga.model.Unsigned64Activations;
 
 /** Picks the kernel for each activation record of {@link ElementwiseLayer}. */
 final class ActivationFunctions
@@ -27,6 +28,7 @@ final class ActivationFunctions
      */
     static ActivationFunction create(final ElementwiseLayer layer, final FixedPointType input)
     {
+        Unsigned64Activations.check(layer, input);
         if (layer instanceof ReluMaxLayer || layer instanceof LeakyReluLayer || layer instanceof ThresholdedReluLayer ||
             layer instanceof PReluLayer || layer instanceof EluLayer)
         {

@@ -25,7 +25,8 @@ final class WideActivationKernel extends ElementwiseKernel
         for (int k = 0; k < size; k++)
         {
             final long x = in[k];
-            out[k] = relu && x <= 0 ? 0 : to.convert(x, from);
+            // an unsigned x is never negative (a 64-bit one may have its top bit set)
+            out[k] = relu && (from.isSigned() ? x <= 0 : x == 0) ? 0 : to.convert(x, from);
         }
     }
 }

@@ -20,6 +20,8 @@ final class WideBatchNormKernel implements WideLayerKernel
     private final int sumInteger;
     private final boolean sumSigned;
     private final FixedPointType result;
+    private final boolean inputUnsigned64;
+    private final boolean scaleUnsigned64;
 
     WideBatchNormKernel(final BatchNormLayer layer, final FixedPointType input)
     {
@@ -42,6 +44,8 @@ final class WideBatchNormKernel implements WideLayerKernel
         sumInteger = Math.max(input.integerBits() + st.integerBits(), bt.integerBits()) + 1;
         sumSigned = input.isSigned() || st.isSigned() || bt.isSigned();
         result = layer.resultType();
+        inputUnsigned64 = input.isUnsigned64();
+        scaleUnsigned64 = st.isUnsigned64();
         result.checkConvertibleFrom(sumInteger, "layer '" + layer.name() + "'");
         final long[] bias = layer.biases();
         biasHigh = new long[size];
@@ -49,7 +53,7 @@ final class WideBatchNormKernel implements WideLayerKernel
         for (int k = 0; k < size; k++)
         {
             final long b = bias[k];
-            biasHigh[k] = biasShift == 0 ? b >> 63 : Int128.shlHigh(b >> 63, b, biasShift);
+            biasHigh[k] = biasShift == 0 ? bt.rawHigh(b) : Int128.shlHigh(bt.rawHigh(b), b, biasShift);
             biasLow[k] = Int128.shlLow(b, biasShift);
         }
     }
@@ -68,7 +72,7 @@ final class WideBatchNormKernel implements WideLayerKernel
         {
             final long x = in[k];
             final long s = scale[k];
-            long hi = Math.multiplyHigh(x, s);
+            long hi = Int128.mulHigh(x, inputUnsigned64, s, scaleUnsigned64);
             long lo = x * s;
             if (ps != 0)
             {

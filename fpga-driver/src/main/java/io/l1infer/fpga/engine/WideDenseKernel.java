@@ -28,6 +28,8 @@ final class WideDenseKernel implements WideLayerKernel
     private final int productFraction;
     private final int productInteger;
     private final boolean productSigned;
+    private final boolean inputUnsigned64;
+    private final boolean weightUnsigned64;
 
     WideDenseKernel(final DenseLayer layer, final FixedPointType input)
     {
@@ -39,6 +41,8 @@ final class WideDenseKernel implements WideLayerKernel
         productFraction = input.fractionBits() + wt.fractionBits();
         productInteger = input.integerBits() + wt.integerBits();
         productSigned = input.isSigned() || wt.isSigned();
+        inputUnsigned64 = input.isUnsigned64();
+        weightUnsigned64 = wt.isUnsigned64();
         final String where = "layer '" + layer.name() + "'";
         accumType.checkConvertibleFrom(productInteger, where + " product to accum_t");
         accumType.checkConvertibleFrom(layer.biasType().integerBits(), where + " bias_t to accum_t");
@@ -114,14 +118,19 @@ final class WideDenseKernel implements WideLayerKernel
     /** {@code (accum_t)(x * w)}, the product exact. */
     long product(final long x, final long w)
     {
-        return accumType.convertWide(Math.multiplyHigh(x, w), x * w, productFraction, productInteger, productSigned);
+        // A 64-bit unsigned factor is read as unsigned (Int128.mulHigh), so the product stays exact.
+        return accumType.convertWide(Int128.mulHigh(x, inputUnsigned64, w, weightUnsigned64), x * w, productFraction,
+            productInteger, productSigned);
     }
 
     /** {@code (accum_t)(a + p)} of two accum_t values, the sum exact. */
     long sum(final long a, final long p)
     {
-        return accumType.convertWide(Int128.addHigh(a, p), a + p, accumType.fractionBits(),
-            accumType.integerBits() + 1, accumType.isSigned());
+        final long sum = a + p;
+        // An unsigned 64-bit accumulator's sum carries into the high word; a signed one's sign-extends.
+        final long high = accumType.isUnsigned64() ? (Long.compareUnsigned(sum, a) < 0 ? 1 : 0) : Int128.addHigh(a, p);
+        return accumType.convertWide(high, sum, accumType.fractionBits(), accumType.integerBits() + 1,
+            accumType.isSigned());
     }
 
     /** {@code (res_T)acc}. */

@@ -1,5 +1,6 @@
 package io.l1infer.fpga.fixedpoint;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
  * type with the conversions of the ap_types headers hls4ml's C simulation compiles, on raw two's-complement
  * integers held in {@code long}.
  *
- * <p>Supported: 1 &lt;= W &lt;= 64 for signed types and W &lt;= 63 for unsigned ones (every raw value fits a
- * {@code long}; a 64-bit unsigned raw value would not), fraction bits F = W - I within
+ * <p>Supported: 1 &lt;= W &lt;= 64, signed and unsigned; a raw value is held in a {@code long}, a 64-bit unsigned
+ * one as its 64 bits (read as unsigned wherever its value matters: {@link #rawHigh}, {@link #rawValue},
+ * {@link #toDouble}; {@link #maxRaw} is then -1, the pattern of 2^64 - 1), fraction bits F = W - I within
  * [{@value #MIN_FRACTION_BITS}, {@value #MAX_FRACTION_BITS}], saturation bits 0 &lt;= N &lt;= W.
  *
  * <p>Conversion semantics (checked bit for bit against the headers by {@code ApTypesOracleTest}): for an exact value
@@ -32,8 +34,8 @@ public final class FixedPointType
 {
     /** Largest supported width of a signed type: raw values fit a Java {@code long}. */
     public static final int MAX_WIDTH = 64;
-    /** Largest supported width of an unsigned type (a 64-bit unsigned raw value does not fit a {@code long}). */
-    public static final int MAX_UNSIGNED_WIDTH = 63;
+    /** Largest supported width of an unsigned type: a 64-bit raw value is held as its bits in a {@code long}. */
+    public static final int MAX_UNSIGNED_WIDTH = 64;
     /** Fraction bits accepted: far beyond any real hls4ml model, and shifts of exact values stay well defined. */
     public static final int MIN_FRACTION_BITS = -128;
     public static final int MAX_FRACTION_BITS = 128;
@@ -54,6 +56,7 @@ public final class FixedPointType
     private final long minRaw;
     private final long maxRaw;
     private final long mask;
+    private final boolean unsigned64;
 
     private FixedPointType(
         final boolean signed,
@@ -75,6 +78,7 @@ public final class FixedPointType
         this.mask = width == 64 ? -1L : (1L << width) - 1;
         this.minRaw = signed ? -1L << (width - 1) : 0L;
         this.maxRaw = signed ? ~minRaw : mask;
+        this.unsigned64 = !signed && width == 64;
     }
 
     /**
@@ -144,8 +148,7 @@ public final class FixedPointType
         if (width < 1 || width > maxWidth)
         {
             throw new IllegalArgumentException("width W=" + width + " outside supported 1.." + maxWidth + " for " +
-                kind + (signed || width != 64 ? "" :
-                " (a 64-bit unsigned raw value does not fit the engine's 64-bit signed integers)"));
+                kind);
         }
     }
 
@@ -271,9 +274,32 @@ public final class FixedPointType
         return minRaw;
     }
 
+    /** The largest raw value; for a 64-bit unsigned type the pattern of 2^64 - 1, i.e. -1 (see {@link #rawValue}). */
     public long maxRaw()
     {
         return maxRaw;
+    }
+
+    /** True for a 64-bit unsigned type, whose raw values are the unsigned reading of a {@code long}'s bits. */
+    public boolean isUnsigned64()
+    {
+        return unsigned64;
+    }
+
+    /**
+     * The high word of a raw value of this type as an exact 128-bit two's-complement integer (the low word is the
+     * raw value itself): its sign extension, or 0 for a 64-bit unsigned type.
+     */
+    public long rawHigh(final long raw)
+    {
+        return unsigned64 ? 0 : raw >> 63;
+    }
+
+    /** The integer a raw value of this type stands for (unsigned for a 64-bit unsigned type). */
+    public BigInteger rawValue(final long raw)
+    {
+        final BigInteger v = BigInteger.valueOf(raw);
+        return unsigned64 && raw < 0 ? v.add(BigInteger.ONE.shiftLeft(64)) : v;
     }
 
     /**
@@ -294,12 +320,17 @@ public final class FixedPointType
     /** True when a raw integer is a value of this type. */
     public boolean containsRaw(final long raw)
     {
-        return raw >= minRaw && raw <= maxRaw;
+        return unsigned64 || (raw >= minRaw && raw <= maxRaw);
     }
 
     /** The value a raw integer stands for (rounded to a double). */
     public double toDouble(final long raw)
     {
+        if (unsigned64 && raw < 0)
+        {
+            // the unsigned 64-bit value, rounded once: halve it (keeping the low bit as a sticky bit), then scale
+            return Math.scalb((double)((raw >>> 1) | (raw & 1)), 1 - fractionBits);
+        }
         return Math.scalb((double)raw, -fractionBits);
     }
 
@@ -369,6 +400,10 @@ public final class FixedPointType
     /** Convert a raw value of type {@code from} to this type, exactly as ap_types' assignment does. */
     public long convert(final long raw, final FixedPointType from)
     {
+        if (from.unsigned64)
+        {
+            return convertWide(0, raw, from.fractionBits, from.integerBits, false);
+        }
         return convert64(raw, from.fractionBits, from.integerBits, from.signed);
     }
 
@@ -379,9 +414,10 @@ public final class FixedPointType
     }
 
     /**
-     * Convert the exact 128-bit two's-complement value {@code hi:lo} with {@code fromFraction} fraction bits, from a
-     * source format with {@code fromIntegerBits} integer bits ({@link Integer#MAX_VALUE} when unbounded, as for an
-     * exact product or sum held whole) and the given signedness. No allocation.
+     * Convert the exact 128-bit value {@code hi:lo} with {@code fromFraction} fraction bits, from a source format
+     * with {@code fromIntegerBits} integer bits ({@link Integer#MAX_VALUE} when unbounded, as for an exact product or
+     * sum held whole) and the given signedness: two's complement for a signed source, unsigned (0 .. 2^128 - 1, the
+     * exact product of two 64-bit unsigned values included) for an unsigned one. No allocation.
      *
      * @throws IllegalArgumentException converting into an ap_int from a source with fewer than 0 integer bits,
      *                                  where ap_types reads an uninitialised value (check at load, see
@@ -390,6 +426,10 @@ public final class FixedPointType
     public long convertWide(
         final long hi, final long lo, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
     {
+        if (!fromSigned && hi < 0)
+        {
+            return convertUnsignedHuge(hi, lo, fromFraction, fromIntegerBits);
+        }
         if (integer)
         {
             return toInteger(hi, lo, fromFraction, fromIntegerBits);
@@ -398,7 +438,7 @@ public final class FixedPointType
         {
             return convert64(lo, fromFraction, fromIntegerBits, fromSigned);
         }
-        return convertGeneral(hi, lo, fromFraction, fromIntegerBits, fromSigned);
+        return convertGeneral(hi, lo, fromFraction, fromIntegerBits, fromSigned, false);
     }
 
     /**
@@ -413,6 +453,11 @@ public final class FixedPointType
         {
             return toInteger(value >> 63, value, fromFraction, fromIntegerBits);
         }
+        if (unsigned64)
+        {
+            // the bounds below compare signed longs, which a 64-bit unsigned range does not fit
+            return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned, false);
+        }
         final int shift = fromFraction - fractionBits;
         final long q;
         if (shift > 0 && shift < 63 && (value >> 62 == 0 || value >> 62 == -1))
@@ -426,13 +471,13 @@ public final class FixedPointType
         }
         else
         {
-            return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+            return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned, false);
         }
         if (q >= minRaw && q <= maxRaw)
         {
             if (q == minRaw && overflow == Overflow.AP_SAT_SYM)
             {
-                return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+                return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned, false);
             }
             return q;
         }
@@ -444,7 +489,7 @@ public final class FixedPointType
         {
             return wrap(q);
         }
-        return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned);
+        return convertGeneral(value >> 63, value, fromFraction, fromIntegerBits, fromSigned, false);
     }
 
     /** True when value * 2^k is exact in a long and below 2^62 in magnitude (Math.abs would fail on MIN_VALUE). */
@@ -478,11 +523,20 @@ public final class FixedPointType
         return up ? 1 : 0;
     }
 
+    /**
+     * The general conversion; {@code huge} reads hi:lo as an unsigned value of 2^127 or more (only with a right
+     * shift, see {@link #convertUnsignedHuge}), which the logical shifts below bring into the signed range.
+     */
     private long convertGeneral(
-        final long hi, final long lo, final int fromFraction, final int fromIntegerBits, final boolean fromSigned)
+        final long hi,
+        final long lo,
+        final int fromFraction,
+        final int fromIntegerBits,
+        final boolean fromSigned,
+        final boolean huge)
     {
         final int shift = fromFraction - fractionBits;
-        final boolean negativeSource = hi < 0;
+        final boolean negativeSource = !huge && hi < 0;
         final long tHi;
         final long tLo;
         final long qHi;
@@ -491,11 +545,11 @@ public final class FixedPointType
         if (shift > 0)
         {
             final int s = Math.min(shift, 129);
-            tLo = Int128.sarLow(hi, lo, s);
-            tHi = Int128.sarHigh(hi, s);
+            tLo = huge ? Int128.shrLow(hi, lo, s) : Int128.sarLow(hi, lo, s);
+            tHi = huge ? Int128.shrHigh(hi, s) : Int128.sarHigh(hi, s);
             if (quantization != Quantization.AP_TRN)
             {
-                final boolean half = Int128.bit(hi, lo, s - 1);
+                final boolean half = !(huge && s > 128) && Int128.bit(hi, lo, s - 1);
                 final boolean rest = Int128.lowBitsNonZero(hi, lo, s - 1);
                 increment = switch (quantization)
                 {
@@ -536,8 +590,8 @@ public final class FixedPointType
             qHi = tHi;
             qLo = tLo;
         }
-        final boolean fits = qHi == qLo >> 63;
-        if (fits && qLo >= minRaw && qLo <= maxRaw)
+        final boolean fits = unsigned64 ? qHi == 0 : qHi == qLo >> 63;
+        if (fits && (unsigned64 || (qLo >= minRaw && qLo <= maxRaw)))
         {
             if (overflow == Overflow.AP_SAT_SYM && signed && qLo == minRaw && fromSigned &&
                 (long)integerBits <= (long)fromIntegerBits)
@@ -547,6 +601,32 @@ public final class FixedPointType
             return qLo;
         }
         return overflowed(qHi < 0, qLo, Int128.bit(tHi, tLo, width));
+    }
+
+    /**
+     * An unsigned source value of 2^127 or more (only the exact product of two 64-bit unsigned values, or a sum with
+     * one, reaches it), which the two's-complement reading of hi:lo would take for negative.
+     */
+    private long convertUnsignedHuge(final long hi, final long lo, final int fromFraction, final int fromIntegerBits)
+    {
+        if (integer)
+        {
+            checkConvertibleFrom(fromIntegerBits, null);
+            if (fromFraction <= 0)
+            {
+                return wrap(-fromFraction >= 64 ? 0 : lo << -fromFraction);
+            }
+            return wrap(fromIntegerBits == 0 ? 0 : Int128.shrLow(hi, lo, Math.min(fromFraction, 128)));
+        }
+        if (fromFraction > fractionBits)
+        {
+            return convertGeneral(hi, lo, fromFraction, fromIntegerBits, false, true);
+        }
+        // t = v * 2^k >= 2^127 lies above every target: O decides from the low bits of t (q = t, positive).
+        final int k = fractionBits - fromFraction;
+        final long tLo = Int128.shlLow(lo, k);
+        final long tHi = k == 0 ? hi : k < 128 ? Int128.shlHigh(hi, lo, k) : 0;
+        return overflowed(false, tLo, Int128.bit(tHi, tLo, width));
     }
 
     /** Overflow handling of a quantized q outside [min, max]: {@code negative} is q's sign, bitW bit W of t. */

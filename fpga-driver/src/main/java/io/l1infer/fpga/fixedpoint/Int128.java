@@ -40,6 +40,41 @@ public final class Int128
         return s < 128 ? hi >> (s - 64) : hi >> 63;
     }
 
+    /** Low word of hi:lo &gt;&gt;&gt; s (logical: hi:lo read as unsigned), 0 &lt;= s; 128 or more give 0. */
+    public static long shrLow(final long hi, final long lo, final int s)
+    {
+        if (s < 64)
+        {
+            return s == 0 ? lo : (lo >>> s) | (hi << (64 - s));
+        }
+        return s < 128 ? hi >>> (s - 64) : 0;
+    }
+
+    /** High word of hi:lo &gt;&gt;&gt; s (logical), 0 &lt;= s. */
+    public static long shrHigh(final long hi, final int s)
+    {
+        return s < 64 ? hi >>> s : 0;
+    }
+
+    /**
+     * High word of the exact product of two raw values, each read as unsigned when its flag says so (a 64-bit
+     * unsigned type): the signed high word plus the other factor for each factor whose top bit is set, since
+     * u = s + 2^64 there. Two unsigned factors give an unsigned 128-bit product (up to 2^128 - 2^65 + 1).
+     */
+    public static long mulHigh(final long a, final boolean aUnsigned, final long b, final boolean bUnsigned)
+    {
+        long hi = Math.multiplyHigh(a, b);
+        if (aUnsigned && a < 0)
+        {
+            hi += b;
+        }
+        if (bUnsigned && b < 0)
+        {
+            hi += a;
+        }
+        return hi;
+    }
+
     /** High word of hi:lo &gt;&gt; s (arithmetic), 0 &lt;= s. */
     public static long sarHigh(final long hi, final int s)
     {

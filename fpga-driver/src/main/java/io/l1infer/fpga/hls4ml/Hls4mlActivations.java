@@ -2,6 +2,7 @@ package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.EluLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
 import io.l1infer.fpga.model.Layer;
@@ -19,6 +20,7 @@ import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
+import io.l1infer.fpga.model.Unsigned64Activations;
 
 import java.util.List;
 import java.util.Set;
@@ -50,6 +52,26 @@ final class Hls4mlActivations
     static boolean hasParameter(final String function)
     {
         return Set.of("leaky_relu", "thresholded_relu", "elu", "prelu").contains(function);
+    }
+
+    /**
+     * {@code layer} as mapped from {@code call}, or the importer's refusal when it is an activation reading or
+     * computing with a 64-bit unsigned type where the engines do not ({@link Unsigned64Activations}).
+     */
+    Layer checked(final Hls4mlCall call, final String name, final Layer layer, final FixedPointType inType)
+    {
+        if (layer instanceof ElementwiseLayer e)
+        {
+            try
+            {
+                Unsigned64Activations.check(e, inType);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw importer.fail(call.location(), name, ex.getMessage());
+            }
+        }
+        return layer;
     }
 
     Layer layer(

@@ -202,7 +202,9 @@ public final class Hls4mlImporter
         }
         try
         {
-            return activations.layer(call, name, config, inSize, type(inType, at, name), resultType);
+            final FixedPointType data = type(inType, at, name);
+            return activations.checked(call, name, activations.layer(call, name, config, inSize, data, resultType),
+                data);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -441,11 +443,10 @@ public final class Hls4mlImporter
     private long integerValue(
         final String text, final FixedPointType type, final Hls4mlWeights w, final int index, final String name)
     {
-        if (text.matches("[+-]?\\d{1,19}"))
+        if (text.matches("[+-]?\\d{1,20}"))
         {
             final java.math.BigInteger v = new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text);
-            if (v.compareTo(java.math.BigInteger.valueOf(type.minRaw())) >= 0 &&
-                v.compareTo(java.math.BigInteger.valueOf(type.maxRaw())) <= 0)
+            if (v.compareTo(type.rawValue(type.minRaw())) >= 0 && v.compareTo(type.rawValue(type.maxRaw())) <= 0)
             {
                 return v.longValue();
             }

@@ -158,9 +158,10 @@ public final class ModelBundleWriter
     static String exactDecimal(final long raw, final FixedPointType type)
     {
         final int f = type.fractionBits();
+        final java.math.BigInteger value0 = type.rawValue(raw);
         final BigDecimal value = f >= 0 ?
-            new BigDecimal(raw).divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(f))) :
-            new BigDecimal(java.math.BigInteger.valueOf(raw).shiftLeft(-f));
+            new BigDecimal(value0).divide(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(f))) :
+            new BigDecimal(value0.shiftLeft(-f));
         return value.toPlainString();
     }
 }

@@ -41,7 +41,7 @@ final class BatchNormC
             final String x = OpenClKernelSource.value(l - 1, k);
             final String v = OpenClKernelSource.value(l, k);
             final String target = "    const " + valueType(bn.resultType()) + " " + v + " = ";
-            final BigInteger bias = BigInteger.valueOf(biases[k]).shiftLeft(biasShift);
+            final BigInteger bias = bn.biasType().rawValue(biases[k]).shiftLeft(biasShift);
             if (sum.width() <= 62)
             {
                 // the sum type's width bounds both shifted terms and the sum: all exact in a long
@@ -51,8 +51,8 @@ final class BatchNormC
                 continue;
             }
             final String p = "p" + l + "_" + k;
-            sb.append("    const ulong ").append(p).append("h0 = l1x_mul_hi(").append(x).append(", ")
-                .append(longLiteral(scales[k])).append(");\n");
+            sb.append("    const ulong ").append(p).append("h0 = ")
+                .append(DenseC.productHigh(x, in, scales[k], bn.scaleType())).append(";\n");
             sb.append("    const ulong ").append(p).append("l0 = as_ulong((long)").append(x).append(") * ")
                 .append(DenseC.ulongLiteral(scales[k])).append(";\n");
             String hi = p + "h0";

@@ -50,7 +50,8 @@ final class CompressedDenseC
                         continue; // another output's entry, or a padding zero: adding 0 changes nothing
                     }
                     final String x = OpenClKernelSource.value(l - 1, e / n);
-                    DenseC.appendSum(step, "m", DenseC.product(x, w[e], product, acc, productMagnitude), acc, "t");
+                    DenseC.appendSum(step, "m", DenseC.product(x, in, w[e], d.weightType(), product, acc,
+                        productMagnitude), acc, "t");
                 }
                 if (step.length() > 0)
                 {

@@ -66,7 +66,9 @@ final class DenseC
                 final String a = accumulator(l, j);
                 if (wrapping)
                 {
-                    final String term = narrow ? narrowWrappingTerm(x, weight, s, acc.width(), productMagnitude) :
+                    final String term = unsigned64(in, d.weightType()) && s > 0 ?
+                        unsignedWrappingTerm(x, in, weight, d.weightType(), s, product.signed(), narrow) :
+                        narrow ? narrowWrappingTerm(x, weight, s, acc.width(), productMagnitude) :
                         wideWrappingTerm(x, weight, s, productMagnitude);
                     if (term != null)
                     {
@@ -74,7 +76,7 @@ final class DenseC
                     }
                     continue;
                 }
-                appendSum(sb, a, product(x, weight, product, acc, productMagnitude), acc,
+                appendSum(sb, a, product(x, in, weight, d.weightType(), product, acc, productMagnitude), acc,
                     "t" + l + "_" + i + "_" + j);
             }
         }
@@ -90,6 +92,7 @@ final class DenseC
                     "l1_wrap_unsigned32(" + a + ", " + acc.width() + ")") :
                     (acc.isSigned() ? (acc.width() == 64 ? "as_long(" + a + ")" :
                         "(as_long(" + a + " << " + (64 - acc.width()) + ") >> " + (64 - acc.width()) + ")") :
+                        acc.width() == 64 ? "as_long(" + a + ")" :
                         "as_long(" + a + " & " + ulongLiteral((1L << acc.width()) - 1) + ")");
             }
             else
@@ -105,7 +108,9 @@ final class DenseC
     /** {@code accum_t(x * w)} as a long expression: the exact product (up to 128 bits) converted. */
     static String product(
         final String x,
+        final FixedPointType in,
         final long weight,
+        final FixedPointType wt,
         final ExactType product,
         final FixedPointType acc,
         final int productMagnitude)
@@ -114,8 +119,8 @@ final class DenseC
         {
             return convert("(long)" + x + " * " + longLiteral(weight), product, acc);
         }
-        return convertWide("l1x_mul_hi(" + x + ", " + longLiteral(weight) + ")",
-            "(as_ulong((long)" + x + ") * " + ulongLiteral(weight) + ")", product, acc);
+        return convertWide(productHigh(x, in, weight, wt), "(as_ulong((long)" + x + ") * " + ulongLiteral(weight) + ")",
+            product, acc);
     }
 
     /** The statement {@code a = accum_t(a + term)}, the sum exact (up to 65 bits); {@code t} names a temporary. */
@@ -130,9 +135,13 @@ final class DenseC
         }
         else
         {
+            // A 64-bit unsigned accumulator's sum is unsigned: its high word is the carry.
+            final String sumHigh = acc.isUnsigned64() ?
+                "(ulong)(as_ulong(" + a + ") + as_ulong(" + t + ") < as_ulong(" + a + "))" :
+                "l1x_add_hi(" + a + ", " + t + ")";
             sb.append("    {\n        const long ").append(t).append(" = ").append(term).append(";\n")
-                .append("        ").append(a).append(" = ").append(convertWide("l1x_add_hi(" + a + ", " +
-                    t + ")", "(as_ulong(" + a + ") + as_ulong(" + t + "))", sum, acc)).append(";\n    }\n");
+                .append("        ").append(a).append(" = ").append(convertWide(sumHigh,
+                    "(as_ulong(" + a + ") + as_ulong(" + t + "))", sum, acc)).append(";\n    }\n");
         }
     }
 
@@ -180,6 +189,52 @@ final class DenseC
             return "as_ulong(((long)" + x + " * " + longLiteral(weight) + ") >> " + Math.min(s, 63) + ")";
         }
         return "l1x_mul_shift(" + x + ", " + longLiteral(weight) + ", " + s + ")";
+    }
+
+    private static boolean unsigned64(final FixedPointType in, final FixedPointType weight)
+    {
+        return in.isUnsigned64() || weight.isUnsigned64();
+    }
+
+    /**
+     * The high word of the exact 128-bit product x*w as a ulong expression; a 64-bit unsigned factor with its top
+     * bit set stands for its long + 2^64, which adds the other factor to the high word.
+     */
+    static String productHigh(final String x, final FixedPointType in, final long weight, final FixedPointType wt)
+    {
+        final StringBuilder hi = new StringBuilder("l1x_mul_hi(" + x + ", " + longLiteral(weight) + ")");
+        if (!in.isUnsigned64() && !(wt.isUnsigned64() && weight < 0))
+        {
+            return hi.toString();
+        }
+        hi.insert(0, '(');
+        if (in.isUnsigned64())
+        {
+            hi.append(" + ((long)").append(x).append(" < 0L ? ").append(ulongLiteral(weight)).append(" : 0UL)");
+        }
+        if (wt.isUnsigned64() && weight < 0)
+        {
+            hi.append(" + as_ulong((long)").append(x).append(')');
+        }
+        return hi.append(')').toString();
+    }
+
+    /**
+     * floor(x*w / 2^s) modulo 2^64 (as uint for a narrow accumulator), s &gt; 0, when a factor is 64-bit unsigned:
+     * the exact 128-bit product shifted, logically when the product type is unsigned.
+     */
+    private static String unsignedWrappingTerm(
+        final String x,
+        final FixedPointType in,
+        final long weight,
+        final FixedPointType wt,
+        final int s,
+        final boolean productSigned,
+        final boolean narrow)
+    {
+        final String term = "l1x_shift_lo(" + productHigh(x, in, weight, wt) + ", as_ulong((long)" + x + ") * " +
+            ulongLiteral(weight) + ", " + s + ", " + (productSigned ? 0 : 1) + ")";
+        return narrow ? "(uint)" + term : term;
     }
 
     static int magnitudeBits(final FixedPointType t)

@@ -3,8 +3,9 @@ package io.l1infer.fpga.opencl;
 /**
  * OpenCL C helpers for exact products and sums wider than 64 bits: the 128-bit product of two raw values with
  * {@code mul_hi}, the high word of a 65-bit sum, and floor(x * w / 2^s) modulo 2^64 for wrapping accumulators.
- * Raw values of every supported type fit a signed {@code long} (unsigned types have at most 63 bits), so every
- * product fits a signed 128-bit value; all wrap-around is on {@code ulong}.
+ * Raw values are held in a {@code long}, a 64-bit unsigned one as its bits: its products add the other factor to the
+ * high word ({@link DenseC}, {@link BatchNormC}), and only the product of two such values needs the unsigned
+ * 128-bit reading of {@code l1x_shift_lo}; all wrap-around is on {@code ulong}.
  */
 final class ExactArithmeticC
 {
@@ -18,6 +19,12 @@ final class ExactArithmeticC
             const ulong hi = as_ulong(mul_hi(x, w));
             return s < 64 ? (lo >> s) | (hi << (64 - s)) :
                 (s < 128 ? as_ulong(as_long(hi) >> (s - 64)) : as_ulong(as_long(hi) >> 63));
+        }
+        /* low word of (hi:lo) >> s, s > 0: arithmetic for a signed value, logical for an unsigned one */
+        static inline ulong l1x_shift_lo(const ulong hi, const ulong lo, const int s, const int is_unsigned)
+        {
+            return s < 64 ? (lo >> s) | (hi << (64 - s)) : (s < 128 ? (is_unsigned ? hi >> (s - 64) :
+                as_ulong(as_long(hi) >> (s - 64))) : (is_unsigned ? 0UL : as_ulong(as_long(hi) >> 63)));
         }
         /* high word of the exact sum a + b of two longs (the low word is as_ulong(a) + as_ulong(b)) */
         static inline ulong l1x_add_hi(const long a, const long b)

@@ -4,6 +4,7 @@ import io.l1infer.fpga.engine.ElementLayout;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
+import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
@@ -19,6 +20,7 @@ import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.Unsigned64Activations;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,8 +129,11 @@ public final class OpenClKernelSource
         sb.append("    const size_t inBase = e * ").append(inSize).append(";\n");
         for (int i = 0; i < inSize; i++)
         {
-            sb.append("    const ").append(valueType(model.input().type())).append(" v0_").append(i).append(" = (")
-                .append(valueType(model.input().type())).append(")in[inBase + ").append(i).append("];\n");
+            // a 64-bit unsigned input keeps its bits in a long (as_long: no out-of-range conversion)
+            final String read = model.input().type().isUnsigned64() ? "as_long(in[inBase + " + i + "])" :
+                "(" + valueType(model.input().type()) + ")in[inBase + " + i + "]";
+            sb.append("    const ").append(valueType(model.input().type())).append(" v0_").append(i).append(" = ")
+                .append(read).append(";\n");
         }
         FixedPointType type = model.input().type();
         int index = 0;
@@ -153,6 +158,10 @@ public final class OpenClKernelSource
         final StringBuilder sb = text.body;
         sb.append("    /* ").append(layer.kind()).append(" '").append(layer.name().replace("*/", "* /"))
             .append("': ").append(in).append(" -> ").append(layer.resultType()).append(" */\n");
+        if (layer instanceof ElementwiseLayer e)
+        {
+            Unsigned64Activations.check(e, in);
+        }
         final LayerC<Layer> generator = GENERATORS.get(layer.getClass());
         if (generator == null)
         {
@@ -170,12 +179,13 @@ public final class OpenClKernelSource
 
     private static void relu(final StringBuilder sb, final ReluLayer r, final int l, final FixedPointType in)
     {
-        // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0.
+        // x > 0 ? convert(x) : 0 without a branch: every mode converts 0 to 0. An unsigned x is never
+        // negative (a 64-bit one's long may be), so it is converted as it is.
         for (int k = 0; k < r.size(); k++)
         {
+            final String x = in.isSigned() ? "max(" + value(l - 1, k) + ", " + zero(in) + ")" : value(l - 1, k);
             sb.append("    const ").append(valueType(r.resultType())).append(' ').append(value(l, k))
-                .append(" = ").append(convert("max(" + value(l - 1, k) + ", " + zero(in) + ")",
-                    ExactType.of(in), r.resultType())).append(";\n");
+                .append(" = ").append(convert(x, ExactType.of(in), r.resultType())).append(";\n");
         }
     }
 

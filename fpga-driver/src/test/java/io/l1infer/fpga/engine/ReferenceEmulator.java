@@ -64,7 +64,7 @@ public final class ReferenceEmulator
         BigInteger[] x = new BigInteger[rawInput.length];
         for (int i = 0; i < x.length; i++)
         {
-            x[i] = BigInteger.valueOf(rawInput[i]);
+            x[i] = model.input().type().rawValue(rawInput[i]);
         }
         FixedPointType xType = model.input().type();
         for (final Layer layer : model.layers())
@@ -75,9 +75,15 @@ public final class ReferenceEmulator
         final long[] out = new long[x.length];
         for (int i = 0; i < out.length; i++)
         {
-            out[i] = x[i].longValueExact();
+            out[i] = raw(x[i], xType);
         }
         return out;
+    }
+
+    /** The raw value of {@code v}, a value of {@code t} (a 64-bit unsigned one as its bits). */
+    private static long raw(final BigInteger v, final FixedPointType t)
+    {
+        return t.isUnsigned64() ? v.longValue() : v.longValueExact();
     }
 
     private static BigInteger[] run(final Layer layer, final BigInteger[] x, final FixedPointType xType)
@@ -88,14 +94,14 @@ public final class ReferenceEmulator
             final long[] in = new long[x.length];
             for (int k = 0; k < x.length; k++)
             {
-                in[k] = x[k].longValueExact();
+                in[k] = raw(x[k], xType);
             }
             final long[] out = new long[e.outputSize()];
             ActivationFunctions.create(e, xType).run(in, out);
             final BigInteger[] y = new BigInteger[out.length];
             for (int k = 0; k < out.length; k++)
             {
-                y[k] = BigInteger.valueOf(out[k]);
+                y[k] = e.resultType().rawValue(out[k]);
             }
             return y;
         }
@@ -138,10 +144,10 @@ public final class ReferenceEmulator
         final BigInteger[] y = new BigInteger[d.outputSize()];
         for (int j = 0; j < d.outputSize(); j++)
         {
-            BigInteger a = convert(BigInteger.valueOf(d.biases()[j]), Format.of(d.biasType()), acc);
+            BigInteger a = convert(d.biasType().rawValue(d.biases()[j]), Format.of(d.biasType()), acc);
             for (int i = 0; i < d.inputSize(); i++)
             {
-                final BigInteger p = convert(x[i].multiply(BigInteger.valueOf(d.weight(i, j))), product, acc);
+                final BigInteger p = convert(x[i].multiply(d.weightType().rawValue(d.weight(i, j))), product, acc);
                 a = convert(a.add(p), sum, acc);
             }
             y[j] = convert(a, Format.of(acc), d.resultType());
@@ -206,8 +212,9 @@ public final class ReferenceEmulator
         final BigInteger[] y = new BigInteger[x.length];
         for (int k = 0; k < x.length; k++)
         {
-            final BigInteger product = x[k].multiply(BigInteger.valueOf(scales[k])).shiftLeft(common - productFraction);
-            final BigInteger bias = BigInteger.valueOf(biases[k]).shiftLeft(common - biasFraction);
+            final BigInteger product = x[k].multiply(bn.scaleType().rawValue(scales[k]))
+                .shiftLeft(common - productFraction);
+            final BigInteger bias = bn.biasType().rawValue(biases[k]).shiftLeft(common - biasFraction);
             y[k] = convert(product.add(bias), sum, bn.resultType());
         }
         return y;
@@ -262,8 +269,8 @@ public final class ReferenceEmulator
             case AP_RND_INF -> scaled.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
             case AP_RND_CONV -> scaled.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
         };
-        final BigInteger min = BigInteger.valueOf(type.minRaw());
-        final BigInteger max = BigInteger.valueOf(type.maxRaw());
+        final BigInteger min = type.rawValue(type.minRaw());
+        final BigInteger max = type.rawValue(type.maxRaw());
         if (q.compareTo(min) >= 0 && q.compareTo(max) <= 0)
         {
             final boolean symmetric = type.overflow() == Overflow.AP_SAT_SYM && type.isSigned() && from.signed() &&

@@ -67,14 +67,29 @@ class FixedPointTypeTest
         // ap_int takes the integer part toward zero, ap_fixed<W,W> floors: -2.5 gives -2 and -3.
         assertEquals(-2, i.convert(-5, FixedPointType.parse("ap_fixed<8,7>")));
         assertEquals(-3, FixedPointType.parse("ap_fixed<8,8>").convert(-5, FixedPointType.parse("ap_fixed<8,7>")));
-        assertEquals("fixed-point type 'ap_ufixed<64,6>': width W=64 outside supported 1..63 for ap_ufixed (a 64-bit " +
-            "unsigned raw value does not fit the engine's 64-bit signed integers)",
-            assertThrows(IllegalArgumentException.class, () -> FixedPointType.parse("ap_ufixed<64,6>")).getMessage());
+        assertEquals("fixed-point type 'ap_ufixed<65,6>': width W=65 outside supported 1..64 for ap_ufixed",
+            assertThrows(IllegalArgumentException.class, () -> FixedPointType.parse("ap_ufixed<65,6>")).getMessage());
+        // 64-bit unsigned: the raw value is the unsigned reading of the long's bits
+        final FixedPointType u64 = FixedPointType.parse("ap_uint<64>");
+        assertEquals(-1L, u64.maxRaw());
+        assertTrue(u64.isUnsigned64() && u64.containsRaw(-1L) && u64.containsRaw(0));
+        assertEquals(0, u64.rawHigh(-1L));
+        assertEquals("18446744073709551615", u64.rawValue(-1L).toString());
+        assertEquals(0x1p64, u64.toDouble(-1L));
+        assertEquals(0x1p63, u64.toDouble(Long.MIN_VALUE));
+        assertEquals(Long.MIN_VALUE, u64.fromDouble(0x1p63));
+        // ap_int<8> from 2^64 - 1: its low 8 bits; ap_fixed<16,6,AP_TRN,AP_SAT> saturates to its max
+        assertEquals(-1, FixedPointType.parse("ap_int<8>").convert(-1L, u64));
+        assertEquals(32767, FixedPointType.parse("ap_fixed<16,6,AP_TRN,AP_SAT>").convert(-1L, u64));
+        // and back: ap_fixed<8,8> -1 into ap_ufixed<64,64,AP_TRN,AP_WRAP> wraps to 2^64 - 1, with AP_SAT to 0
+        assertEquals(-1L, FixedPointType.parse("ap_ufixed<64,64>").convert(-1, FixedPointType.parse("ap_fixed<8,8>")));
+        assertEquals(0L, FixedPointType.parse("ap_ufixed<64,64,AP_TRN,AP_SAT>")
+            .convert(-1, FixedPointType.parse("ap_fixed<8,8>")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ap_fixed<16>", "ap_int<16,2>", "ap_fixed<16,6,AP_RND_HALF>",
-        "ap_fixed<16,6,AP_TRN,AP_CLAMP>", "ap_fixed<65,6>", "ap_ufixed<64,6>", "ap_uint<64>", "ap_int<0>",
+        "ap_fixed<16,6,AP_TRN,AP_CLAMP>", "ap_fixed<65,6>", "ap_ufixed<65,6>", "ap_uint<65>", "ap_int<0>",
             "ap_fixed<0,0>",
         "ap_fixed<16,6,AP_TRN,AP_WRAP,17>", "ap_fixed<16,6,AP_TRN,AP_WRAP,x>", "ap_ufixed<8,2,AP_TRN,AP_WRAP_SM>",
         "fixed<16,6>", "ap_fixed<16,-170>", ""})

@@ -56,10 +56,13 @@ final class DifferentialProjects
         ModelBundle draw(long seed, SplittableRandom r, Hls4mlProjectWriter.Style style);
     }
 
-    /** The differential test's models: the engine tests' random models, DifferentialModels, sign weights. */
-    static final Generator DEFAULT = (seed, r, style) -> DifferentialSigns.apply(r.nextInt(4) == 0 ?
-        RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
-        new SplittableRandom(seed ^ 0x7369676e73L), style);
+    /**
+     * The differential test's models: the engine tests' random models, DifferentialModels, sign weights, 64-bit
+     * unsigned types.
+     */
+    static final Generator DEFAULT = (seed, r, style) -> DifferentialUnsigned64.apply(DifferentialSigns.apply(
+        r.nextInt(4) == 0 ? RandomFixedPointModels.randomModel(r) : DifferentialModels.random(r, style),
+        new SplittableRandom(seed ^ 0x7369676e73L), style), new SplittableRandom(seed ^ 0x7536345f74L));
 
     /** The conversion corners a model contains, counted so that a run shows it drew them. */
     enum Corner
@@ -69,12 +72,18 @@ final class DifferentialProjects
         /** relu_max or leaky_relu into an ap_int */
         AP_INT_ACTIVATION,
         /** a softmax whose exp or inverse table type wraps (inf and huge entries) */
-        WRAPPING_SOFTMAX_TABLE
+        WRAPPING_SOFTMAX_TABLE,
+        /** a 64-bit unsigned type (ap_uint<64>, ap_ufixed<64,I>) anywhere */
+        UNSIGNED_64
     }
 
     static Set<Corner> corners(final ModelBundle model)
     {
         final Set<Corner> corners = EnumSet.noneOf(Corner.class);
+        if (DifferentialUnsigned64.has(model))
+        {
+            corners.add(Corner.UNSIGNED_64);
+        }
         for (final Layer layer : model.layers())
         {
             final List<FixedPointType> types = new ArrayList<>(List.of(layer.resultType()));

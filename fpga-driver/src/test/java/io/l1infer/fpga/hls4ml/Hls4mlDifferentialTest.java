@@ -48,6 +48,7 @@ class Hls4mlDifferentialTest
         int openClEvents = 0;
         int compressed = 0;
         int orderSensitive = 0;
+        int unsigned64Distinct = 0;
         final Map<DifferentialProjects.Corner, Integer> corners = new EnumMap<>(DifferentialProjects.Corner.class);
         for (int first = 0; first < PROJECTS; first += PER_COMPILE)
         {
@@ -59,6 +60,8 @@ class Hls4mlDifferentialTest
                 openClEvents += o.openClEvents();
                 o.corners().forEach(c -> corners.merge(c, 1, Integer::sum));
                 distinct += o.distinctOutputs();
+                unsigned64Distinct += o.corners().contains(DifferentialProjects.Corner.UNSIGNED_64) ?
+                    o.distinctOutputs() : 0;
                 compressed += DifferentialProjects.count(o.project(), "nnet::dense_compressed<");
                 orderSensitive += o.orderSensitiveEvents();
                 if (!o.mismatches().isEmpty())
@@ -73,7 +76,8 @@ class Hls4mlDifferentialTest
                 orderSensitive + " events where their saturating order matters), " +
                 "emulator: all, OpenCL: " +
                 (device == null ? "skipped" : openClEvents + " on " + device.name()) + "; " + failures.size() +
-                " projects with mismatches (seeds from " + SEED + "); projects with conversion corners: " + corners);
+                " projects with mismatches (seeds from " + SEED + "); projects with conversion corners: " + corners +
+                " (" + unsigned64Distinct + " distinct output lines in those with 64-bit unsigned types)");
         assertTrue(events > 0 && distinct > PROJECTS, "the C simulations computed something");
         assertEquals(List.of(), failures);
         assertEquals(device == null ? 0 : events, openClEvents, "events compared on OpenCL");

@@ -471,7 +471,7 @@ final class Hls4mlProjectWriter
         final int f = t.fractionBits();
         final BigDecimal ulp = f >= 0 ? BigDecimal.ONE.divide(new BigDecimal(BigInteger.ONE.shiftLeft(f))) :
             new BigDecimal(BigInteger.ONE.shiftLeft(-f));
-        final BigDecimal exact = new BigDecimal(raw).multiply(ulp);
+        final BigDecimal exact = new BigDecimal(t.rawValue(raw)).multiply(ulp);
         if (t.isInteger())
         {
             // ap_int's istream operator parses an integer string, so integer weights are written as integers.

@@ -50,8 +50,8 @@ class ModelBundleReaderTest
         final String accum = "\"accum_t\": \"ap_fixed<16,6>\"";
         assertError(json(s -> s.replaceFirst(accum, "\"accum_t\": \"ap_fixed<16,6,AP_RND_HALF>\"")),
             "layers[0] 'dense_2' field 'accum_t'", "unknown quantization mode 'AP_RND_HALF'");
-        assertError(json(s -> s.replaceFirst(accum, "\"accum_t\": \"ap_ufixed<64,6>\"")),
-            "layers[0] 'dense_2' field 'accum_t'", "width W=64 outside supported 1..63 for ap_ufixed");
+        assertError(json(s -> s.replaceFirst(accum, "\"accum_t\": \"ap_ufixed<65,6>\"")),
+            "layers[0] 'dense_2' field 'accum_t'", "width W=65 outside supported 1..64 for ap_ufixed");
     }
 
     @Test

@@ -105,13 +105,17 @@ class ExactConversionVsApTypesTest
         final String cpu = cpuMismatches(cases, expected, compared);
         System.out.printf("ExactConversionVsApTypesTest: %d of them also on the CPU engine (FixedPointType)%n",
             compared[0]);
+        final long[] u64 = unsigned64Counts(cases);
+        System.out.printf("ExactConversionVsApTypesTest: %d with a 64-bit unsigned source, %d with a 64-bit unsigned " +
+            "target, %d from an unsigned value of 2^127 or more%n", u64[0], u64[1], u64[2]);
+        assertTrue(u64[0] > 0 && u64[1] > 0 && u64[2] > 0, "64-bit unsigned cases drawn (seed " + SEED + ")");
         assertEquals("", cpu, "CPU engine against ap_types (seed " + SEED + ")");
         assertTrue(compared[0] >= CASES * VALUES / 2, "compared only " + compared[0] + " on the CPU engine");
     }
 
     /**
-     * The same conversions by the CPU engine's {@link FixedPointType#convertWide}, for every case it can express (a
-     * target of at most 63 bits when unsigned, a source value that fits 128 signed bits); the differing ones listed.
+     * The same conversions by the CPU engine's {@link FixedPointType#convertWide}, for every case (a 64-bit unsigned
+     * target included; a source value as 128 bits, read unsigned for an unsigned source); the differing ones listed.
      */
     private static String cpuMismatches(final List<Case> cases, final long[] expected, final int[] compared)
     {
@@ -121,18 +125,10 @@ class ExactConversionVsApTypesTest
         {
             final Case k = cases.get(c);
             final FixedPointType to = cpuType(k);
-            if (to == null)
-            {
-                continue;
-            }
             final long mask = k.target.width() == 64 ? -1L : (1L << k.target.width()) - 1;
             for (int v = 0; v < VALUES; v++)
             {
                 final BigInteger value = k.values[v];
-                if (value.bitLength() > 127)
-                {
-                    continue;
-                }
                 compared[0]++;
                 final long actual = to.convertWide(value.shiftRight(64).longValue(), value.longValue(),
                     k.source.fractionBits(), k.source.integerBits(), k.source.signed());
@@ -148,14 +144,26 @@ class ExactConversionVsApTypesTest
         return mismatches == 0 ? "" : mismatches + " differ:" + first;
     }
 
-    /** The case's target as the CPU engine's type, or null where it has none (a 64-bit unsigned target). */
+    /** Conversions from a 64-bit unsigned source, into a 64-bit unsigned target, from unsigned values >= 2^127. */
+    private static long[] unsigned64Counts(final List<Case> cases)
+    {
+        final long[] n = new long[3];
+        for (final Case k : cases)
+        {
+            n[0] += !k.source.signed() && k.source.width() == 64 ? VALUES : 0;
+            n[1] += !k.target.signed() && k.target.width() == 64 ? VALUES : 0;
+            for (final BigInteger v : k.values)
+            {
+                n[2] += !k.source.signed() && v.bitLength() == 128 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** The case's target as the CPU engine's type. */
     private static FixedPointType cpuType(final Case k)
     {
         final ConversionTarget t = k.target;
-        if (!t.signed() && t.width() > FixedPointType.MAX_UNSIGNED_WIDTH)
-        {
-            return null;
-        }
         if (k.apInt)
         {
             return FixedPointType.apInt(t.signed(), t.width());
@@ -167,8 +175,12 @@ class ExactConversionVsApTypesTest
 
     private static Case randomCase(final SplittableRandom r)
     {
-        final boolean srcSigned = r.nextInt(4) != 0;
-        final int srcWidth = switch (r.nextInt(6))
+        // every 8th case a 64-bit unsigned source (a declared ap_uint<64>/ap_ufixed<64,I>) and every 8th a 64-bit
+        // unsigned target, besides the ones drawn at random; 128-bit unsigned sources are u64 x u64 products
+        final boolean u64Source = r.nextInt(8) == 0;
+        final boolean u64Target = r.nextInt(8) == 0;
+        final boolean srcSigned = !u64Source && r.nextInt(4) != 0;
+        final int srcWidth = u64Source ? 64 : switch (r.nextInt(6))
         {
             case 0 -> 1 + r.nextInt(8);
             case 1, 2 -> 1 + r.nextInt(64);
@@ -177,8 +189,8 @@ class ExactConversionVsApTypesTest
             default -> 120 + r.nextInt(9);
         };
         final boolean apInt = r.nextInt(5) == 0;
-        final boolean tgtSigned = r.nextInt(4) != 0;
-        final int tgtWidth = switch (r.nextInt(4))
+        final boolean tgtSigned = !u64Target && r.nextInt(4) != 0;
+        final int tgtWidth = u64Target ? 64 : switch (r.nextInt(4))
         {
             case 0 -> 1 + r.nextInt(8);
             case 1 -> 56 + r.nextInt(9);
