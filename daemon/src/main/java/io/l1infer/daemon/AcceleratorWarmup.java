@@ -36,7 +36,8 @@ final class AcceleratorWarmup
         final int singles = events / 2;
         // Values near zero with about half of them zero, like real features and ReLU outputs, so that no branch
         // is left cold.
-        final long span = Math.min(type.maxRaw(), 4096);
+        // A 64-bit unsigned type's maxRaw reads -1 as a signed long.
+        final long span = type.isUnsigned64() ? 4096 : Math.min(type.maxRaw(), 4096);
         int done = 0;
         int round = 0;
         while (done < events)
@@ -50,7 +51,7 @@ final class AcceleratorWarmup
                 {
                     final long raw = random.nextBoolean() ? 0 :
                         random.nextLong(Math.max(type.minRaw(), -span), span + 1);
-                    buffers.putInput(b, f, (int)raw);
+                    buffers.putInputLong(b, f, raw);
                 }
             }
             accelerator.infer(0, n);

@@ -201,7 +201,7 @@ public final class Predictor implements AutoCloseable
                         throw new IllegalArgumentException("event " + (first + b) + " input " + f + ": raw " + raw +
                             " is outside [" + inputType.minRaw() + ", " + inputType.maxRaw() + "] of " + inputType);
                     }
-                    buffers.putInput(b, f, (int)raw);
+                    buffers.putInputLong(b, f, raw);
                 }
             }
             accelerator.infer(0, n);
@@ -210,7 +210,7 @@ public final class Predictor implements AutoCloseable
                 final int base = (first + b) * outputSize;
                 for (int o = 0; o < outputSize; o++)
                 {
-                    out[base + o] = buffers.getOutput(b, o);
+                    out[base + o] = buffers.getOutputLong(b, o);
                 }
             }
         }

@@ -1,10 +1,15 @@
 package io.l1infer.fpga;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.engine.ReferenceEmulator;
 import io.l1infer.fpga.model.ModelBundle;
+import io.l1infer.fpga.model.RandomModelGenerator;
 import io.l1infer.testsupport.ProjectPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +82,34 @@ class PredictorTest
             assertTrue(roundedByFloat < 50, roundedByFloat + " events with float-rounded inputs");
             System.out.println("events whose float inputs round onto another ap_fixed<16,6> value than the "
                 + "double: " + roundedByFloat + " of " + ThesisCsimData.EVENTS);
+        }
+    }
+
+    @Test
+    void rawValuesWiderThanInt32AreCarriedWhole()
+    {
+        final FixedPointType type = FixedPointType.apFixed(40, 12);
+        final ModelBundle model = RandomModelGenerator.generate(new int[]{ 6, 5, 3 }, 0.6, type, 11L);
+        final ReferenceEmulator reference = new ReferenceEmulator(model);
+        final SplittableRandom random = new SplittableRandom(11L);
+        final int events = 40;
+        final long[] in = new long[events * 6];
+        int beyond = 0;
+        for (int i = 0; i < in.length; i++)
+        {
+            in[i] = random.nextLong(type.minRaw() / 4, type.maxRaw() / 4);
+            beyond += in[i] != (int)in[i] ? 1 : 0;
+        }
+        assertTrue(beyond > in.length / 2, "seed 11: inputs beyond int32: " + beyond);
+        final long[] out = new long[events * 3];
+        try (Predictor p = Predictor.emulator(model, 16))
+        {
+            p.predictRaw(in, events, out);
+        }
+        for (int e = 0; e < events; e++)
+        {
+            final long[] expected = reference.infer(Arrays.copyOfRange(in, e * 6, e * 6 + 6));
+            assertArrayEquals(expected, Arrays.copyOfRange(out, e * 3, e * 3 + 3), "seed 11 event " + e);
         }
     }
 

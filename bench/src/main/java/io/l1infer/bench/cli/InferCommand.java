@@ -225,7 +225,9 @@ final class InferCommand implements Callable<Integer>
             final long value;
             try
             {
-                value = Long.parseLong(text);
+                // A 64-bit unsigned raw value of 2^63 or more is held as its bits.
+                value = type.isUnsigned64() && !text.startsWith("-") ? Long.parseUnsignedLong(text) :
+                    Long.parseLong(text);
             }
             catch (final NumberFormatException ex)
             {
@@ -288,7 +290,7 @@ final class InferCommand implements Callable<Integer>
                     sb.append(o == 0 ? "" : ",");
                     if (raw)
                     {
-                        sb.append(row[o]);
+                        sb.append(spec.type().isUnsigned64() ? Long.toUnsignedString(row[o]) : String.valueOf(row[o]));
                     }
                     else
                     {
