@@ -17,11 +17,21 @@ public final class LatencyRecorder implements ResultListener
     public static final long HIGHEST_TRACKABLE_NS = 60_000_000_000L;
     private static final int SIGNIFICANT_DIGITS = 3;
 
+    private static final int WARMUP = 0;
+    private static final int MEASURED = 1;
+
     private final Histogram warmup = newHistogram();
     private final Histogram measured = newHistogram();
     private final Histogram interval = newHistogram();
     private final Histogram daemonSide = newHistogram();
     private final StageBreakdown breakdown;
+    // Warm-up answers take the measured answers' code into these twins, indexed by phase rather than chosen by a
+    // branch: a path first taken when the measurement starts made the JIT deoptimise the bench's receive loop
+    // there, and the bench fell milliseconds behind in the first measured second.
+    private final Histogram[] latencyByPhase = {warmup, measured};
+    private final Histogram[] intervalByPhase = {newHistogram(), interval};
+    private final Histogram[] daemonSideByPhase = {newHistogram(), daemonSide};
+    private final StageBreakdown[] breakdownByPhase;
     private long firstId;
     private long measuredFromId;
     private long endId;
@@ -49,6 +59,7 @@ public final class LatencyRecorder implements ResultListener
     public LatencyRecorder(final StageBreakdown breakdown)
     {
         this.breakdown = breakdown;
+        this.breakdownByPhase = breakdown == null ? null : new StageBreakdown[] {new StageBreakdown(), breakdown};
     }
 
     /** A histogram of this recorder's range and precision. */
@@ -69,13 +80,15 @@ public final class LatencyRecorder implements ResultListener
         this.firstId = firstId;
         this.measuredFromId = measuredFromId;
         this.endId = endId;
-        warmup.reset();
-        measured.reset();
-        interval.reset();
-        daemonSide.reset();
-        if (breakdown != null)
+        for (int phase = WARMUP; phase <= MEASURED; phase++)
         {
-            breakdown.reset();
+            latencyByPhase[phase].reset();
+            intervalByPhase[phase].reset();
+            daemonSideByPhase[phase].reset();
+            if (breakdownByPhase != null)
+            {
+                breakdownByPhase[phase].reset();
+            }
         }
         warmupAnswers = 0;
         answers = 0;
@@ -94,13 +107,14 @@ public final class LatencyRecorder implements ResultListener
     @Override
     public void onResult(final ResultView result)
     {
-        if (record(result.eventId(), result.sendTimeNs(), result.receiveTimeNs()))
+        final int phase = record(result.eventId(), result.sendTimeNs(), result.receiveTimeNs());
+        if (phase >= 0)
         {
-            daemonSide.recordValue(clamp(result.daemonLatencyNs()));
-            batchSizeSum += result.batchSize();
-            if (breakdown != null)
+            daemonSideByPhase[phase].recordValue(clamp(result.daemonLatencyNs()));
+            batchSizeSum += (long)phase * result.batchSize();
+            if (breakdownByPhase != null)
             {
-                breakdown.onResult(result);
+                breakdownByPhase[phase].onResult(result);
             }
         }
     }
@@ -108,17 +122,19 @@ public final class LatencyRecorder implements ResultListener
     @Override
     public void onEcho(final long sourceId, final long eventId, final long sendTimeNs, final long receiveTimeNs)
     {
-        if (record(eventId, sendTimeNs, receiveTimeNs) && breakdown != null)
+        final int phase = record(eventId, sendTimeNs, receiveTimeNs);
+        if (phase >= 0 && breakdownByPhase != null)
         {
-            breakdown.onEcho(eventId, sendTimeNs, receiveTimeNs);
+            breakdownByPhase[phase].onEcho(eventId, sendTimeNs, receiveTimeNs);
         }
     }
 
     /** The bench thread started sending {@code eventId} at {@code nowNs} (kept only for a breakdown). */
     void sent(final long eventId, final long nowNs)
     {
-        if (breakdown != null)
+        if (breakdownByPhase != null)
         {
+            breakdownByPhase[WARMUP].sent(eventId, nowNs);
             breakdown.sent(eventId, nowNs);
         }
     }
@@ -173,28 +189,23 @@ public final class LatencyRecorder implements ResultListener
         malformed++;
     }
 
-    /** @return true when the event is a measured one. */
-    private boolean record(final long eventId, final long sendTimeNs, final long receiveTimeNs)
+    /** @return the event's phase ({@link #MEASURED} or {@link #WARMUP}), or -1 for an event of no current run. */
+    private int record(final long eventId, final long sendTimeNs, final long receiveTimeNs)
     {
         lastProgressNs = receiveTimeNs;
         final long latency = clamp(receiveTimeNs - sendTimeNs);
-        if (eventId >= measuredFromId && eventId < endId)
-        {
-            answers++;
-            measured.recordValue(latency);
-            interval.recordValue(latency);
-            return true;
-        }
-        if (eventId >= firstId && eventId < endId)
-        {
-            warmupAnswers++;
-            warmup.recordValue(latency);
-        }
-        else
+        if (eventId < firstId || eventId >= endId)
         {
             stale++;
+            return -1;
         }
-        return false;
+        // 1 from the first measured id on, else 0, without a branch (ids are far below 2^62).
+        final int phase = (int)((measuredFromId - 1 - eventId) >>> 63);
+        answers += phase;
+        warmupAnswers += 1 - phase;
+        latencyByPhase[phase].recordValue(latency);
+        intervalByPhase[phase].recordValue(latency);
+        return phase;
     }
 
     private long clamp(final long latencyNs)
@@ -213,31 +224,30 @@ public final class LatencyRecorder implements ResultListener
     }
 
     /**
-     * Copy the current interval into a new histogram stamped with the given wall-clock times, and start a new one.
+     * Copy the current interval of a phase into a new histogram stamped with the given wall-clock times, and start a
+     * new one (the warm-up's intervals go to throwaway twins, so both phases run the same code).
      *
+     * @param phase 1 once the measurement has started, else 0.
      * @return the finished interval.
      */
-    Histogram rotateInterval(final long startEpochMs, final long endEpochMs)
+    Histogram rotateInterval(final int phase, final long startEpochMs, final long endEpochMs)
     {
-        final Histogram done = interval.copy();
+        final Histogram current = intervalByPhase[phase];
+        final Histogram done = current.copy();
         done.setStartTimeStamp(startEpochMs);
         done.setEndTimeStamp(endEpochMs);
-        interval.reset();
-        if (breakdown != null)
+        current.reset();
+        if (breakdownByPhase != null)
         {
-            breakdown.rotateInterval(startEpochMs, endEpochMs);
+            breakdownByPhase[phase].rotateInterval(startEpochMs, endEpochMs);
         }
         return done;
     }
 
-    /** Forget the current interval (its events are counted elsewhere); used before measurement starts. */
-    void resetInterval()
+    /** Latencies so far of a phase: 0 the warm-up, 1 the measured events. */
+    Histogram latency(final int phase)
     {
-        interval.reset();
-        if (breakdown != null)
-        {
-            breakdown.resetInterval();
-        }
+        return latencyByPhase[phase];
     }
 
     /** Latencies of the measured events so far. */

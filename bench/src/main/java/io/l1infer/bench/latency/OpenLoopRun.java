@@ -24,6 +24,7 @@ public final class OpenLoopRun
     private static final long START_LEAD_NS = 1_000_000L;
     /** A turn of the loop this long after the previous one counts as a gap of the sender. */
     private static final long GAP_NS = 1_000_000L;
+    private static final String[] PHASE_NAMES = {"warm-up", "measure"};
 
     /**
      * What to run.
@@ -106,6 +107,9 @@ public final class OpenLoopRun
         final long startEpochMs = System.currentTimeMillis();
         final long start = System.nanoTime() + START_LEAD_NS;
         final List<Histogram> intervals = new ArrayList<>();
+        // Indexed by phase (0 warm-up, 1 measured) instead of a branch that flips when the measurement starts: a
+        // path first taken then made the JIT deoptimise this loop, and the sender fell behind in the first second.
+        final List<List<Histogram>> intervalsByPhase = List.of(new ArrayList<>(), intervals);
         final long rate = spec.rate();
         long sentInRun = 0;
         long intended = start;
@@ -123,10 +127,12 @@ public final class OpenLoopRun
         while (sentInRun < total)
         {
             final long now = System.nanoTime();
-            if (now - previousNow >= GAP_NS && sentInRun > warmupEvents)
+            // -1 (all bits) once past the warm-up, else 0.
+            final long measuringMask = (warmupEvents - sentInRun) >> 63;
+            if (now - previousNow >= GAP_NS)
             {
-                gaps++;
-                gapNs += now - previousNow;
+                gaps += 1 & measuringMask;
+                gapNs += (now - previousNow) & measuringMask;
             }
             previousNow = now;
             boolean worked = false;
@@ -136,10 +142,7 @@ public final class OpenLoopRun
                 if (outcome == SendOutcome.SENT)
                 {
                     recorder.sent(firstId + sentInRun, now);
-                    if (sentInRun >= warmupEvents)
-                    {
-                        maxLag = Math.max(maxLag, now - intended);
-                    }
+                    maxLag = Math.max(maxLag, (now - intended) & ((warmupEvents - 1 - sentInRun) >> 63));
                     sentInRun++;
                     intended = start + sentInRun * SECOND_NS / rate;
                     worked = true;
@@ -166,17 +169,11 @@ public final class OpenLoopRun
             worked |= client.poll() > 0;
             if (now - nextTick >= 0)
             {
-                if (sentInRun > warmupEvents || recorder.measured().getTotalCount() > 0)
-                {
-                    intervals.add(recorder.rotateInterval(epochMs(startEpochMs, start, intervalStartNs),
-                        epochMs(startEpochMs, start, now)));
-                }
-                else
-                {
-                    recorder.resetInterval();
-                }
+                final int phase = (int)(measuringMask & 1);
+                intervalsByPhase.get(phase).add(recorder.rotateInterval(phase,
+                    epochMs(startEpochMs, start, intervalStartNs), epochMs(startEpochMs, start, now)));
                 intervalStartNs = now;
-                liveLine(spec, now - start, sentInRun - sentAtLastTick, recorder.measured().getTotalCount() > 0);
+                liveLine(spec, now - start, sentInRun - sentAtLastTick, phase);
                 sentAtLastTick = sentInRun;
                 nextTick += SECOND_NS;
             }
@@ -203,7 +200,7 @@ public final class OpenLoopRun
             idle(spec.spinIdle());
         }
         final long end = System.nanoTime();
-        intervals.add(recorder.rotateInterval(epochMs(startEpochMs, start, intervalStartNs),
+        intervals.add(recorder.rotateInterval(1, epochMs(startEpochMs, start, intervalStartNs),
             epochMs(startEpochMs, start, end)));
 
         final long measuredSent = Math.max(0, sentInRun - warmupEvents);
@@ -243,15 +240,15 @@ public final class OpenLoopRun
         return sb.length() == 0 ? "" : sb.substring(0, sb.length() - 2);
     }
 
-    private void liveLine(final Spec spec, final long elapsedNs, final long sentLastSecond, final boolean measuring)
+    private void liveLine(final Spec spec, final long elapsedNs, final long sentLastSecond, final int phase)
     {
         if (live == null)
         {
             return;
         }
-        final Histogram h = measuring ? recorder.measured() : recorder.warmup();
+        final Histogram h = recorder.latency(phase);
         live.printf(Locale.ROOT, "[%s] t=%2ds %-7s rate=%d/s p50=%s p99=%s max=%s in-flight=%d%n", spec.label(),
-            Math.round(elapsedNs / 1e9), measuring ? "measure" : "warm-up", sentLastSecond,
+            Math.round(elapsedNs / 1e9), PHASE_NAMES[phase], sentLastSecond,
             us(h, 50), us(h, 99), h.getTotalCount() == 0 ? "-" : LatencyFormat.us(h.getMaxValue()),
             client.inFlight());
     }
