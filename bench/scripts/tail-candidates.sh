@@ -23,6 +23,7 @@ all=(
   "fragment-limit-256||l1infer.ingest.fragment.limit=256"
   "max-batch-1||l1infer.accelerator.max.batch=1"
   "backoff||l1infer.ingest.idle=backoff"
+  "no-async-executor|-Daeron.driver.async.executor.enabled=false|"
 )
 selected=()
 if [ $# -gt 0 ]; then
