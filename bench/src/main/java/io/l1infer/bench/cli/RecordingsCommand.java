@@ -28,7 +28,7 @@ final class RecordingsCommand implements Callable<Integer>
         {
             if (live != null)
             {
-                System.out.println(live.describe());
+                System.out.println(live.description());
                 RecordingsCommandSupport.print(live.recordings(), runs, System.out);
                 return 0;
             }
