@@ -14,21 +14,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The archive of a running daemon, reached through its control channel: the archive's mark file in the archive
  * directory names the media driver's directory and the local control channel, and says whether the archive is alive.
+ *
+ * @param client      connected to the archive's control channel; closed with this.
+ * @param description which archive this is, in one line.
  */
-public final class LiveArchive implements AutoCloseable
+public record LiveArchive(AeronArchive client, String description) implements AutoCloseable
 {
     /** A running archive refreshes its mark file's activity time stamp every second. */
     static final long ACTIVE_WITHIN_MS = 5_000;
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
-
-    private final AeronArchive client;
-    private final String description;
-
-    private LiveArchive(final AeronArchive client, final String description)
-    {
-        this.client = client;
-        this.description = description;
-    }
 
     /**
      * Connect to the archive running in {@code archiveDir}, or return null when none runs there (no mark file, its
@@ -78,12 +72,6 @@ public final class LiveArchive implements AutoCloseable
         {
             return null;
         }
-    }
-
-    /** Which archive this is, in one line. */
-    public String describe()
-    {
-        return description;
     }
 
     /**

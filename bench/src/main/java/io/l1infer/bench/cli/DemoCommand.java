@@ -45,9 +45,8 @@ final class DemoCommand implements Callable<Integer>
     @Mixin
     LoadOptions load;
 
-    @Option(names = "--rate", defaultValue = "100000", converter = RateConverter.class,
-        description = "Events per second of each run (default: 100000).")
-    long rate;
+    @Mixin
+    FixedRateOption rate;
 
     @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
         description = "Measured time of each run (default: 10s).")
@@ -79,7 +78,7 @@ final class DemoCommand implements Callable<Integer>
 
         console.println();
         console.printf(Locale.ROOT, "== 3/4 the daemon end to end: %d events/s, %s warm-up + %s measured per " +
-            "workload ==%n", rate, seconds(warmupNs), seconds(durationNs));
+            "workload ==%n", rate.perSecond, seconds(warmupNs), seconds(durationNs));
         final List<RunResult> runs = new ArrayList<>();
         final BenchTarget daemon = BenchTarget.start(BenchTarget.Kind.EMBEDDED, config);
         console.println(daemon.describe());
@@ -113,7 +112,7 @@ final class DemoCommand implements Callable<Integer>
         console.println();
         console.print(comparison(runs));
         final Path dir = out != null ? out : Files.createTempDirectory("l1infer-demo-");
-        RunFiles.write(dir, runs, "l1infer demo: end-to-end latency at " + rate + " events/s",
+        RunFiles.write(dir, runs, "l1infer demo: end-to-end latency at " + rate.perSecond + " events/s",
             List.of(new PercentilePlot.Reference("seed FPGA host, OpenCL: 87.19 us per call", FPGA_HOST_OPENCL_US)),
             console);
         for (final RunResult run : runs)
@@ -138,7 +137,8 @@ final class DemoCommand implements Callable<Integer>
 
     private OpenLoopRun.Spec spec(final String label)
     {
-        return new OpenLoopRun.Spec(label, rate, warmupNs, durationNs, load.graceNs, load.maxLagNs, load.spinIdle());
+        return new OpenLoopRun.Spec(label, rate.perSecond, warmupNs, durationNs, load.graceNs, load.maxLagNs,
+            load.spinIdle());
     }
 
     /** The compact table: each run's percentiles, its ratio to the echo baseline, and the FPGA host's numbers. */

@@ -40,9 +40,8 @@ final class LatencyCommand implements Callable<Integer>
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--rate", defaultValue = "100000", converter = RateConverter.class,
-        description = "Events per second, e.g. 100000 or 100k (default: 100000).")
-    long rate;
+    @Mixin
+    FixedRateOption rate;
 
     @Mixin
     LatencyRounds length;
@@ -85,7 +84,7 @@ final class LatencyCommand implements Callable<Integer>
         {
             for (int k = 0; k < kinds.size(); k++)
             {
-                byKind.get(k).add(runOn(kinds.get(k), config, workload, rate, length.warmupNs(round),
+                byKind.get(k).add(runOn(kinds.get(k), config, workload, rate.perSecond, length.warmupNs(round),
                     length.durationNs(round), target.load, console, stages, length.suffix(round)));
             }
         }
@@ -105,7 +104,7 @@ final class LatencyCommand implements Callable<Integer>
         }
         if (out != null)
         {
-            RunFiles.write(out, runs, "l1infer latency at " + rate + " events/s (" + workload.name() + ")",
+            RunFiles.write(out, runs, "l1infer latency at " + rate.perSecond + " events/s (" + workload.name() + ")",
                 List.of(), console);
             for (int i = 0; i < stages.size(); i++)
             {

@@ -35,17 +35,14 @@ final class ModelCommand
             description = "Type of every value (default: ${DEFAULT-VALUE}).")
         String type;
 
-        @Option(names = "--seed", required = true, description = "Random seed; the same seed gives the same bundle.")
-        long seed;
-
         @Mixin
-        BundleOutOption bundle;
+        SeededBundleOptions bundle;
 
         @Override
         public Integer call()
         {
             final ModelBundle model =
-                RandomModelGenerator.generate(architecture, sparsity, FixedPointType.parse(type), seed);
+                RandomModelGenerator.generate(architecture, sparsity, FixedPointType.parse(type), bundle.seed);
             ModelBundleWriter.write(model, bundle.out);
             System.out.println("wrote " + model + " to " + bundle.out);
             return 0;

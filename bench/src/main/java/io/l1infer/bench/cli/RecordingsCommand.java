@@ -5,9 +5,8 @@ import io.l1infer.bench.archive.OfflineArchive;
 import io.l1infer.bench.archive.RecordedRuns;
 import io.l1infer.bench.archive.RecordingsCommandSupport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code recordings --archive-dir DIR}: the recordings a daemon made with l1infer.archive.dir. */
@@ -17,25 +16,25 @@ import java.util.concurrent.Callable;
         "runs, from its catalog after it stopped.")
 final class RecordingsCommand implements Callable<Integer>
 {
-    @Option(names = "--archive-dir", required = true, description = "The daemon's l1infer.archive.dir.")
-    Path archiveDir;
+    @Mixin
+    ArchiveDirOption archiveDir;
 
     @Override
     public Integer call() throws Exception
     {
-        final RecordedRuns runs = RecordedRuns.read(archiveDir);
-        try (LiveArchive live = LiveArchive.connectIfRunning(archiveDir))
+        final RecordedRuns runs = RecordedRuns.read(archiveDir.path);
+        try (LiveArchive live = LiveArchive.connectIfRunning(archiveDir.path))
         {
             if (live != null)
             {
-                System.out.println(live.describe());
+                System.out.println(live.description());
                 RecordingsCommandSupport.print(live.recordings(), runs, System.out);
                 return 0;
             }
         }
-        try (OfflineArchive archive = OfflineArchive.open(archiveDir))
+        try (OfflineArchive archive = OfflineArchive.open(archiveDir.path))
         {
-            System.out.println("stopped archive, catalog in " + archiveDir);
+            System.out.println("stopped archive, catalog in " + archiveDir.path);
             RecordingsCommandSupport.print(archive.recordings(), runs, System.out);
         }
         return 0;

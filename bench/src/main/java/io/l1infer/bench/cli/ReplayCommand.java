@@ -37,8 +37,8 @@ final class ReplayCommand implements Callable<Integer>
     /** Exit code when an answer differs or is missing. */
     static final int EXIT_DIFFERENT = 3;
 
-    @Option(names = "--archive-dir", required = true, description = "The recording daemon's l1infer.archive.dir.")
-    Path archiveDir;
+    @Mixin
+    ArchiveDirOption archiveDir;
 
     @Option(names = "--recording", defaultValue = "-1",
         description = "Id of the ingest recording (see 'recordings'); default: the newest ingest recording.")
@@ -70,9 +70,9 @@ final class ReplayCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final ReplayRun.Speed pace = parseSpeed(speed);
-        final RecordedRuns runs = RecordedRuns.read(archiveDir);
+        final RecordedRuns runs = RecordedRuns.read(archiveDir.path);
         final ReplayRun.Outcome outcome;
-        try (OfflineArchive archive = OfflineArchive.open(archiveDir))
+        try (OfflineArchive archive = OfflineArchive.open(archiveDir.path))
         {
             final List<OfflineArchive.Recording> all = archive.recordings();
             OfflineArchive.Recording ingest = null;
@@ -88,7 +88,7 @@ final class ReplayCommand implements Callable<Integer>
             if (ingest == null)
             {
                 System.err.println("no ingest recording " + (recordingId >= 0 ? recordingId + " " : "") + "in " +
-                    archiveDir + " (see l1infer-bench recordings --archive-dir " + archiveDir + ")");
+                    archiveDir.path + " (see l1infer-bench recordings --archive-dir " + archiveDir.path + ")");
                 return L1inferBench.EXIT_FAILURE;
             }
             final RecordedRuns.Run run = runs.runAt(ingest.startTimestampMs());

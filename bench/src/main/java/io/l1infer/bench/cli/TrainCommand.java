@@ -23,11 +23,8 @@ final class TrainCommand implements Callable<Integer>
         description = "Simulated muons, 10% of them held out for validation (default: ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--seed", required = true, description = "Seed; the same seed and options give the same bundle.")
-    long seed;
-
     @Mixin
-    BundleOutOption bundle;
+    SeededBundleOptions bundle;
 
     @Option(names = "--epochs", description = "Epochs (default: the shipped model's); pruning spans the same " +
         "fractions of them.")
@@ -67,7 +64,7 @@ final class TrainCommand implements Callable<Integer>
         }
         System.out.println("training " + config.architectureText() + ", " + config.loss() + " loss, " +
             config.weighting() + " weights, " + config.epochs() + " epochs, hidden layers pruned to " +
-            config.targetSparsity() + ", " + events + " muons, seed " + seed);
+            config.targetSparsity() + ", " + events + " muons, seed " + bundle.seed);
         final TrainingResult result = new Trainer(config, new TrainingProgress()
         {
             @Override
@@ -81,7 +78,7 @@ final class TrainCommand implements Callable<Integer>
             {
                 System.out.println(report.line());
             }
-        }).train(events, seed, name);
+        }).train(events, bundle.seed, name);
         ModelBundleWriter.write(result.bundle(), bundle.out);
         System.out.printf(Locale.ROOT, "simulation %.1f s, training %.1f s; sparsity %.3f; wrote %s to %s%n",
             result.simulationSeconds(), result.trainingSeconds(), result.model().sparsity(), result.bundle(),

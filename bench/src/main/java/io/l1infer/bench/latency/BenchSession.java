@@ -13,16 +13,13 @@ import java.io.PrintStream;
 public final class BenchSession implements AutoCloseable
 {
     private final BenchTarget target;
-    private final L1inferClient client;
+    /** Also the one holder of the session's client, which closing reaches through it. */
     private final OpenLoopRun runner;
-    private boolean closed;
 
-    private BenchSession(final BenchTarget target, final L1inferClient client, final LatencyRecorder recorder,
-        final PrintStream live)
+    private BenchSession(final BenchTarget target, final OpenLoopRun runner)
     {
         this.target = target;
-        this.client = client;
-        this.runner = new OpenLoopRun(client, recorder, target.name(), live);
+        this.runner = runner;
     }
 
     /**
@@ -59,7 +56,7 @@ public final class BenchSession implements AutoCloseable
                 throw new IllegalStateException("no daemon answered within " + connectTimeoutNs / 1_000_000L +
                     " ms at " + target.endpoint() + " (is it running, with these channels and streams?)");
             }
-            return new BenchSession(target, client, recorder, live);
+            return new BenchSession(target, new OpenLoopRun(client, recorder, target.name(), live));
         }
         catch (final RuntimeException ex)
         {
@@ -77,7 +74,7 @@ public final class BenchSession implements AutoCloseable
     /** The client, for its counters. */
     public L1inferClient client()
     {
-        return client;
+        return runner.client();
     }
 
     /**
@@ -99,8 +96,7 @@ public final class BenchSession implements AutoCloseable
      */
     public String closeWithReport()
     {
-        closed = true;
-        client.close();
+        runner.client().close();
         try
         {
             return target.report();
@@ -114,10 +110,7 @@ public final class BenchSession implements AutoCloseable
     @Override
     public void close()
     {
-        if (!closed)
-        {
-            closed = true;
-            CloseHelper.closeAll(client, target);
-        }
+        // Both close at most once, so closing after closeWithReport is harmless.
+        CloseHelper.closeAll(runner.client(), target);
     }
 }

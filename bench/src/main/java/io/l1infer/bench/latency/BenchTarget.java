@@ -34,6 +34,7 @@ public sealed interface BenchTarget extends AutoCloseable
     /** The target's own end-of-run report (daemon-side latency and counters, or echo counters), or empty. */
     String report();
 
+    /** Stop what the bench started; a second call does nothing (the daemon, echo server and external all allow it). */
     @Override
     void close();
 

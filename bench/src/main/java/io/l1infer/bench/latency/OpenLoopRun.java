@@ -87,6 +87,12 @@ public final class OpenLoopRun
         this.live = live;
     }
 
+    /** The client the runs send and poll on. */
+    L1inferClient client()
+    {
+        return client;
+    }
+
     /**
      * Run once; event ids continue from the previous run of this object, so runs can follow each other on one
      * client.
