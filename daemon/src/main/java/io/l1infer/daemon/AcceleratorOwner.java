@@ -15,7 +15,6 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
-import java.util.Objects;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -807,12 +806,8 @@ final class AcceleratorOwner implements Agent
         @Override
         void conclude()
         {
-            Objects.requireNonNull(ring, "ring");
-            Objects.requireNonNull(consumed, "consumed");
-            Objects.requireNonNull(primary, "primary");
-            Objects.requireNonNull(publisher, "publisher");
-            Objects.requireNonNull(latency, "latency");
-            Objects.requireNonNull(counters, "counters");
+            requireSet("ring, consumed, primary, publisher, latency, counters",
+                ring, consumed, primary, publisher, latency, counters);
             super.conclude();
             if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
             {

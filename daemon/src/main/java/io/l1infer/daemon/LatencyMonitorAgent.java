@@ -194,8 +194,7 @@ final class LatencyMonitorAgent implements Agent
         void conclude()
         {
             super.conclude();
-            Objects.requireNonNull(recorder, "recorder");
-            Objects.requireNonNull(epochClock, "epochClock");
+            requireSet("recorder, epochClock", recorder, epochClock);
             if (logFile != null)
             {
                 Objects.requireNonNull(logFailures, "logFailures");

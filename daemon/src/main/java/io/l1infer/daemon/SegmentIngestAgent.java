@@ -15,7 +15,6 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
-import java.util.Objects;
 
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
@@ -223,12 +222,8 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         void conclude()
         {
             super.conclude();
-            Objects.requireNonNull(subscription, "subscription");
-            Objects.requireNonNull(ring, "ring");
-            Objects.requireNonNull(translator, "translator");
-            Objects.requireNonNull(partitionFilter, "partitionFilter");
-            Objects.requireNonNull(counters, "counters");
-            Objects.requireNonNull(connection, "connection");
+            requireSet("subscription, ring, translator, partitionFilter, counters, connection",
+                subscription, ring, translator, partitionFilter, counters, connection);
             if (fragmentLimit < 1 || maxRequestLength < 1)
             {
                 throw new IllegalArgumentException("fragmentLimit and maxRequestLength must be >= 1: " +

@@ -4,14 +4,14 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.Unsigned64Activations;
 
@@ -29,8 +29,8 @@ final class ActivationFunctions
     static ActivationFunction create(final ElementwiseLayer layer, final FixedPointType input)
     {
         Unsigned64Activations.check(layer, input);
-        if (layer instanceof ReluMaxLayer || layer instanceof LeakyReluLayer || layer instanceof ThresholdedReluLayer ||
-            layer instanceof PReluLayer || layer instanceof EluLayer)
+        if (layer instanceof ReluMaxLayer || layer instanceof ParametrizedReluLayer || layer instanceof PReluLayer ||
+            layer instanceof EluLayer)
         {
             // each assigns x itself to res_T for some x >= 0: refused at load where ap_types leaves that undefined
             layer.resultType().checkConvertibleFrom(input.integerBits(), "layer '" + layer.name() + "'");
@@ -39,13 +39,11 @@ final class ActivationFunctions
         {
             return ReluFamilyKernel.reluMax(r.size(), r.maxInt(), input, r.resultType());
         }
-        if (layer instanceof LeakyReluLayer l)
+        if (layer instanceof ParametrizedReluLayer r)
         {
-            return ReluFamilyKernel.leaky(l.name(), l.size(), l.alpha(), l.alphaType(), input, l.resultType());
-        }
-        if (layer instanceof ThresholdedReluLayer t)
-        {
-            return ReluFamilyKernel.thresholded(t.size(), t.theta(), t.thetaType(), input, t.resultType());
+            return r.function() == ParametrizedRelu.LEAKY_RELU
+                ? ReluFamilyKernel.leaky(r.name(), r.size(), r.parameter(), r.parameterType(), input, r.resultType())
+                : ReluFamilyKernel.thresholded(r.size(), r.parameter(), r.parameterType(), input, r.resultType());
         }
         if (layer instanceof PReluLayer p)
         {

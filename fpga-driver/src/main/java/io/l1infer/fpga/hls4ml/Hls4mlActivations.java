@@ -6,10 +6,11 @@ import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.PReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
@@ -18,7 +19,6 @@ import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.Unsigned64Activations;
 
@@ -113,11 +113,9 @@ final class Hls4mlActivations
                 return new LookupActivationLayer(name, LookupFunction.valueOf(function.toUpperCase()), size,
                     tableType(config, name), tableSize(config, "table_size", name), resultType);
             case "leaky_relu":
-                return new LeakyReluLayer(name, size, literal(args.get(1), at, name),
-                    parameterType(call, inType, name), resultType);
             case "thresholded_relu":
-                return new ThresholdedReluLayer(name, size, literal(args.get(1), at, name),
-                    parameterType(call, inType, name), resultType);
+                return new ParametrizedReluLayer(name, ParametrizedRelu.valueOf(function.toUpperCase()), size,
+                    literal(args.get(1), at, name), parameterType(call, inType, name), resultType);
             case "elu":
                 return elu(site);
             case "selu":

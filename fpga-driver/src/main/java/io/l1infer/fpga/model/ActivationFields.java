@@ -50,15 +50,10 @@ final class ActivationFields
         {
             node.put("max_int", r.maxInt());
         }
-        else if (layer instanceof LeakyReluLayer l)
+        else if (layer instanceof ParametrizedReluLayer r)
         {
-            node.put("alpha", l.alpha());
-            node.put("alpha_t", l.alphaType().toString());
-        }
-        else if (layer instanceof ThresholdedReluLayer t)
-        {
-            node.put("theta", t.theta());
-            node.put("theta_t", t.thetaType().toString());
+            node.put(r.function().parameter(), r.parameter());
+            node.put(r.function().parameter() + "_t", r.parameterType().toString());
         }
         else if (layer instanceof EluLayer e)
         {

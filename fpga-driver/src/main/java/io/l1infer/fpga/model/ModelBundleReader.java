@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Reads and validates one bundle directory; every error names the bundle, file, layer and field. */
@@ -246,11 +247,12 @@ final class ModelBundleReader
             case "relu_max":
                 return new ReluMaxLayer(name, size, integer(node, "max_int", where), result);
             case "leaky_relu":
-                return new LeakyReluLayer(name, size, number(node, "alpha", where), type(node, "alpha_t", where),
-                    result);
             case "thresholded_relu":
-                return new ThresholdedReluLayer(name, size, number(node, "theta", where),
-                    type(node, "theta_t", where), result);
+            {
+                final ParametrizedRelu function = ParametrizedRelu.valueOf(kind.toUpperCase(Locale.ROOT));
+                return new ParametrizedReluLayer(name, function, size, number(node, function.parameter(), where),
+                    type(node, function.parameter() + "_t", where), result);
+            }
             case "prelu":
             {
                 final FixedPointType alphaType = type(node, "alpha_t", where);

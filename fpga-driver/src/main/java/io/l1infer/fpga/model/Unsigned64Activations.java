@@ -22,13 +22,9 @@ public final class Unsigned64Activations
     public static void check(final ElementwiseLayer layer, final FixedPointType input)
     {
         check(layer, "input (data_T)", input);
-        if (layer instanceof LeakyReluLayer l)
+        if (layer instanceof ParametrizedReluLayer r)
         {
-            check(layer, "alpha_t", l.alphaType());
-        }
-        else if (layer instanceof ThresholdedReluLayer t)
-        {
-            check(layer, "theta_t", t.thetaType());
+            check(layer, r.function().parameter() + "_t", r.parameterType());
         }
         else if (layer instanceof PReluLayer p)
         {

@@ -8,18 +8,17 @@ import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LinearLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.Unsigned64Activations;
 
 import java.util.LinkedHashMap;
@@ -53,9 +52,8 @@ public final class OpenClKernelSource
         generator(ReluLayer.class, (t, r, l, in) -> relu(t.body, r, l, in)),
         generator(LinearLayer.class, (t, r, l, in) -> linear(t.body, r, l, in)),
         generator(ReluMaxLayer.class, (t, r, l, in) -> ReluFamilyC.reluMax(t.body, r, l, in)),
-        generator(LeakyReluLayer.class, (t, r, l, in) -> ReluFamilyC.leaky(t.body, r, l, in)),
+        generator(ParametrizedReluLayer.class, (t, r, l, in) -> ReluFamilyC.parametrized(t.body, r, l, in)),
         generator(PReluLayer.class, (t, r, l, in) -> ReluFamilyC.prelu(t.body, r, l, in)),
-        generator(ThresholdedReluLayer.class, (t, r, l, in) -> ReluFamilyC.thresholded(t.body, r, l, in)),
         generator(SignActivationLayer.class, (t, r, l, in) -> ReluFamilyC.sign(t.body, r, l, in)),
         generator(LookupActivationLayer.class, TableActivationC::lookup),
         generator(EluLayer.class, TableActivationC::elu),

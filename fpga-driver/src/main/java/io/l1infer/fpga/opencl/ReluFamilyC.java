@@ -1,11 +1,11 @@
 package io.l1infer.fpga.opencl;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.math.BigInteger;
 
@@ -42,12 +42,26 @@ final class ReluFamilyC
         }
     }
 
-    static void leaky(final StringBuilder sb, final LeakyReluLayer r, final int l, final FixedPointType in)
+    static void parametrized(final StringBuilder sb, final ParametrizedReluLayer r, final int l,
+        final FixedPointType in)
     {
-        final long alpha = r.alphaType().fromDouble(r.alpha());
+        if (r.function() == ParametrizedRelu.LEAKY_RELU)
+        {
+            leaky(sb, r, l, in);
+        }
+        else
+        {
+            thresholded(sb, r, l, in);
+        }
+    }
+
+    private static void leaky(final StringBuilder sb, final ParametrizedReluLayer r, final int l,
+        final FixedPointType in)
+    {
+        final long alpha = r.parameterType().fromDouble(r.parameter());
         for (int k = 0; k < r.size(); k++)
         {
-            negativeSlope(sb, r.resultType(), l, k, in, r.alphaType(), alpha);
+            negativeSlope(sb, r.resultType(), l, k, in, r.parameterType(), alpha);
         }
     }
 
@@ -60,10 +74,11 @@ final class ReluFamilyC
         }
     }
 
-    static void thresholded(final StringBuilder sb, final ThresholdedReluLayer r, final int l, final FixedPointType in)
+    private static void thresholded(final StringBuilder sb, final ParametrizedReluLayer r, final int l,
+        final FixedPointType in)
     {
-        final FixedPointType thetaType = r.thetaType();
-        final String above = greaterThan(in, BigInteger.valueOf(thetaType.fromDouble(r.theta())),
+        final FixedPointType thetaType = r.parameterType();
+        final String above = greaterThan(in, BigInteger.valueOf(thetaType.fromDouble(r.parameter())),
             thetaType.fractionBits());
         final String zero = convert("0", C_INT, r.resultType());
         for (int k = 0; k < r.size(); k++)

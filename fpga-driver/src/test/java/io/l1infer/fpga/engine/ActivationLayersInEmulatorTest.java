@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.ModelBundle;
@@ -18,6 +17,8 @@ import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.opencl.OpenClKernelSource;
 import java.util.List;
 import java.util.Random;
@@ -173,13 +174,14 @@ class ActivationLayersInEmulatorTest
         assertEquals("layer 'relu6_2': converting a value with -2 integer bits into ap_int<8> reads an " +
             "uninitialised value in ap_types' to_ap_int_base; not supported", reluMax.getMessage());
         final IllegalArgumentException leaky = assertThrows(IllegalArgumentException.class,
-            () -> ActivationFunctions.create(new LeakyReluLayer("leaky_2", 4, 0.25, IN, apInt), small));
+            () -> ActivationFunctions.create(
+                new ParametrizedReluLayer("leaky_2", ParametrizedRelu.LEAKY_RELU, 4, 0.25, IN, apInt), small));
         assertTrue(leaky.getMessage().startsWith("layer 'leaky_2': converting a value with -2 integer bits"),
             leaky.getMessage());
         // alpha * x with fewer than 0 integer bits (ap_ufixed<8,-3> times ap_fixed<16,2>) is refused too
         final IllegalArgumentException product = assertThrows(IllegalArgumentException.class,
-            () -> ActivationFunctions.create(new LeakyReluLayer("leaky_3", 4, 0.0625,
-                FixedPointType.parse("ap_ufixed<8,-3>"), apInt), FixedPointType.parse("ap_fixed<16,2>")));
+            () -> ActivationFunctions.create(new ParametrizedReluLayer("leaky_3", ParametrizedRelu.LEAKY_RELU, 4,
+                0.0625, FixedPointType.parse("ap_ufixed<8,-3>"), apInt), FixedPointType.parse("ap_fixed<16,2>")));
         assertTrue(product.getMessage().startsWith("layer 'leaky_3' alpha * x: converting a value with -1 integer"),
             product.getMessage());
         final ModelBundle model = ModelBundle.of("m", "", new ModelInput(4, small, List.of()),

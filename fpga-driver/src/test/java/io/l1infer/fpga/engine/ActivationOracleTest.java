@@ -9,16 +9,16 @@ import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.testsupport.SharedReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -331,7 +331,8 @@ class ActivationOracleTest
             final FixedPointType pt = paramType(param, in);
             add("leaky_relu", typedefs(in, out) + "typedef " + pt.toCppString() + " param_t;\n" +
                 activConfig(n, 1024, null), paramCall("leaky_relu", Double.toString(alpha)), n, in, out,
-                new LeakyReluLayer("l", n, alpha, pt, out), elementwise(in, n, around(in, 0, 0)));
+                new ParametrizedReluLayer("l", ParametrizedRelu.LEAKY_RELU, n, alpha, pt, out),
+                elementwise(in, n, around(in, 0, 0)));
         }
 
         private void thresholded(final double theta, final FixedPointType param, final FixedPointType in,
@@ -341,7 +342,8 @@ class ActivationOracleTest
             final FixedPointType pt = paramType(param, in);
             add("thresholded_relu", typedefs(in, out) + "typedef " + pt.toCppString() + " param_t;\n" +
                 activConfig(n, 1024, null), paramCall("thresholded_relu", Double.toString(theta)), n, in, out,
-                new ThresholdedReluLayer("t", n, theta, pt, out), elementwise(in, n, around(in, 1, 0)));
+                new ParametrizedReluLayer("t", ParametrizedRelu.THRESHOLDED_RELU, n, theta, pt, out),
+                elementwise(in, n, around(in, 1, 0)));
         }
 
         private void prelu(final FixedPointType param, final FixedPointType in, final FixedPointType out)

@@ -6,16 +6,16 @@ import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 
 import java.util.SplittableRandom;
 
@@ -48,12 +48,12 @@ final class DifferentialActivations
                 final int minI = r.nextInt(4) == 0 ? -inType.integerBits() : 0;
                 final FixedPointType alphaType = v1 ? DifferentialModels.type(r, 6, 16, minI, Math.max(minI, 2)) :
                     inType;
-                return new LeakyReluLayer(name, size, 0.05 + r.nextInt(40) * 0.01, alphaType,
-                    intResult(r, res, inType, alphaType.integerBits()));
+                return new ParametrizedReluLayer(name, ParametrizedRelu.LEAKY_RELU, size, 0.05 + r.nextInt(40) * 0.01,
+                    alphaType, intResult(r, res, inType, alphaType.integerBits()));
             }
             case 2:
-                return new ThresholdedReluLayer(name, size, r.nextInt(-20, 20) * 0.0625 + 0.01,
-                    v1 ? DifferentialModels.type(r, 6, 16, 1, 4) : inType, res);
+                return new ParametrizedReluLayer(name, ParametrizedRelu.THRESHOLDED_RELU, size,
+                    r.nextInt(-20, 20) * 0.0625 + 0.01, v1 ? DifferentialModels.type(r, 6, 16, 1, 4) : inType, res);
             case 3:
             {
                 final FixedPointType alphaType = v1 ? DifferentialModels.type(r, 6, 16, 0, 2) : inType;

@@ -9,10 +9,11 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.opencl.MappedBufferPolicy;
 import io.l1infer.fpga.opencl.OpenClAccelerator;
 import io.l1infer.fpga.opencl.OpenClDevice;
@@ -95,7 +96,9 @@ final class DifferentialProjects
             {
                 corners.add(Corner.SAT_SYM_1_BIT);
             }
-            if ((layer instanceof ReluMaxLayer || layer instanceof LeakyReluLayer) && layer.resultType().isInteger())
+            if ((layer instanceof ReluMaxLayer ||
+                layer instanceof ParametrizedReluLayer p && p.function() == ParametrizedRelu.LEAKY_RELU) &&
+                layer.resultType().isInteger())
             {
                 corners.add(Corner.AP_INT_ACTIVATION);
             }

@@ -14,7 +14,8 @@ import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.ReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,9 +121,9 @@ final class DifferentialUnsigned64
         {
             return new ReluMaxLayer(m.name(), m.size(), m.maxInt(), res);
         }
-        if (a instanceof ThresholdedReluLayer t)
+        if (a instanceof ParametrizedReluLayer t && t.function() == ParametrizedRelu.THRESHOLDED_RELU)
         {
-            return new ThresholdedReluLayer(t.name(), t.size(), t.theta(), t.thetaType(), res);
+            return new ParametrizedReluLayer(t.name(), t.function(), t.size(), t.parameter(), t.parameterType(), res);
         }
         if (a instanceof SeluLayer s)
         {

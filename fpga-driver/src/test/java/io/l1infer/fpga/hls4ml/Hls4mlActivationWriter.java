@@ -4,14 +4,13 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SignActivationLayer;
 import io.l1infer.fpga.model.SoftmaxLayer;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import io.l1infer.fpga.model.UnaryLutLayer;
 
 /** The activation layers of {@link Hls4mlProjectWriter}: configs and calls as each template release writes them. */
@@ -61,15 +60,10 @@ final class Hls4mlActivationWriter
         {
             return w.activation(layer, s.kind(), index, targs, in, out, null, "", "");
         }
-        if (layer instanceof LeakyReluLayer l)
+        if (layer instanceof ParametrizedReluLayer p)
         {
-            parameter(w, v1, param, l.alphaType());
-            return w.activation(layer, "leaky_relu", index, paramTargs, in, out, null, "", l.alpha() + ", ");
-        }
-        if (layer instanceof ThresholdedReluLayer t)
-        {
-            parameter(w, v1, param, t.thetaType());
-            return w.activation(layer, "thresholded_relu", index, paramTargs, in, out, null, "", t.theta() + ", ");
+            parameter(w, v1, param, p.parameterType());
+            return w.activation(layer, p.kind(), index, paramTargs, in, out, null, "", p.parameter() + ", ");
         }
         if (layer instanceof PReluLayer p)
         {

@@ -24,8 +24,9 @@ class ActivationBundleRoundTripTest
     {
         return List.of(
             new ReluMaxLayer("relu6_1", n, 6, T),
-            new LeakyReluLayer("leaky_2", n, 0.30000001192092896, T, T),
-            new ThresholdedReluLayer("thr_3", n, -0.125, FixedPointType.parse("ap_fixed<8,3>"), T),
+            new ParametrizedReluLayer("leaky_2", ParametrizedRelu.LEAKY_RELU, n, 0.30000001192092896, T, T),
+            new ParametrizedReluLayer("thr_3", ParametrizedRelu.THRESHOLDED_RELU, n, -0.125,
+                FixedPointType.parse("ap_fixed<8,3>"), T),
             new PReluLayer("prelu_4", n, T, new long[] {1, -2, 300, -1024}, T),
             new EluLayer("elu_5", n, 1.0, FixedPointType.parse("ap_ufixed<1,1>"), FixedPointType.parse(
                 "ap_fixed<18,8>"),

@@ -9,19 +9,19 @@ import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
 import io.l1infer.fpga.model.Layer;
-import io.l1infer.fpga.model.LeakyReluLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelInput;
 import io.l1infer.fpga.model.ModelOutput;
 import io.l1infer.fpga.model.PReluLayer;
+import io.l1infer.fpga.model.ParametrizedRelu;
+import io.l1infer.fpga.model.ParametrizedReluLayer;
 import io.l1infer.fpga.model.ReluMaxLayer;
 import io.l1infer.fpga.model.SeluLayer;
 import io.l1infer.fpga.model.SoftmaxImplementation;
 import io.l1infer.fpga.model.SoftmaxLayer;
 import io.l1infer.fpga.model.TemplateGeneration;
-import io.l1infer.fpga.model.ThresholdedReluLayer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -167,8 +167,10 @@ class OpenClActivationModelsTest
             return switch (kind)
             {
                 case RELU_MAX -> new ReluMaxLayer("relu_max", n, r.nextBoolean() ? 6 : 1, res);
-                case LEAKY -> new LeakyReluLayer("leaky", n, r.nextDouble(-0.5, 1.0), param, res);
-                case THRESHOLDED -> new ThresholdedReluLayer("thresholded", n, r.nextDouble(-2.0, 3.0), param, res);
+                case LEAKY -> new ParametrizedReluLayer("leaky", ParametrizedRelu.LEAKY_RELU, n,
+                    r.nextDouble(-0.5, 1.0), param, res);
+                case THRESHOLDED -> new ParametrizedReluLayer("thresholded", ParametrizedRelu.THRESHOLDED_RELU, n,
+                    r.nextDouble(-2.0, 3.0), param, res);
                 case PRELU ->
                 {
                     final long[] alphas = new long[n];
