@@ -15,6 +15,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
+import java.util.Objects;
 
 /**
  * The only thread that touches the accelerator. Each duty cycle it writes whatever the ring holds (up to the
@@ -806,8 +807,12 @@ final class AcceleratorOwner implements Agent
         @Override
         void conclude()
         {
-            requireSet("ring, consumed, primary, publisher, latency, counters",
-                ring, consumed, primary, publisher, latency, counters);
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(consumed, "consumed");
+            Objects.requireNonNull(primary, "primary");
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(latency, "latency");
+            Objects.requireNonNull(counters, "counters");
             super.conclude();
             if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
             {

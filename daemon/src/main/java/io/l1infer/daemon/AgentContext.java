@@ -33,28 +33,8 @@ abstract class AgentContext<C extends AgentContext<C>>
     /** Check what every context needs; a context's own conclude calls it first. */
     void conclude()
     {
-        requireSet("errorHandler, clock", errorHandler, clock);
-    }
-
-    /**
-     * {@link Objects#requireNonNull(Object, String)} for each part, so that a context lists what it requires in one
-     * call: the NullPointerException names the first part that is not set.
-     *
-     * @param names the parts' names, separated by ", ", in the order of {@code parts}.
-     * @param parts the parts to check.
-     * @throws IllegalArgumentException when the names do not match the parts in number (a programming error).
-     */
-    static void requireSet(final String names, final Object... parts)
-    {
-        final String[] name = names.split(", ");
-        if (name.length != parts.length)
-        {
-            throw new IllegalArgumentException(name.length + " names for " + parts.length + " parts: " + names);
-        }
-        for (int i = 0; i < parts.length; i++)
-        {
-            Objects.requireNonNull(parts[i], name[i]);
-        }
+        Objects.requireNonNull(errorHandler, "errorHandler");
+        Objects.requireNonNull(clock, "clock");
     }
 
     @SuppressWarnings("unchecked")

@@ -194,7 +194,8 @@ final class LatencyMonitorAgent implements Agent
         void conclude()
         {
             super.conclude();
-            requireSet("recorder, epochClock", recorder, epochClock);
+            Objects.requireNonNull(recorder, "recorder");
+            Objects.requireNonNull(epochClock, "epochClock");
             if (logFile != null)
             {
                 Objects.requireNonNull(logFailures, "logFailures");

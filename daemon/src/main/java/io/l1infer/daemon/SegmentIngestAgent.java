@@ -15,6 +15,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
+import java.util.Objects;
 
 /**
  * Polls the ingest subscription and turns each message into one ring event (a request with its raw inputs, or a
@@ -222,8 +223,12 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         void conclude()
         {
             super.conclude();
-            requireSet("subscription, ring, translator, partitionFilter, counters, connection",
-                subscription, ring, translator, partitionFilter, counters, connection);
+            Objects.requireNonNull(subscription, "subscription");
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(translator, "translator");
+            Objects.requireNonNull(partitionFilter, "partitionFilter");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(connection, "connection");
             if (fragmentLimit < 1 || maxRequestLength < 1)
             {
                 throw new IllegalArgumentException("fragmentLimit and maxRequestLength must be >= 1: " +
