@@ -5,7 +5,9 @@
 # Each run: latency --target embedded|echo --workload toy (WORKLOAD from the environment) at RATE (default 1m),
 # 5 s warm-up + 20 s; from 12 s to 22 s after the start the CPU ticks (1/100 s) of every thread that used any,
 # from /proc/PID/task/*/stat, user and system apart (an idle yielding thread spends most of its time in the kernel's
-# sched_yield, its work is user time), then the run's RESULT line. Raw lines in OUT_DIR/threads.txt.
+# sched_yield, its work is user time), the time it waited runnable for a core of this (guest) kernel and its
+# involuntary switches (/proc/PID/task/TID/schedstat and status), then the run's RESULT line. Time the host takes
+# a virtual core away shows in none of these. Raw lines in OUT_DIR/threads.txt.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 out="${1:?usage: thread-cpu.sh OUT_DIR [RATE] [REPEATS]}"
@@ -13,13 +15,16 @@ rate="${2:-1m}"
 repeats="${3:-1}"
 mkdir -p "$out"
 bin/l1infer-bench help >/dev/null 2>&1 # builds on first use, outside the measurement
-snapshot() { # PID: one line per thread: tid|name|user system
+snapshot() { # PID: one line per thread: tid|name|user system runqueue_wait_ns involuntary
   for task in /proc/"$1"/task/*; do
     local name stat fields
     name=$(cat "$task/comm" 2>/dev/null) || continue
     stat=$(cat "$task/stat" 2>/dev/null) || continue
     read -r -a fields <<< "${stat##*) }"
-    echo "${task##*/}|$name|${fields[11]} ${fields[12]}"
+    local sched invol
+    read -r -a sched < "$task/schedstat" 2>/dev/null || sched=(0 0 0)
+    invol=$(awk '/^nonvoluntary_ctxt/ {print $2}' "$task/status" 2>/dev/null || echo 0)
+    echo "${task##*/}|$name|${fields[11]} ${fields[12]} ${sched[1]} $invol"
   done | sort
 }
 for r in $(seq 1 "$repeats"); do
@@ -40,7 +45,8 @@ for r in $(seq 1 "$repeats"); do
       echo "RUN target=$target rate=$rate repeat=$r load1=$load at=$(date -u +%H:%M:%S)"
       join -t'|' "$out/before.txt" "$out/after.txt" | awk -F'|' -v t="$target" -v r="$r" '
         { split($3, a, " "); split($5, b, " "); u = b[1] - a[1]; s = b[2] - a[2]; tu += u; ts += s
-          if (u + s > 0) printf "THREAD target=%s repeat=%s name=%s user_ticks=%d system_ticks=%d\n", t, r, $2, u, s }
+          if (u + s > 0) printf "THREAD target=%s repeat=%s name=%s user_ticks=%d system_ticks=%d " \
+            "runqueue_wait_ms=%.1f involuntary=%d\n", t, r, $2, u, s, (b[3] - a[3]) / 1e6, b[4] - a[4] }
         END { printf "THREAD target=%s repeat=%s name=ALL user_ticks=%d system_ticks=%d (of 2000 on two cores)\n", \
           t, r, tu, ts }'
       grep '^RESULT' "$log" || echo "RESULT missing, see $log"

@@ -57,6 +57,8 @@ public final class FixedPointType
     private final long maxRaw;
     private final long mask;
     private final boolean unsigned64;
+    /** 2^fractionBits, exact, for {@link #fromDouble}'s short path; 0 where that path does not apply. */
+    private final double gridScale;
 
     private FixedPointType(
         final boolean signed,
@@ -79,6 +81,11 @@ public final class FixedPointType
         this.minRaw = signed ? -1L << (width - 1) : 0L;
         this.maxRaw = signed ? ~minRaw : mask;
         this.unsigned64 = !signed && width == 64;
+        // The short path of fromDouble: truncation, and an overflow it can finish itself.
+        final boolean shortPath = !integer && !unsigned64 && quantization == Quantization.AP_TRN &&
+            (overflow == Overflow.AP_SAT || overflow == Overflow.AP_WRAP && saturationBits == 0) &&
+            fractionBits > -1000 && fractionBits < 1000;
+        this.gridScale = shortPath ? Math.scalb(1.0, fractionBits) : 0;
     }
 
     /**
@@ -342,6 +349,26 @@ public final class FixedPointType
      * @throws IllegalArgumentException for NaN or infinite input, which has no fixed-point value.
      */
     public long fromDouble(final double value)
+    {
+        // Short path (a daemon converts every built feature): for a normal double whose scaled value is normal and
+        // below 2^62, the product by 2^F is exact and floor is AP_TRN, so the result is the general path's bit for
+        // bit (FromDoubleShortPathTest); NaN, infinities, zero, subnormals and huge values take the general path.
+        final double scaled = value * gridScale;
+        final double magnitude = Math.abs(scaled);
+        if (magnitude < 0x1p62 && magnitude >= Double.MIN_NORMAL && Math.abs(value) >= Double.MIN_NORMAL)
+        {
+            final long q = (long)Math.floor(scaled);
+            if (q >= minRaw && q <= maxRaw)
+            {
+                return q;
+            }
+            return overflow == Overflow.AP_SAT ? (q < 0 ? minRaw : maxRaw) : wrap(q);
+        }
+        return fromDoubleExactly(value);
+    }
+
+    /** {@link #fromDouble} without its short path: the double's bits converted as ap_types does. */
+    long fromDoubleExactly(final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))
         {
