@@ -25,6 +25,7 @@ class ValidatorAllocationTest
     private static final int WARM_UP_CALLS = 200_000;
     private static final int MEASURED_CALLS = 100_000;
     private static final long SLACK_BYTES = 1024;
+    private static final int MAX_ROUNDS = 5;
 
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
 
@@ -67,13 +68,17 @@ class ValidatorAllocationTest
 
         long checksum = run(validator, verdict, writer, out, buffer, fragments, WARM_UP_CALLS);
         final long threadId = Thread.currentThread().getId();
-        final long before = threads.getThreadAllocatedBytes(threadId);
-        checksum += run(validator, verdict, writer, out, buffer, fragments, MEASURED_CALLS);
-        final long after = threads.getThreadAllocatedBytes(threadId);
-
-        final long allocated = after - before;
-        assertTrue(allocated < SLACK_BYTES,
-            "allocated " + allocated + " bytes over " + MEASURED_CALLS + " validate calls (checksum " + checksum + ")");
+        // The least of several rounds: a round in which the JIT swaps code (an OSR or a recompilation) can allocate
+        // a kilobyte once, while a real allocation per call (16 bytes at least) shows as 1.6 MB in every round.
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS && least >= SLACK_BYTES; round++)
+        {
+            final long before = threads.getThreadAllocatedBytes(threadId);
+            checksum += run(validator, verdict, writer, out, buffer, fragments, MEASURED_CALLS);
+            least = Math.min(least, threads.getThreadAllocatedBytes(threadId) - before);
+        }
+        assertTrue(least < SLACK_BYTES, "allocated at least " + least + " bytes in every one of " + MAX_ROUNDS +
+            " rounds of " + MEASURED_CALLS + " validate calls (checksum " + checksum + ")");
     }
 
     private static long run(
