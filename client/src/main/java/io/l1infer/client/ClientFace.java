@@ -7,10 +7,22 @@ package io.l1infer.client;
 abstract class ClientFace implements InferenceClient
 {
     final ClientCore core;
+    /** From the options, copied when the client is made: changing the options later changes no running client. */
+    final long requestTimeoutNs;
+    final int fragmentLimit;
+    final int timeoutScanSlots;
 
-    ClientFace(final ClientCore core)
+    /**
+     * @param options         the client's options, already concluded.
+     * @param firstDeadlineNs how long after sending a request's deadline (timeout or re-send) falls.
+     * @param listener        receives answers and timeouts on the polling thread.
+     */
+    ClientFace(final ClientTuning<?> options, final long firstDeadlineNs, final ResultListener listener)
     {
-        this.core = core;
+        this.core = new ClientCore(options.maxInFlight(), firstDeadlineNs, listener);
+        this.requestTimeoutNs = options.requestTimeoutNs();
+        this.fragmentLimit = options.fragmentLimit();
+        this.timeoutScanSlots = options.timeoutScanSlots();
     }
 
     @Override

@@ -27,7 +27,6 @@ public final class L1inferClient extends ClientFace
     private final Aeron aeron;
     private final boolean ownsAeron;
     private final DaemonEndpoint endpoint;
-    private final ClientOptions options;
     private final ExclusivePublication publication;
     private final Subscription results;
     private final Subscription rejects;
@@ -41,7 +40,7 @@ public final class L1inferClient extends ClientFace
      *
      * @param aeron    connected to the daemon's media driver.
      * @param endpoint the daemon's channels and streams ({@link DaemonEndpoint#aeronDir()} is not used).
-     * @param options  in-flight limit, timeout, poll limits.
+     * @param options  in-flight limit, timeout, poll limits; concluded and copied here.
      * @param listener receives answers and timeouts on the polling thread.
      */
     public L1inferClient(
@@ -57,12 +56,10 @@ public final class L1inferClient extends ClientFace
         final ClientOptions options,
         final ResultListener listener)
     {
-        super(new ClientCore(
-            Objects.requireNonNull(options, "options").maxInFlight(), options.requestTimeoutNs(), listener));
+        super(Objects.requireNonNull(options, "options").conclude(), options.requestTimeoutNs(), listener);
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.options = Objects.requireNonNull(options, "options");
         core.transport(new ClaimTransport());
         ExclusivePublication pub = null;
         Subscription res = null;
@@ -93,14 +90,17 @@ public final class L1inferClient extends ClientFace
      * owns and closes.
      *
      * @param endpoint the daemon's Aeron directory, channels and streams.
-     * @param options  in-flight limit, timeout, poll limits.
+     * @param options  in-flight limit, timeouts, poll limits; concluded here (before connecting) and copied.
      * @param listener receives answers and timeouts on the polling thread.
      * @return the client; call {@link #awaitConnected(long)} before the first send.
+     * @throws IllegalArgumentException naming a value of the options out of range.
      * @throws IllegalStateException naming the directory when no media driver answers there.
      */
     public static L1inferClient connect(
         final DaemonEndpoint endpoint, final ClientOptions options, final ResultListener listener)
     {
+        // A bad value is the caller's mistake, not a missing driver: named before anything is opened.
+        options.conclude();
         final Aeron aeron;
         try
         {
@@ -158,10 +158,10 @@ public final class L1inferClient extends ClientFace
         {
             return 0;
         }
-        int work = results.poll(core, options.fragmentLimit());
+        int work = results.poll(core, fragmentLimit);
         if (rejects != null)
         {
-            work += rejects.poll(core, options.fragmentLimit());
+            work += rejects.poll(core, fragmentLimit);
         }
         return work + expireTimeouts();
     }
@@ -175,7 +175,7 @@ public final class L1inferClient extends ClientFace
         }
         final long now = System.nanoTime();
         int expired = 0;
-        for (int n = inFlight.sweepSlots(now, options.requestTimeoutNs(), options.timeoutScanSlots()); n > 0; n--)
+        for (int n = inFlight.sweepSlots(now, requestTimeoutNs, timeoutScanSlots); n > 0; n--)
         {
             final int slot = inFlight.sweepStep(now);
             if (slot >= 0)

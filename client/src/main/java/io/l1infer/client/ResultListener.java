@@ -25,7 +25,7 @@ public interface ResultListener
     void onReject(RejectView reject);
 
     /**
-     * A request went unanswered for {@link ClientOptions#requestTimeoutNs()}; it is forgotten, and an answer that
+     * A request went unanswered for {@link ClientTuning#requestTimeoutNs(long)}; it is forgotten, and an answer that
      * arrives later is reported through {@link #onUnmatched} instead.
      *
      * @param sourceId   the request's source id.

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Delivery: at least once to the daemons, at most once to the listener.</b> A request unanswered
  * {@link RoutingOptions#resendTimeoutNs()} after its last transmission is sent again, to another available daemon
  * when there is one (else to the same one), and the daemon that let it wait is suspended for new requests; this
- * repeats until the request is answered or {@link ClientOptions#requestTimeoutNs()} after its first transmission,
+ * repeats until the request is answered or {@link RoutingOptions#requestTimeoutNs()} after its first transmission,
  * when it is reported once through {@link ResultListener#onTimeout}. The listener gets exactly one answer or one
  * timeout per request sent; further answers to a request that was sent more than once are counted as
  * {@link ClientStatistics#duplicates()} and passed to {@link ResultListener#onUnmatched}. Consumers that read the
@@ -36,14 +36,14 @@ import java.util.concurrent.locks.LockSupport;
  * client closes with the driver, sends answer NOT_CONNECTED, requests in flight wait as for any silent daemon, and
  * {@link #poll()} looks for a driver in the same directory every {@value #RECONNECT_INTERVAL_MS} ms; once one is
  * active it connects a new Aeron client, opens the streams again, and the re-send sweep sends every request still
- * unanswered (within {@link ClientOptions#requestTimeoutNs()} of its first transmission) to the daemons as they
+ * unanswered (within {@link RoutingOptions#requestTimeoutNs()} of its first transmission) to the daemons as they
  * come back. A client over a caller's Aeron instance leaves that to the caller.
  *
  * <p>Send and poll allocate nothing (a reconnection allocates, once). Single-threaded, like {@link L1inferClient}.
  */
 public final class RoutingClient extends ClientFace
 {
-    /** Bytes of stored request copy per {@link ClientOptions#maxInFlight()}. */
+    /** Bytes of stored request copy per {@link RoutingOptions#maxInFlight()}. */
     public static final int STORED_REQUEST_BYTES = StoredRequests.SLOT_BYTES;
 
     /**
@@ -71,8 +71,6 @@ public final class RoutingClient extends ClientFace
     private long nextReconnectNs;
     private long reconnects;
     private final List<RoutedDaemon> daemons;
-    private final RoutingOptions options;
-    private final long requestTimeoutNs;
     private final long resendTimeoutNs;
     private final ExclusivePublication[] publications;
     private final Subscription[] subscriptions;
@@ -96,7 +94,7 @@ public final class RoutingClient extends ClientFace
      *
      * @param aeron    connected to the local media driver through which every daemon is reached.
      * @param daemons  1..64 daemons; their order is the index used by the per-daemon accessors.
-     * @param options  policy, re-send and in-flight settings.
+     * @param options  policy, re-send and in-flight settings; concluded and copied here.
      * @param listener receives answers and timeouts on the polling thread.
      */
     public RoutingClient(
@@ -114,15 +112,12 @@ public final class RoutingClient extends ClientFace
         final RoutingOptions options,
         final ResultListener listener)
     {
-        super(new ClientCore(
-            Objects.requireNonNull(options, "options").client().maxInFlight(), options.resendTimeoutNs(), listener));
+        super(Objects.requireNonNull(options, "options").conclude(), options.resendTimeoutNs(), listener);
         this.aeron = Objects.requireNonNull(aeron, "aeron");
         this.ownsAeron = ownsAeron;
         this.reconnectDir = reconnectDir;
         this.driverTimeoutMs = driverTimeoutMs(options);
         this.daemons = List.copyOf(daemons);
-        this.options = Objects.requireNonNull(options, "options");
-        this.requestTimeoutNs = options.client().requestTimeoutNs();
         this.resendTimeoutNs = options.resendTimeoutNs();
         final List<DetectorPartition> partitions = new ArrayList<>();
         final List<String> ingestKeys = new ArrayList<>();
@@ -140,7 +135,7 @@ public final class RoutingClient extends ClientFace
             ingestKeys.add(ingest);
         }
         selector = new DaemonSelector(partitions, options.policy(), options.partitionFallback(), options.suspendNs());
-        final int maxInFlight = options.client().maxInFlight();
+        final int maxInFlight = options.maxInFlight();
         stored = new StoredRequests(maxInFlight);
         inFlight = core.inFlight;
         answeredAfterResend = new InFlightRequests(maxInFlight);
@@ -187,7 +182,7 @@ public final class RoutingClient extends ClientFace
 
     private static long driverTimeoutMs(final RoutingOptions options)
     {
-        return Math.max(1, options.client().driverTimeoutNs() / 1_000_000L);
+        return Math.max(1, options.driverTimeoutNs() / 1_000_000L);
     }
 
     private static Aeron.Context context(final String aeronDir, final long driverTimeoutMs)
@@ -281,15 +276,18 @@ public final class RoutingClient extends ClientFace
      *
      * @param aeronDir Aeron directory of the media driver on this host.
      * @param daemons  1..64 daemons.
-     * @param options  policy, re-send and in-flight settings.
+     * @param options  policy, re-send and in-flight settings; concluded here (before connecting) and copied.
      * @param listener receives answers and timeouts on the polling thread.
      * @return the client; call {@link #awaitConnected(int, long)} before the first send.
+     * @throws IllegalArgumentException naming a value of the options out of range.
      * @throws IllegalStateException naming the directory when no media driver answers there.
      */
     public static RoutingClient connect(
         final String aeronDir, final List<RoutedDaemon> daemons, final RoutingOptions options,
         final ResultListener listener)
     {
+        // A bad value is the caller's mistake, not a missing driver: named before anything is opened.
+        options.conclude();
         final Aeron aeron;
         try
         {
@@ -449,10 +447,9 @@ public final class RoutingClient extends ClientFace
             work += reconnect(System.nanoTime());
         }
         refreshReachability();
-        final int limit = options.client().fragmentLimit();
         for (final Subscription s : subscriptions)
         {
-            work += s.poll(core, limit);
+            work += s.poll(core, fragmentLimit);
         }
         final long now = System.nanoTime();
         return work + sweepInFlight(now) + sweepAnswered(now);
@@ -467,8 +464,7 @@ public final class RoutingClient extends ClientFace
         }
         int handled = 0;
         // Retries after RESEND_RETRY_NS may come up to one sweep period late; re-sends and timeouts set the pace.
-        final int scan = inFlight.sweepSlots(nowNs, Math.min(resendTimeoutNs, requestTimeoutNs),
-            options.client().timeoutScanSlots());
+        final int scan = inFlight.sweepSlots(nowNs, Math.min(resendTimeoutNs, requestTimeoutNs), timeoutScanSlots);
         for (int n = scan; n > 0; n--)
         {
             final int tableSlot = inFlight.sweepStep(nowNs);
@@ -535,7 +531,7 @@ public final class RoutingClient extends ClientFace
             return 0;
         }
         int expired = 0;
-        final int scan = answeredAfterResend.sweepSlots(nowNs, requestTimeoutNs, options.client().timeoutScanSlots());
+        final int scan = answeredAfterResend.sweepSlots(nowNs, requestTimeoutNs, timeoutScanSlots);
         for (int n = scan; n > 0; n--)
         {
             final int slot = answeredAfterResend.sweepStep(nowNs);

@@ -9,7 +9,7 @@ public enum SendOutcome
     BACK_PRESSURED,
     /** No daemon subscribes to the ingest stream (yet, or any more). */
     NOT_CONNECTED,
-    /** {@link ClientOptions#maxInFlight()} requests already await answers: poll, then try again. */
+    /** {@link ClientTuning#maxInFlight(int)} requests already await answers: poll, then try again. */
     IN_FLIGHT_FULL,
     /** A request with the same (source id, event id) is still awaiting its answer; ids must be unique. */
     DUPLICATE_IN_FLIGHT,

@@ -36,7 +36,7 @@ class ClientSteadyStateAllocationTest
         final SummingListener listener = new SummingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
             L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon),
-                ClientOptions.defaults().withMaxInFlight(4096), listener))
+                new ClientOptions().maxInFlight(4096), listener))
         {
             assertTrue(client.awaitConnected(10_000_000_000L), "client did not connect");
             final int[][] inputs = ClientTestDaemons.realInputs(daemon.model());
@@ -65,9 +65,8 @@ class ClientSteadyStateAllocationTest
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long thread = Thread.currentThread().getId();
         final SummingListener listener = new SummingListener();
-        final RoutingOptions options = RoutingOptions.defaults(RoutingPolicy.PARTITION)
-            .withClient(ClientOptions.defaults().withMaxInFlight(4096).withRequestTimeoutNs(60_000_000_000L))
-            .withResendTimeoutNs(20_000_000_000L);
+        final RoutingOptions options = new RoutingOptions(RoutingPolicy.PARTITION)
+            .maxInFlight(4096).requestTimeoutNs(60_000_000_000L).resendTimeoutNs(20_000_000_000L);
         try (UdpDaemonSet set = new UdpDaemonSet(List.of(DetectorPartition.parse("-2..0", "1..12"),
             DetectorPartition.parse("1..2", "1..12")), false, Arrays.asList(null, null));
             RoutingClient client = new RoutingClient(set.aeron, set.routes, options, listener))
@@ -106,7 +105,7 @@ class ClientSteadyStateAllocationTest
         final SummingListener listener = new SummingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of("l1infer.model.dir", bundle.toString()));
             L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon),
-                ClientOptions.defaults().withMaxInFlight(4096), listener))
+                new ClientOptions().maxInFlight(4096), listener))
         {
             assertTrue(client.awaitConnected(10_000_000_000L), "client did not connect");
             long id = runWide(client, inputs, 0, 50_000); // JIT warm-up

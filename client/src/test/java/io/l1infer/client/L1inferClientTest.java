@@ -35,7 +35,7 @@ class L1inferClientTest
     {
         final RecordingListener listener = new RecordingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
-            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), ClientOptions.defaults(),
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), new ClientOptions(),
                 listener))
         {
             assertTrue(client.awaitConnected(CONNECT_NS), "client did not connect");
@@ -93,7 +93,7 @@ class L1inferClientTest
     {
         final RecordingListener listener = new RecordingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
-            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), ClientOptions.defaults(),
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), new ClientOptions(),
                 listener))
         {
             assertTrue(client.awaitConnected(CONNECT_NS), "client did not connect");
@@ -126,13 +126,16 @@ class L1inferClientTest
     void requestsNobodyAnswersTimeOutOnceEach()
     {
         final RecordingListener listener = new RecordingListener();
+        final ClientOptions options = new ClientOptions().maxInFlight(256).requestTimeoutNs(50_000_000L);
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
             Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(daemon.aeronDirectory()));
             Subscription blackHole = aeron.addSubscription("aeron:ipc", 4001);
             L1inferClient client = new L1inferClient(aeron,
-                new DaemonEndpoint(daemon.aeronDirectory(), "aeron:ipc", 4001, "aeron:ipc", 4002, 4002),
-                ClientOptions.defaults().withMaxInFlight(256).withRequestTimeoutNs(50_000_000L), listener))
+                new DaemonEndpoint(daemon.aeronDirectory(), "aeron:ipc", 4001, "aeron:ipc", 4002, 4002), options,
+                listener))
         {
+            // The client copied its options when it was made: a later change must not reach it.
+            options.requestTimeoutNs(600_000_000_000L).fragmentLimit(1);
             awaitTrue(blackHole::isConnected, "black hole subscription");
             final int[] inputs = new int[27];
             for (int e = 0; e < 100; e++)
@@ -163,10 +166,10 @@ class L1inferClientTest
         final RecordingListener mine = new RecordingListener();
         final RecordingListener other = new RecordingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
-            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), ClientOptions.defaults(),
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), new ClientOptions(),
                 mine);
             L1inferClient bystander = L1inferClient.connect(ClientTestDaemons.endpoint(daemon),
-                ClientOptions.defaults(), other))
+                new ClientOptions(), other))
         {
             assertTrue(client.awaitConnected(CONNECT_NS) && bystander.awaitConnected(CONNECT_NS), "connect");
             final int[] inputs = new int[27];
@@ -189,10 +192,10 @@ class L1inferClientTest
         final RecordingListener listener = new RecordingListener();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of());
             L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon),
-                ClientOptions.defaults().withMaxInFlight(4), listener);
+                new ClientOptions().maxInFlight(4), listener);
             L1inferClient nobodyListens = L1inferClient.connect(
                 new DaemonEndpoint(daemon.aeronDirectory(), "aeron:ipc", 4101, "aeron:ipc", 4102, 4102),
-                ClientOptions.defaults(), listener))
+                new ClientOptions(), listener))
         {
             assertTrue(client.awaitConnected(CONNECT_NS), "client did not connect");
             final int[] inputs = new int[27];

@@ -38,9 +38,8 @@ class RoutingClientTest
      */
     private static RoutingOptions patient(final RoutingPolicy policy)
     {
-        return RoutingOptions.defaults(policy)
-            .withClient(ClientOptions.defaults().withMaxInFlight(1 << 14).withRequestTimeoutNs(60_000_000_000L))
-            .withResendTimeoutNs(20_000_000_000L);
+        return new RoutingOptions(policy)
+            .maxInFlight(1 << 14).requestTimeoutNs(60_000_000_000L).resendTimeoutNs(20_000_000_000L);
     }
 
     @Test
@@ -176,8 +175,8 @@ class RoutingClientTest
             gate[0] = new GatedAccelerator(new FixedPointEmulator(model, 256));
             return gate[0];
         };
-        final RoutingOptions options = RoutingOptions.defaults(RoutingPolicy.ROUND_ROBIN)
-            .withResendTimeoutNs(200_000_000L).withSuspendNs(500_000_000L);
+        final RoutingOptions options = new RoutingOptions(RoutingPolicy.ROUND_ROBIN)
+            .resendTimeoutNs(200_000_000L).suspendNs(500_000_000L);
         try (UdpDaemonSet set = new UdpDaemonSet(WHOLE, false, Arrays.asList(null, gated, null));
             RoutingClient client = new RoutingClient(set.aeron, set.routes, options, listener))
         {
@@ -292,8 +291,8 @@ class RoutingClientTest
             withSilentOne.add(new RoutedDaemon("ghost", new DaemonEndpoint("", "aeron:udp?endpoint=127.0.0.1:9",
                 1001, set.routes.get(0).endpoint().resultChannel(), 2002, 2002),
                 DetectorPartition.parse("2", "12")));
-            final RoutingOptions strict = RoutingOptions.defaults(RoutingPolicy.PARTITION)
-                .withPartitionFallback(false).withClient(ClientOptions.defaults().withMaxInFlight(4));
+            final RoutingOptions strict = new RoutingOptions(RoutingPolicy.PARTITION)
+                .partitionFallback(false).maxInFlight(4);
             try (RoutingClient client = new RoutingClient(set.aeron, withSilentOne, strict, listener))
             {
                 assertTrue(client.awaitConnected(2, CONNECT_NS), "connect");
@@ -324,7 +323,7 @@ class RoutingClientTest
             assertTrue(sameIngest.getMessage().contains("d0 and again share the ingest stream 1001"),
                 sameIngest.getMessage());
 
-            final RoutingOptions fallback = RoutingOptions.defaults(RoutingPolicy.PARTITION);
+            final RoutingOptions fallback = new RoutingOptions(RoutingPolicy.PARTITION);
             try (RoutingClient client = new RoutingClient(set.aeron, withSilentOne, fallback, listener))
             {
                 assertTrue(client.awaitConnected(2, CONNECT_NS), "connect");

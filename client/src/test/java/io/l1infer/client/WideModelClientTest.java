@@ -82,7 +82,7 @@ class WideModelClientTest
         }
         final AllOutputs listener = new AllOutputs();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of("l1infer.model.dir", bundle.toString()));
-            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), ClientOptions.defaults(),
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), new ClientOptions(),
                 listener))
         {
             assertTrue(client.awaitConnected(10_000_000_000L), "client did not connect");

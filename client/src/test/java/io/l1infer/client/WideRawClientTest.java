@@ -67,7 +67,7 @@ class WideRawClientTest
         final long[][] inputs = wideInputs(model, EVENTS);
         final Outputs listener = new Outputs();
         try (L1inferDaemon daemon = ClientTestDaemons.launch(Map.of("l1infer.model.dir", bundle.toString()));
-            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), ClientOptions.defaults(),
+            L1inferClient client = L1inferClient.connect(ClientTestDaemons.endpoint(daemon), new ClientOptions(),
                 listener))
         {
             assertTrue(client.awaitConnected(10_000_000_000L), "client did not connect");

@@ -51,11 +51,10 @@ class MediaDriverLossTest
             "l1infer.driver.timeout", DRIVER_TIMEOUT_MS + "ms");
         final RealInputs real = new RealInputs();
         final Answers answers = new Answers();
-        final RoutingOptions defaults = RoutingOptions.defaults(RoutingPolicy.LEAST_IN_FLIGHT);
         // Long enough for a driver and a daemon to come back on a loaded host.
-        final RoutingOptions options = defaults.withClient(defaults.client()
-            .withRequestTimeoutNs(TimeUnit.SECONDS.toNanos(200))
-            .withDriverTimeoutNs(TimeUnit.MILLISECONDS.toNanos(DRIVER_TIMEOUT_MS)));
+        final RoutingOptions options = new RoutingOptions(RoutingPolicy.LEAST_IN_FLIGHT)
+            .requestTimeoutNs(TimeUnit.SECONDS.toNanos(200))
+            .driverTimeoutNs(TimeUnit.MILLISECONDS.toNanos(DRIVER_TIMEOUT_MS));
         final List<RoutedDaemon> daemons = List.of(RoutedDaemon.of("daemon",
             new DaemonEndpoint("", "aeron:ipc", 1001, "aeron:ipc", 1002, 1002)));
         final long sent;

@@ -4,6 +4,7 @@ import io.l1infer.testsupport.ProjectPaths;
 import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.l1infer.client.ClientOptions;
+import io.l1infer.client.ClientTuning;
 import io.l1infer.client.DaemonEndpoint;
 import io.l1infer.client.DetectorPartition;
 import io.l1infer.client.InferenceClient;
@@ -80,14 +81,13 @@ public final class ScaleOutPublisherMain
             names.add(d.name());
         }
         final long timeoutNs = Long.parseLong(args.getOrDefault("timeout.ms", "10000")) * 1_000_000L;
-        final ClientOptions clientOptions = ClientOptions.defaults().withMaxInFlight(Math.max(window, 1024))
-            .withRequestTimeoutNs(timeoutNs);
         final String aeronDir = args.get("aeron.dir");
         if ("single".equals(args.getOrDefault("client", "routing")))
         {
             final DaemonEndpoint e = daemons.get(0).endpoint();
             final L1inferClient single = L1inferClient.connect(new DaemonEndpoint(aeronDir, e.ingestChannel(),
-                e.ingestStream(), e.resultChannel(), e.resultStream(), e.rejectStream()), clientOptions, answers);
+                e.ingestStream(), e.resultChannel(), e.resultStream(), e.rejectStream()),
+                tuned(new ClientOptions(), timeoutNs), answers);
             if (!single.awaitConnected(60_000_000_000L))
             {
                 throw new IllegalStateException("not connected to " + e);
@@ -98,10 +98,10 @@ public final class ScaleOutPublisherMain
         }
         else
         {
-            final RoutingOptions options = new RoutingOptions(clientOptions,
-                RoutingPolicy.valueOf(args.getOrDefault("policy", "PARTITION")),
-                Long.parseLong(args.getOrDefault("resend.ms", "500")) * 1_000_000L,
-                Long.parseLong(args.getOrDefault("suspend.ms", "2000")) * 1_000_000L, true);
+            final RoutingOptions options = tuned(
+                new RoutingOptions(RoutingPolicy.valueOf(args.getOrDefault("policy", "PARTITION"))), timeoutNs)
+                .resendTimeoutNs(Long.parseLong(args.getOrDefault("resend.ms", "500")) * 1_000_000L)
+                .suspendNs(Long.parseLong(args.getOrDefault("suspend.ms", "2000")) * 1_000_000L);
             routing = RoutingClient.connect(aeronDir, daemons, options, answers);
             if (!routing.awaitConnected(daemons.size(), 60_000_000_000L))
             {
@@ -110,6 +110,12 @@ public final class ScaleOutPublisherMain
             client = routing;
         }
         System.out.println("publisher connected to " + names);
+    }
+
+    /** The in-flight window and request timeout this publisher gives either client. */
+    private <C extends ClientTuning<C>> C tuned(final C options, final long timeoutNs)
+    {
+        return options.maxInFlight(Math.max(window, 1024)).requestTimeoutNs(timeoutNs);
     }
 
     /**

@@ -58,7 +58,7 @@ final class LoadOptions
 
     ClientOptions clientOptions(final DaemonConfig config)
     {
-        return ClientOptions.defaults().withRequestTimeoutNs(timeoutNs).withDriverTimeoutNs(config.get(DRIVER_TIMEOUT));
+        return new ClientOptions().requestTimeoutNs(timeoutNs).driverTimeoutNs(config.get(DRIVER_TIMEOUT));
     }
 
     /** Build the named workload (the toy pool is simulated here, before any timing). */

@@ -34,7 +34,7 @@ class OpenLoopRunAllocationTest
         final long thread = Thread.currentThread().getId();
         final ToyWorkload workload = ToyWorkload.generate(1000, 3);
         try (BenchSession session = BenchSession.open(BenchTarget.start(BenchTarget.Kind.ECHO, config),
-            ClientOptions.defaults(), null, 15_000_000_000L))
+            new ClientOptions(), null, 15_000_000_000L))
         {
             session.run(workload, new OpenLoopRun.Spec("warm", 50_000, 0, 500_000_000L, 1_000_000_000L,
                 5_000_000_000L, false));

@@ -76,7 +76,7 @@ class StageBreakdownTest
         final StageBreakdown breakdown = new StageBreakdown(this::check);
         final RunResult run;
         final StageReport report;
-        try (BenchSession session = BenchSession.open(BenchTarget.start(kind, config), ClientOptions.defaults(), null,
+        try (BenchSession session = BenchSession.open(BenchTarget.start(kind, config), new ClientOptions(), null,
             15_000_000_000L, breakdown))
         {
             run = session.run(ToyWorkload.generate(1000, 3), new OpenLoopRun.Spec("stages", 10_000, 200_000_000L,
