@@ -21,46 +21,43 @@ import java.util.regex.Pattern;
  * {@code --print-config} are all rendered from it. The default is parsed when the setting is declared, so a bad
  * default fails at class initialisation rather than at some user's start-up.
  *
- * @param <T> the type of the parsed value.
+ * @param key           the full property key, such as {@code "l1infer.ring.size"}.
+ * @param defaultText   the default as declared; may be empty.
+ * @param doc           the one-line meaning.
+ * @param allowedValues what values are accepted, derived from the parser's rule, such as
+ *                      {@code "a power of two between 2 and 1048576"}.
+ * @param parser        turns the trimmed text into a value; {@link #parse(String)} is its checked use.
+ * @param formatter     writes a value in canonical form; {@link #format(Object)} is its use.
+ * @param resolver      resolves the relative paths a value holds; {@link #resolve(Object, UnaryOperator)} is its use.
+ * @param <T>           the type of the parsed value.
  */
-public final class Setting<T>
+public record Setting<T>(
+    String key,
+    String defaultText,
+    String doc,
+    String allowedValues,
+    ValueParser<T> parser,
+    Function<T, String> formatter,
+    BiFunction<T, UnaryOperator<Path>, T> resolver)
 {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+");
     private static final Pattern OCTAL_MASK = Pattern.compile("0?[0-7]{3}");
     private static final char[] SIZE_SUFFIXES = { 'k', 'm', 'g' };
 
-    private final String key;
-    private final String defaultText;
-    private final String doc;
-    private final String allowedValues;
-    private final ValueParser<T> parser;
-    private final Function<T, String> formatter;
-    private final BiFunction<T, UnaryOperator<Path>, T> resolver;
-    private final T defaultValue;
-
-    /** A setting whose values hold no paths. */
-    private Setting(final String key, final String defaultText, final String doc, final String allowedValues,
-        final ValueParser<T> parser, final Function<T, String> formatter)
+    /**
+     * Check the declaration: a key of dot-separated lower-case words, a one-line doc, and a default that parses.
+     *
+     * @throws IllegalArgumentException naming the key and what is wrong with its declaration.
+     */
+    public Setting
     {
-        this(key, defaultText, doc, allowedValues, parser, formatter, (value, paths) -> value);
-    }
-
-    private Setting(
-        final String key,
-        final String defaultText,
-        final String doc,
-        final String allowedValues,
-        final ValueParser<T> parser,
-        final Function<T, String> formatter,
-        final BiFunction<T, UnaryOperator<Path>, T> resolver)
-    {
-        this.key = Objects.requireNonNull(key, "key");
-        this.defaultText = Objects.requireNonNull(defaultText, "defaultText of " + key);
-        this.doc = Objects.requireNonNull(doc, "doc of " + key);
-        this.allowedValues = allowedValues;
-        this.parser = parser;
-        this.formatter = formatter;
-        this.resolver = resolver;
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(defaultText, "defaultText of " + key);
+        Objects.requireNonNull(doc, "doc of " + key);
+        Objects.requireNonNull(allowedValues, "allowedValues of " + key);
+        Objects.requireNonNull(parser, "parser of " + key);
+        Objects.requireNonNull(formatter, "formatter of " + key);
+        Objects.requireNonNull(resolver, "resolver of " + key);
         if (!KEY.matcher(key).matches())
         {
             throw new IllegalArgumentException(
@@ -72,13 +69,20 @@ public final class Setting<T>
         }
         try
         {
-            this.defaultValue = parse(defaultText);
+            parse(key, allowedValues, parser, defaultText);
         }
         catch (final IllegalArgumentException ex)
         {
             throw new IllegalArgumentException(
                 key + ": the declared default " + shown(defaultText) + " is invalid: " + ex.getMessage(), ex);
         }
+    }
+
+    /** A setting whose values hold no paths. */
+    private Setting(final String key, final String defaultText, final String doc, final String allowedValues,
+        final ValueParser<T> parser, final Function<T, String> formatter)
+    {
+        this(key, defaultText, doc, allowedValues, parser, formatter, (value, paths) -> value);
     }
 
     /**
@@ -461,53 +465,14 @@ public final class Setting<T>
     }
 
     /**
-     * The full property key.
-     *
-     * @return such as {@code "l1infer.ring.size"}.
-     */
-    public String key()
-    {
-        return key;
-    }
-
-    /**
-     * The default as declared.
-     *
-     * @return the default text; may be empty.
-     */
-    public String defaultText()
-    {
-        return defaultText;
-    }
-
-    /**
-     * The one-line meaning.
-     *
-     * @return the doc.
-     */
-    public String doc()
-    {
-        return doc;
-    }
-
-    /**
-     * What values are accepted, derived from the parser's rule.
-     *
-     * @return such as {@code "a power of two between 2 and 1048576"}.
-     */
-    public String allowedValues()
-    {
-        return allowedValues;
-    }
-
-    /**
-     * The parsed default.
+     * The parsed default, parsed again on each call: only a bad value's fallback and tests ask for it, and the
+     * constructor has already checked that it parses.
      *
      * @return the value of {@link #defaultText()}.
      */
     public T defaultValue()
     {
-        return defaultValue;
+        return parse(defaultText);
     }
 
     /**
@@ -519,20 +484,7 @@ public final class Setting<T>
      */
     public T parse(final String text)
     {
-        final T value;
-        try
-        {
-            value = parser.parse(text.strip());
-        }
-        catch (final NumberFormatException | InvalidPathException ex)
-        {
-            throw new IllegalArgumentException("must be " + allowedValues, ex);
-        }
-        if (value == null)
-        {
-            throw new IllegalStateException(key + ": parser returned null");
-        }
-        return value;
+        return parse(key, allowedValues, parser, text);
     }
 
     /**
@@ -558,10 +510,31 @@ public final class Setting<T>
         return resolver.apply(value, paths);
     }
 
+    /** The key alone: a record's default would list the parser, formatter and resolver as lambda class names. */
     @Override
     public String toString()
     {
         return key;
+    }
+
+    /** The checked parse, static so that the compact constructor can parse the default before the fields are set. */
+    private static <T> T parse(
+        final String key, final String allowedValues, final ValueParser<T> parser, final String text)
+    {
+        final T value;
+        try
+        {
+            value = parser.parse(text.strip());
+        }
+        catch (final NumberFormatException | InvalidPathException ex)
+        {
+            throw new IllegalArgumentException("must be " + allowedValues, ex);
+        }
+        if (value == null)
+        {
+            throw new IllegalStateException(key + ": parser returned null");
+        }
+        return value;
     }
 
     /** Bytes with the largest of the suffixes k, m, g that is exact, so that the text parses back the same. */

@@ -226,6 +226,21 @@ class SettingTest
         assertThrows(IllegalArgumentException.class, () -> Setting.text("nodots", "", "Doc."));
     }
 
+    @Test
+    void theRecordsOwnConstructorChecksTheDeclarationAsTheFactoriesDo()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new Setting<Integer>("t.n", "x", "N.", "an integer", Integer::valueOf, String::valueOf,
+                (value, paths) -> value));
+        assertEquals("t.n: the declared default x is invalid: must be an integer", ex.getMessage());
+        assertThrows(NullPointerException.class,
+            () -> new Setting<String>("t.n", "", "N.", "any text", null, (text) -> text, (value, paths) -> value));
+        final Setting<Integer> direct = new Setting<>("t.n", " 7 ", "N.", "an integer", Integer::valueOf,
+            String::valueOf, (value, paths) -> value);
+        assertEquals(7, direct.defaultValue());
+        assertEquals("t.n", direct.toString());
+    }
+
     private static <T> void assertFormatRoundTrips(final Setting<T> setting)
     {
         final T value = setting.defaultValue();
