@@ -29,6 +29,8 @@ class HungDeviceProcessTest
     private static final long SEND_PERIOD_NS = 10_000;
     private static final int HUNG_LAUNCH = 500;
     private static final long TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How much later than the owner's launch time the device may stamp its hang. */
+    private static final long LAUNCH_STAMP_SLACK_NS = 1_000_000L;
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -85,7 +87,11 @@ class HungDeviceProcessTest
                     firstFallback, delayNs / 1e6, TIMEOUT_NS / 1e6, (delayNs - TIMEOUT_NS) / 1e6,
                     client.fallbackBreakdown(hungAtNs),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                assertTrue(delayNs >= TIMEOUT_NS, "failed over before the deadline: " + delayNs + " ns");
+                // The deadline counts from the owner's clock read just before launch(); the hang is stamped inside
+                // it, so a preemption of the owner between the two (seen once: 24 us at load 8) shortens the delay
+                // measured here without the daemon failing over early.
+                assertTrue(delayNs >= TIMEOUT_NS - LAUNCH_STAMP_SLACK_NS,
+                    "failed over before the deadline: " + delayNs + " ns");
             }
 
             final Map<String, Long> counters = AeronCounters.read(aeronDir);
