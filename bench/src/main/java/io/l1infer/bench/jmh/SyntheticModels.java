@@ -1,6 +1,7 @@
 package io.l1infer.bench.jmh;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -33,9 +34,9 @@ final class SyntheticModels
     private static final FixedPointType AP_FIXED_16_6 = FixedPointType.apFixed(16, 6);
     /** The thesis firmware's weight, bias and ReLU type. */
     private static final FixedPointType AP_FIXED_17_2 = FixedPointType.apFixed(17, 2);
-    /** hls4ml 1.x's default {@code exp_table_t} and {@code inv_table_t} for softmax. */
-    private static final FixedPointType SOFTMAX_TABLE = FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>");
-    private static final int SOFTMAX_TABLE_SIZE = 1024;
+    /** hls4ml 1.x's default {@code exp_table_t} and {@code inv_table_t} for softmax, 1024 entries each. */
+    private static final ActivationTable SOFTMAX_TABLE =
+        new ActivationTable(FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>"), 1024);
 
     private SyntheticModels()
     {
@@ -52,8 +53,8 @@ final class SyntheticModels
         final int classes = TAGGER_ARCHITECTURE[TAGGER_ARCHITECTURE.length - 1];
         final List<Layer> layers = new ArrayList<>(mlp.layers());
         layers.add(new SoftmaxLayer("softmax", classes, SoftmaxImplementation.STABLE, TemplateGeneration.V1,
-            SOFTMAX_TABLE_SIZE, SOFTMAX_TABLE_SIZE, SOFTMAX_TABLE, SOFTMAX_TABLE, AP_FIXED_16_6, AP_FIXED_16_6,
-            AP_FIXED_16_6, 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 1, AP_FIXED_16_6));
+            SOFTMAX_TABLE, SOFTMAX_TABLE, AP_FIXED_16_6, AP_FIXED_16_6, AP_FIXED_16_6, 1.0f,
+            SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 1, AP_FIXED_16_6));
         return ModelBundle.of(BenchmarkModels.TAGGER + "-seed" + SEED,
             "Random 16-64-32-32-5 ReLU MLP, 75% pruned, ap_fixed<16,6>, hls4ml 1.x stable softmax, seed " + SEED +
                 " (l1infer bench; not trained)",

@@ -11,6 +11,7 @@ import com.google.protobuf.UnknownFieldSet;
 import io.l1infer.bench.BenchPaths;
 import io.l1infer.bench.FloatForwardPass;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
@@ -207,8 +208,9 @@ class OnnxGraphBuilderTest
         final FixedPointType table = FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>");
         final ModelBundle model = ModelBundle.of("sliced", "", new ModelInput(6, t, List.of()),
             new ModelOutput(6, t, List.of(), 1.0, ""),
-            List.of(new SoftmaxLayer("softmax", 6, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 1024,
-                table, table, t, t, t, 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 2, 1, t)));
+            List.of(new SoftmaxLayer("softmax", 6, SoftmaxImplementation.STABLE, TemplateGeneration.V1,
+                new ActivationTable(table, 1024), new ActivationTable(table, 1024), t, t, t, 1.0f,
+                SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 2, 1, t)));
         assertEquals("model 'sliced' layers[0] 'softmax': no ONNX form for a softmax over n_outer 2 x n_inner 1 " +
             "slices", assertThrows(IllegalArgumentException.class, () -> OnnxGraphBuilder.build(model)).getMessage());
     }

@@ -51,17 +51,16 @@ final class ActivationFunctions
         }
         if (layer instanceof EluLayer e)
         {
-            return ExpTableKernel.elu(e.name(), e.size(), e.alpha(), e.alphaType(), e.tableType(), e.tableSize(),
-                input, e.resultType());
+            return ExpTableKernel.elu(e.name(), e.size(), e.alpha(), e.alphaType(), e.table(), input,
+                e.resultType());
         }
         if (layer instanceof SeluLayer s)
         {
-            return ExpTableKernel.selu(s.name(), s.size(), s.tableType(), s.tableSize(), s.generation(), input,
-                s.resultType());
+            return ExpTableKernel.selu(s.name(), s.size(), s.table(), s.generation(), input, s.resultType());
         }
         if (layer instanceof LookupActivationLayer l)
         {
-            return new LookupKernel(l.function(), l.size(), l.tableType(), l.tableSize(), input, l.resultType());
+            return new LookupKernel(l.function(), l.size(), l.table(), input, l.resultType());
         }
         if (layer instanceof HardActivationLayer h)
         {

@@ -1,14 +1,18 @@
 package io.l1infer.fpga.engine;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.LookupFunction;
+
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The lookup tables of hls4ml's {@code init_*_table} functions, built with the same float and double operations in
  * the same order (C promotes {@code float op double} to double; a {@code float} result rounds once), converted to
- * {@code table_t} as its double constructor does. Identical in all three template generations.
+ * {@code table_t} as its double constructor does, identical in all three template generations; public so that the
+ * OpenCL kernel generator builds its {@code __constant} tables from these same definitions.
  */
-final class ActivationTables
+public final class ActivationTables
 {
     private ActivationTables()
     {
@@ -28,111 +32,77 @@ final class ActivationTables
     }
 
     /** sigmoid, tanh, softplus, softsign tables ({@code init_sigmoid_table} etc.). */
-    static long[] lookup(final LookupFunction function, final FixedPointType tableType, final int n)
+    public static long[] lookup(final LookupFunction function, final ActivationTable table)
     {
-        final long[] table = new long[n];
-        for (int ii = 0; ii < n; ii++)
+        final int n = table.size();
+        switch (function)
         {
-            final float v;
-            switch (function)
-            {
-                case SIGMOID:
+            case SIGMOID:
+                return build(table, ii -> (float)(1.0 / (1.0f + GlibcFloatMath.expf(-symmetricInput(ii, n, 8.0)))));
+            case TANH:
+                // nnet_helpers.h includes <math.h>, so tanh(float) is tanhf.
+                return build(table, ii -> GlibcFloatMath.tanhf(symmetricInput(ii, n, 4.0)));
+            case SOFTPLUS:
+                return build(table, ii ->
+                    (float)StrictMath.log((double)GlibcFloatMath.expf(symmetricInput(ii, n, 8.0)) + 1.0));
+            case SOFTSIGN:
+                return build(table, ii ->
                 {
                     final float x = symmetricInput(ii, n, 8.0);
-                    v = (float)(1.0 / (1.0f + GlibcFloatMath.expf(-x)));
-                    break;
-                }
-                case TANH:
-                    // nnet_helpers.h includes <math.h>, so tanh(float) is tanhf.
-                    v = GlibcFloatMath.tanhf(symmetricInput(ii, n, 4.0));
-                    break;
-                case SOFTPLUS:
-                {
-                    final float x = symmetricInput(ii, n, 8.0);
-                    v = (float)StrictMath.log((double)GlibcFloatMath.expf(x) + 1.0);
-                    break;
-                }
-                case SOFTSIGN:
-                {
-                    final float x = symmetricInput(ii, n, 8.0);
-                    v = (float)(x / (Math.abs(x) + 1.0));
-                    break;
-                }
-                default:
-                    throw new IllegalStateException(function.name());
-            }
-            table[ii] = ApFixedArithmetic.fromDouble(tableType, v);
+                    return (float)(x / (Math.abs(x) + 1.0));
+                });
+            default:
+                throw new IllegalStateException(function.name());
         }
-        return table;
     }
 
     /** {@code init_elu_table}: exp(x) - 1 over (-8, 0]. */
-    static long[] elu(final FixedPointType tableType, final int n)
+    public static long[] elu(final ActivationTable table)
     {
-        final long[] table = new long[n];
-        for (int ii = 0; ii < n; ii++)
-        {
-            final float v = (float)((double)GlibcFloatMath.expf(negativeInput(ii, n)) - 1.0);
-            table[ii] = ApFixedArithmetic.fromDouble(tableType, v);
-        }
-        return table;
+        final int n = table.size();
+        return build(table, ii -> (float)((double)GlibcFloatMath.expf(negativeInput(ii, n)) - 1.0));
     }
 
     /** {@code init_selu_table}: lambda * alpha * (exp(x) - 1) over (-8, 0], the constants as C doubles. */
-    static long[] selu(final FixedPointType tableType, final int n)
+    public static long[] selu(final ActivationTable table)
     {
-        final long[] table = new long[n];
-        for (int ii = 0; ii < n; ii++)
-        {
-            final float x = negativeInput(ii, n);
-            final float v = (float)(1.0507009873554804934193349852946 *
-                (1.6732632423543772848170429916717 * ((double)GlibcFloatMath.expf(x) - 1.0)));
-            table[ii] = ApFixedArithmetic.fromDouble(tableType, v);
-        }
-        return table;
+        final int n = table.size();
+        return build(table, ii -> (float)(1.0507009873554804934193349852946 *
+            (1.6732632423543772848170429916717 * ((double)GlibcFloatMath.expf(negativeInput(ii, n)) - 1.0))));
     }
 
     /** {@code init_exp_table_legacy}: exp over [-8, 8). */
-    static long[] legacyExp(final FixedPointType tableType, final int n)
+    public static long[] legacyExp(final ActivationTable table)
     {
-        final long[] table = new long[n];
-        for (int ii = 0; ii < n; ii++)
-        {
-            table[ii] = ApFixedArithmetic.fromDouble(tableType, GlibcFloatMath.expf(symmetricInput(ii, n, 8.0)));
-        }
-        return table;
+        final int n = table.size();
+        return build(table, ii -> GlibcFloatMath.expf(symmetricInput(ii, n, 8.0)));
     }
 
     /** {@code init_invert_table_legacy}: 1/x over [0, 64), 0 at x = 0, the division in double. */
-    static long[] legacyInvert(final FixedPointType tableType, final int n)
+    public static long[] legacyInvert(final ActivationTable table)
     {
-        final long[] table = new long[n];
-        for (int ii = 0; ii < n; ii++)
+        final int n = table.size();
+        return build(table, ii ->
         {
             final float x = (float)(64.0 * ii / (double)(float)n);
-            table[ii] = ApFixedArithmetic.fromDouble(tableType, x > 0.0 ? 1.0 / x : 0.0);
-        }
-        return table;
+            return x > 0.0 ? 1.0 / x : 0.0;
+        });
     }
 
     /**
      * {@code init_exp_table}: exp of the value whose top bits are the index ({@code softmax_real_val_from_idx}),
      * times {@code exp_scale} (1.x) and negated for 1.x's stable form.
      */
-    static long[] softmaxExp(
+    public static long[] softmaxExp(
         final FixedPointType indexType,
-        final int n,
-        final FixedPointType tableType,
+        final ActivationTable table,
         final float expScale,
         final boolean scaled,
         final boolean negative)
     {
-        final int bits = ApFixedArithmetic.ceilLog2(n);
-        final long[] table = new long[n];
-        for (int i = 0; i < n; i++)
+        return build(table, i ->
         {
-            float x = ApFixedArithmetic.toFloat(ApFixedArithmetic.fromTopBits(i, indexType, bits),
-                indexType.fractionBits());
+            float x = valueFromIndex(i, indexType, table);
             if (scaled)
             {
                 x = x * expScale;
@@ -141,22 +111,31 @@ final class ActivationTables
             {
                 x = -x;
             }
-            table[i] = ApFixedArithmetic.fromDouble(tableType, GlibcFloatMath.expf(x));
-        }
-        return table;
+            return GlibcFloatMath.expf(x);
+        });
     }
 
     /** {@code init_invert_table}: {@code 1 / x} in float of the value whose top bits are the index. */
-    static long[] softmaxInvert(final FixedPointType indexType, final int n, final FixedPointType tableType)
+    public static long[] softmaxInvert(final FixedPointType indexType, final ActivationTable table)
     {
-        final int bits = ApFixedArithmetic.ceilLog2(n);
-        final long[] table = new long[n];
-        for (int i = 0; i < n; i++)
+        return build(table, i -> 1 / valueFromIndex(i, indexType, table));
+    }
+
+    /** {@code softmax_real_val_from_idx}: the {@code to_float()} of the value whose top bits are i, the rest 0. */
+    private static float valueFromIndex(final int i, final FixedPointType indexType, final ActivationTable table)
+    {
+        return ApFixedArithmetic.toFloat(ApFixedArithmetic.fromTopBits(i, indexType, table.addressBits()),
+            indexType.fractionBits());
+    }
+
+    /** Each entry's value as the C++ computes it (a float or a double), assigned to {@code table_t}. */
+    private static long[] build(final ActivationTable table, final IntToDoubleFunction value)
+    {
+        final long[] values = new long[table.size()];
+        for (int ii = 0; ii < values.length; ii++)
         {
-            final float x = ApFixedArithmetic.toFloat(ApFixedArithmetic.fromTopBits(i, indexType, bits),
-                indexType.fractionBits());
-            table[i] = ApFixedArithmetic.fromDouble(tableType, 1 / x);
+            values[ii] = ApFixedArithmetic.fromDouble(table.type(), value.applyAsDouble(ii));
         }
-        return table;
+        return values;
     }
 }

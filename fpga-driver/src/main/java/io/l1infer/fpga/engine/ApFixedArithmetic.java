@@ -44,12 +44,6 @@ final class ApFixedArithmetic
         return intOfScaledQuotient(raw, f, multiplier, divisor);
     }
 
-    /** C's {@code unsigned} arithmetic of {@code a * n / d} for table-size constants. */
-    static long unsignedConstant(final long a, final long tableSize, final long d)
-    {
-        return ((a * tableSize) & 0xFFFFFFFFL) / d;
-    }
-
     /** {@code x(W-1, W-n)}: the top n bits of the W-bit two's complement pattern, as an unsigned index. */
     static int topBits(final long raw, final FixedPointType type, final int n)
     {
@@ -66,12 +60,6 @@ final class ApFixedArithmetic
             pattern -= 1L << w;
         }
         return pattern;
-    }
-
-    /** hls4ml's {@code ceillog2}: address bits for a table of size x. */
-    static int ceilLog2(final int x)
-    {
-        return x <= 2 ? 1 : 1 + ceilLog2((x + 1) / 2);
     }
 
     /** {@code (float) x}: ap_fixed's {@code to_float()}, round to nearest even of the exact value. */

@@ -1,6 +1,7 @@
 package io.l1infer.fpga.engine;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.TemplateGeneration;
 
 /**
@@ -26,19 +27,18 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
     private final int factorF;
 
     private ExpTableKernel(
-        final boolean selu, final boolean clampNegative, final int size, final int tableSize,
-        final FixedPointType input, final long[] table,
-        final FixedPointType tableType, final double constant, final FixedPointType constantType,
+        final boolean selu, final boolean clampNegative, final int size, final FixedPointType input,
+        final ActivationTable table, final long[] values, final double constant, final FixedPointType constantType,
         final FixedPointType result)
     {
         super(size, result);
         this.selu = selu;
         this.clampNegative = clampNegative;
-        this.tableSize = tableSize;
+        this.tableSize = table.size();
         this.fin = input.fractionBits();
-        this.table = table;
-        this.tableF = tableType.fractionBits();
-        this.tableType = tableType;
+        this.table = values;
+        this.tableF = table.type().fractionBits();
+        this.tableType = table.type();
         this.input = input;
         this.factor = constantType.fromDouble(constant);
         this.factorF = constantType.fractionBits();
@@ -46,24 +46,23 @@ final class ExpTableKernel extends ElementwiseKernel implements ActivationFuncti
 
     static ExpTableKernel elu(
         final String name, final int size, final double alpha, final FixedPointType alphaType,
-        final FixedPointType tableType, final int tableSize, final FixedPointType input, final FixedPointType result)
+        final ActivationTable table, final FixedPointType input, final FixedPointType result)
     {
-        ApFixedArithmetic.requireProductFits(name, alphaType, tableType);
-        return new ExpTableKernel(false, false, size, tableSize, input, ActivationTables.elu(tableType, tableSize),
-            tableType, alpha, alphaType, result);
+        ApFixedArithmetic.requireProductFits(name, alphaType, table.type());
+        return new ExpTableKernel(false, false, size, input, table, ActivationTables.elu(table), alpha, alphaType,
+            result);
     }
 
     static ExpTableKernel selu(
-        final String name, final int size, final FixedPointType tableType, final int tableSize,
-        final TemplateGeneration generation, final FixedPointType input, final FixedPointType result)
+        final String name, final int size, final ActivationTable table, final TemplateGeneration generation,
+        final FixedPointType input, final FixedPointType result)
     {
         final FixedPointType lambdaType = generation == TemplateGeneration.V1 ? SELU_CONST_T : result;
         ApFixedArithmetic.requireProductFits(name, lambdaType, input);
         final double lambda = generation == TemplateGeneration.V1 ? 1.0507009873554805 :
             1.0507009873554804934193349852946;
-        return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, tableSize, input,
-            ActivationTables.selu(tableType, tableSize),
-            tableType, lambda, lambdaType, result);
+        return new ExpTableKernel(true, generation == TemplateGeneration.V1, size, input, table,
+            ActivationTables.selu(table), lambda, lambdaType, result);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.l1infer.fpga.engine;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.LookupFunction;
 
 /**
@@ -20,18 +21,17 @@ final class LookupKernel extends ElementwiseKernel implements ActivationFunction
     LookupKernel(
         final LookupFunction function,
         final int size,
-        final FixedPointType tableType,
-        final int tableSize,
+        final ActivationTable table,
         final FixedPointType input,
         final FixedPointType result)
     {
         super(size, result);
-        this.tableSize = tableSize;
+        this.tableSize = table.size();
         this.divisor = function == LookupFunction.TANH ? 8 : 16;
-        this.offset = (int)ApFixedArithmetic.unsignedConstant(divisor / 2, tableSize, divisor);
+        this.offset = (int)table.scaledSize(divisor / 2, divisor);
         this.fin = input.fractionBits();
-        this.table = ActivationTables.lookup(function, tableType, tableSize);
-        this.tableType = tableType;
+        this.table = ActivationTables.lookup(function, table);
+        this.tableType = table.type();
     }
 
     @Override

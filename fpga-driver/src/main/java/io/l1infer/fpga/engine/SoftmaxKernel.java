@@ -37,6 +37,8 @@ final class SoftmaxKernel implements ActivationFunction
     private final long[] expTable;
     private final long[] invTable;
     private final long tableOne;
+    /** legacy's {@code 8 * table_size / 16} in C's unsigned arithmetic, added to each exp index. */
+    private final long legacyExpOffset;
     private final long resultOne;
     private final long[] bufferIn;
     private final long[] bufferOut;
@@ -52,15 +54,16 @@ final class SoftmaxKernel implements ActivationFunction
         this.nInner = layer.nInner();
         this.input = input;
         this.result = layer.resultType();
-        this.expTableType = layer.expTableType();
-        this.invTableType = layer.invTableType();
+        this.expTableType = layer.expTable().type();
+        this.invTableType = layer.invTable().type();
         this.accumType = layer.accumType();
         this.invInputType = layer.invInputType();
         this.tableType = layer.tableType();
-        this.expTableSize = layer.expTableSize();
-        this.invTableSize = layer.invTableSize();
-        this.expBits = ApFixedArithmetic.ceilLog2(expTableSize);
-        this.invBits = ApFixedArithmetic.ceilLog2(invTableSize);
+        this.expTableSize = layer.expTable().size();
+        this.invTableSize = layer.invTable().size();
+        this.expBits = layer.expTable().addressBits();
+        this.invBits = layer.invTable().addressBits();
+        this.legacyExpOffset = layer.expTable().scaledSize(8, 16);
         this.bufferIn = new long[slice];
         this.bufferOut = new long[slice];
         this.expRes = new long[slice];
@@ -94,16 +97,16 @@ final class SoftmaxKernel implements ActivationFunction
                 requireBits(name, "exp", expIndexType, expBits);
                 requireBits(name, "inverse", invInputType, invBits);
                 ApFixedArithmetic.requireProductFits(name, accumType, invTableType);
-                expTable = ActivationTables.softmaxExp(expIndexType, expTableSize, expTableType, layer.expScale(), v1,
+                expTable = ActivationTables.softmaxExp(expIndexType, layer.expTable(), layer.expScale(), v1,
                     v1 && stable);
-                invTable = ActivationTables.softmaxInvert(invInputType, invTableSize, invTableType);
+                invTable = ActivationTables.softmaxInvert(invInputType, layer.invTable());
                 tableOne = 0;
                 break;
             }
             case LEGACY:
                 diffType = null;
-                expTable = ActivationTables.legacyExp(tableType, expTableSize);
-                invTable = ActivationTables.legacyInvert(tableType, invTableSize);
+                expTable = ActivationTables.legacyExp(layer.legacyExpTable());
+                invTable = ActivationTables.legacyInvert(layer.legacyInvertTable());
                 tableOne = tableType.convert(1, ApFixedArithmetic.C_INT);
                 break;
             case ARGMAX:
@@ -249,7 +252,6 @@ final class SoftmaxKernel implements ActivationFunction
     {
         final int fin = input.fractionBits();
         final int tf = tableType.fractionBits();
-        final long expOffset = ApFixedArithmetic.unsignedConstant(8, expTableSize, 16);
         for (int ii = 0; ii < slice; ii++)
         {
             long acc = 0;
@@ -264,7 +266,7 @@ final class SoftmaxKernel implements ActivationFunction
                 {
                     final int round = ApFixedArithmetic.intOfScaledQuotientFast(data[jj] - data[ii], fin,
                         expTableSize, 16);
-                    e = expTable[clamp((int)(round + expOffset), expTableSize)];
+                    e = expTable[clamp((int)(round + legacyExpOffset), expTableSize)];
                 }
                 acc = tableType.convert(acc + e, tf);
             }

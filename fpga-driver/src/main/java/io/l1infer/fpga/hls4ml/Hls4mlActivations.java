@@ -1,6 +1,7 @@
 package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
@@ -111,7 +112,7 @@ final class Hls4mlActivations
             case "softplus":
             case "softsign":
                 return new LookupActivationLayer(name, LookupFunction.valueOf(function.toUpperCase()), size,
-                    tableType(config, name), tableSize(config, "table_size", name), resultType);
+                    table(config, name), resultType);
             case "leaky_relu":
             case "thresholded_relu":
                 return new ParametrizedReluLayer(name, ParametrizedRelu.valueOf(function.toUpperCase()), size,
@@ -119,8 +120,7 @@ final class Hls4mlActivations
             case "elu":
                 return elu(site);
             case "selu":
-                return new SeluLayer(name, size, tableType(config, name), tableSize(config, "table_size", name),
-                    generation.generation(), resultType);
+                return new SeluLayer(name, size, table(config, name), generation.generation(), resultType);
             case "prelu":
                 return prelu(site);
             case "unary_lut":
@@ -153,20 +153,19 @@ final class Hls4mlActivations
         final String name = site.name();
         final Hls4mlConfig config = site.config();
         final FixedPointType resultType = site.resultType();
-        final FixedPointType tableType = tableType(config, name);
-        final int tableSize = tableSize(config, "table_size", name);
+        final ActivationTable table = table(config, name);
         if (call.arguments().size() == 2)
         {
             // elu(data, res) calls elu(data, 1.0, res): alpha as res_T before 1.x, as ap_uint<1> in 1.x.
             final FixedPointType one = generation.generation() == TemplateGeneration.V1 ?
                 FixedPointType.parse("ap_ufixed<1,1>") : resultType;
-            return new EluLayer(name, site.size(), 1.0, one, tableType, tableSize, resultType);
+            return new EluLayer(name, site.size(), 1.0, one, table, resultType);
         }
         final List<String> targs = call.templateArguments();
         final FixedPointType alphaType = targs.size() == 4 ?
             importer.type(targs.get(1), call.location(), name) : resultType;
         return new EluLayer(name, site.size(), literal(call.arguments().get(1), call.location(), name), alphaType,
-            tableType, tableSize, resultType);
+            table, resultType);
     }
 
     private PReluLayer prelu(final Site site)
@@ -230,10 +229,9 @@ final class Hls4mlActivations
             throw importer.fail(impl.location(), name, "softmax implementation '" + impl.value() +
                 "' is not supported (supported: latency, stable, legacy, argmax)");
         }
-        final FixedPointType expTable = importer.typeField(config, "exp_table_t", name);
-        final FixedPointType invTable = importer.typeField(config, "inv_table_t", name);
-        final FixedPointType legacyTable = config.field("table_t") == null ? SoftmaxLayer.ACTIV_CONFIG_TABLE_T :
-            importer.typeField(config, "table_t", name);
+        final FixedPointType expType = importer.typeField(config, "exp_table_t", name);
+        final FixedPointType invType = importer.typeField(config, "inv_table_t", name);
+        final FixedPointType legacyTable = tableType(config, name);
         final boolean v1Fields = config.field("exp_table_size") != null;
         try
         {
@@ -242,7 +240,7 @@ final class Hls4mlActivations
                 final TemplateGeneration g = generation.generation() == TemplateGeneration.V1 ?
                     TemplateGeneration.V0_8 : generation.generation();
                 return SoftmaxLayer.beforeV1(name, site.size(), implementation, g,
-                    tableSize(config, "table_size", name), expTable, invTable, legacyTable, site.resultType());
+                    tableSize(config, "table_size", name), expType, invType, legacyTable, site.resultType());
             }
             final FixedPointType norm = implementation == SoftmaxImplementation.STABLE ?
                 importer.typeField(config, "inp_norm_t", name) : null;
@@ -256,8 +254,9 @@ final class Hls4mlActivations
                     " and n_inner " + nInner + " (hls4ml calls softmax_multidim exactly when either is above 1)");
             }
             return new SoftmaxLayer(name, site.size(), implementation, TemplateGeneration.V1,
-                tableSize(config, "exp_table_size", name), tableSize(config, "inv_table_size", name), expTable,
-                invTable, importer.typeField(config, "accum_t", name), importer.typeField(config, "inv_inp_t", name),
+                new ActivationTable(expType, tableSize(config, "exp_table_size", name)),
+                new ActivationTable(invType, tableSize(config, "inv_table_size", name)),
+                importer.typeField(config, "accum_t", name), importer.typeField(config, "inv_inp_t", name),
                 norm, expScale, legacyTable, nOuter, nInner, site.resultType());
         }
         catch (final IllegalArgumentException ex)
@@ -282,6 +281,12 @@ final class Hls4mlActivations
         final UnaryLutLayer layer = new UnaryLutLayer(name, site.size(), tableType, table, site.resultType());
         layer.resultTable(site.inType());
         return layer;
+    }
+
+    /** The one table of elu, selu and the lookup activations: {@code table_t} and {@code table_size}. */
+    private ActivationTable table(final Hls4mlConfig config, final String name)
+    {
+        return new ActivationTable(tableType(config, name), tableSize(config, "table_size", name));
     }
 
     private FixedPointType tableType(final Hls4mlConfig config, final String name)

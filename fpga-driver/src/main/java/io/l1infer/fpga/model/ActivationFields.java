@@ -59,19 +59,16 @@ final class ActivationFields
         {
             node.put("alpha", e.alpha());
             node.put("alpha_t", e.alphaType().toString());
-            node.put("table_t", e.tableType().toString());
-            node.put("table_size", e.tableSize());
+            writeTable(e.table(), node);
         }
         else if (layer instanceof SeluLayer s)
         {
-            node.put("table_t", s.tableType().toString());
-            node.put("table_size", s.tableSize());
+            writeTable(s.table(), node);
             node.put("generation", s.generation().name());
         }
         else if (layer instanceof LookupActivationLayer l)
         {
-            node.put("table_t", l.tableType().toString());
-            node.put("table_size", l.tableSize());
+            writeTable(l.table(), node);
         }
         else if (layer instanceof SignActivationLayer s)
         {
@@ -89,10 +86,10 @@ final class ActivationFields
         {
             node.put("implementation", s.implementation().name().toLowerCase());
             node.put("generation", s.generation().name());
-            node.put("exp_table_size", s.expTableSize());
-            node.put("inv_table_size", s.invTableSize());
-            node.put("exp_table_t", s.expTableType().toString());
-            node.put("inv_table_t", s.invTableType().toString());
+            node.put("exp_table_size", s.expTable().size());
+            node.put("inv_table_size", s.invTable().size());
+            node.put("exp_table_t", s.expTable().type().toString());
+            node.put("inv_table_t", s.invTable().type().toString());
             node.put("accum_t", s.accumType().toString());
             node.put("inv_inp_t", s.invInputType().toString());
             if (s.normType() != null)
@@ -104,5 +101,12 @@ final class ActivationFields
             node.put("n_outer", s.nOuter());
             node.put("n_inner", s.nInner());
         }
+    }
+
+    /** The single table of elu, selu and the lookup activations, as its config declares it. */
+    private static void writeTable(final ActivationTable table, final ObjectNode node)
+    {
+        node.put("table_t", table.type().toString());
+        node.put("table_size", table.size());
     }
 }

@@ -15,21 +15,6 @@ final class Activations
         }
     }
 
-    static void requireTableSize(final String name, final String field, final int tableSize)
-    {
-        if (tableSize < 1)
-        {
-            throw new IllegalArgumentException(name + ": " + field + " must be >= 1, was " + tableSize);
-        }
-    }
-
-    /** The checks of an activation computed from one table of {@code table_size} entries (elu, selu, sigmoid...). */
-    static void requireTable(final String name, final int size, final int tableSize)
-    {
-        requireSize(name, size);
-        requireTableSize(name, "table_size", tableSize);
-    }
-
     static void requireFinite(final String name, final String field, final double value)
     {
         if (Double.isNaN(value) || Double.isInfinite(value))

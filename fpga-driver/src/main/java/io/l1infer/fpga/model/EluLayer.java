@@ -17,13 +17,12 @@ public record EluLayer(
     int size,
     double alpha,
     FixedPointType alphaType,
-    FixedPointType tableType,
-    int tableSize,
+    ActivationTable table,
     FixedPointType resultType) implements ElementwiseLayer
 {
     public EluLayer
     {
-        Activations.requireTable(name, size, tableSize);
+        Activations.requireSize(name, size);
         Activations.requireFinite(name, "alpha", alpha);
     }
 

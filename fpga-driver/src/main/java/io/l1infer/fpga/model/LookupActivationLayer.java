@@ -15,13 +15,12 @@ public record LookupActivationLayer(
     String name,
     LookupFunction function,
     int size,
-    FixedPointType tableType,
-    int tableSize,
+    ActivationTable table,
     FixedPointType resultType) implements ElementwiseLayer
 {
     public LookupActivationLayer
     {
-        Activations.requireTable(name, size, tableSize);
+        Activations.requireSize(name, size);
         java.util.Objects.requireNonNull(function, "function");
     }
 

@@ -260,10 +260,10 @@ final class ModelBundleReader
             }
             case "elu":
                 return new EluLayer(name, size, number(node, "alpha", where), type(node, "alpha_t", where),
-                    type(node, "table_t", where), positiveInt(node, "table_size", where), result);
+                    table(node, "table_t", "table_size", where), result);
             case "selu":
-                return new SeluLayer(name, size, type(node, "table_t", where), positiveInt(node, "table_size", where),
-                    generation(node, where), result);
+                return new SeluLayer(name, size, table(node, "table_t", "table_size", where), generation(node, where),
+                    result);
             case "unary_lut":
             {
                 final FixedPointType tableType = type(node, "table_t", where);
@@ -281,16 +281,23 @@ final class ModelBundleReader
                     number(node, "shift", where), type(node, "shift_t", where), result);
             case "softmax":
                 return new SoftmaxLayer(name, size, implementation(node, where), generation(node, where),
-                    positiveInt(node, "exp_table_size", where), positiveInt(node, "inv_table_size", where),
-                    type(node, "exp_table_t", where), type(node, "inv_table_t", where),
+                    table(node, "exp_table_t", "exp_table_size", where),
+                    table(node, "inv_table_t", "inv_table_size", where),
                     type(node, "accum_t", where), type(node, "inv_inp_t", where),
                     node.has("inp_norm_t") ? type(node, "inp_norm_t", where) : null,
                     (float)number(node, "exp_scale", where), type(node, "table_t", where),
                     positiveInt(node, "n_outer", where), positiveInt(node, "n_inner", where), result);
             default:
                 return new LookupActivationLayer(name, LookupFunction.valueOf(kind.toUpperCase()), size,
-                    type(node, "table_t", where), positiveInt(node, "table_size", where), result);
+                    table(node, "table_t", "table_size", where), result);
         }
+    }
+
+    /** An activation table from its {@code _t} and {@code _size} fields. */
+    private ActivationTable table(
+        final JsonNode node, final String typeField, final String sizeField, final String where)
+    {
+        return new ActivationTable(type(node, typeField, where), positiveInt(node, sizeField, where));
     }
 
     private double number(final JsonNode node, final String field, final String where)

@@ -13,14 +13,13 @@ import io.l1infer.fpga.fixedpoint.FixedPointType;
 public record SeluLayer(
     String name,
     int size,
-    FixedPointType tableType,
-    int tableSize,
+    ActivationTable table,
     TemplateGeneration generation,
     FixedPointType resultType) implements ElementwiseLayer
 {
     public SeluLayer
     {
-        Activations.requireTable(name, size, tableSize);
+        Activations.requireSize(name, size);
         java.util.Objects.requireNonNull(generation, "generation");
     }
 

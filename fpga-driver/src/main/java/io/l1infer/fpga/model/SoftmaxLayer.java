@@ -13,9 +13,8 @@ import java.util.Objects;
  * do not change the result and are not kept; a softmax hls4ml was told to skip is not in the project at all):
  * <ul>
  * <li>{@code size}: {@code n_in}; {@code implementation}: {@code implementation}.</li>
- * <li>{@code expTableSize}, {@code invTableSize}: 1.x {@code exp_table_size}, {@code inv_table_size}; before,
- * both {@code table_size}.</li>
- * <li>{@code expTableType}, {@code invTableType}: {@code exp_table_t}, {@code inv_table_t}.</li>
+ * <li>{@code expTable}, {@code invTable}: {@code exp_table_t} with 1.x's {@code exp_table_size},
+ * {@code inv_table_t} with 1.x's {@code inv_table_size}; before, both sizes are {@code table_size}.</li>
  * <li>{@code accumType}, {@code invInputType}: 1.x {@code accum_t}, {@code inv_inp_t}; before, both
  * {@code exp_table_t} (that is what those releases sum and slice).</li>
  * <li>{@code normType}: 1.x {@code inp_norm_t} for stable, else null (before 1.x stable derives
@@ -32,10 +31,8 @@ public record SoftmaxLayer(
     int size,
     SoftmaxImplementation implementation,
     TemplateGeneration generation,
-    int expTableSize,
-    int invTableSize,
-    FixedPointType expTableType,
-    FixedPointType invTableType,
+    ActivationTable expTable,
+    ActivationTable invTable,
     FixedPointType accumType,
     FixedPointType invInputType,
     FixedPointType normType,
@@ -53,8 +50,8 @@ public record SoftmaxLayer(
         Activations.requireSize(name, size);
         Objects.requireNonNull(implementation, "implementation");
         Objects.requireNonNull(generation, "generation");
-        Activations.requireTableSize(name, "exp_table_size", expTableSize);
-        Activations.requireTableSize(name, "inv_table_size", invTableSize);
+        Objects.requireNonNull(expTable, "expTable");
+        Objects.requireNonNull(invTable, "invTable");
         if (nOuter < 1 || nInner < 1 || size % (nOuter * nInner) != 0)
         {
             throw new IllegalArgumentException(name + ": n_outer " + nOuter + " and n_inner " + nInner +
@@ -62,8 +59,8 @@ public record SoftmaxLayer(
         }
         if (generation != TemplateGeneration.V1)
         {
-            if (expTableSize != invTableSize || nOuter != 1 || nInner != 1 || expScale != 1.0f ||
-                !Objects.equals(accumType, expTableType) || !Objects.equals(invInputType, expTableType))
+            if (expTable.size() != invTable.size() || nOuter != 1 || nInner != 1 || expScale != 1.0f ||
+                !Objects.equals(accumType, expTable.type()) || !Objects.equals(invInputType, expTable.type()))
             {
                 throw new IllegalArgumentException(name + ": a " + generation + " softmax has one table_size, " +
                     "sums and slices exp_table_t, exp_scale 1 and no slices; use the V1 form for hls4ml 1.x");
@@ -92,8 +89,21 @@ public record SoftmaxLayer(
         final FixedPointType tableType,
         final FixedPointType resultType)
     {
-        return new SoftmaxLayer(name, size, implementation, generation, tableSize, tableSize, expTableType,
-            invTableType, expTableType, expTableType, null, 1.0f, tableType, 1, 1, resultType);
+        return new SoftmaxLayer(name, size, implementation, generation, new ActivationTable(expTableType, tableSize),
+            new ActivationTable(invTableType, tableSize), expTableType, expTableType, null, 1.0f, tableType, 1, 1,
+            resultType);
+    }
+
+    /** The legacy implementation's exp table: {@code table_t} entries, as many as {@code expTable} has. */
+    public ActivationTable legacyExpTable()
+    {
+        return new ActivationTable(tableType, expTable.size());
+    }
+
+    /** The legacy implementation's inverse table: {@code table_t} entries, as many as {@code invTable} has. */
+    public ActivationTable legacyInvertTable()
+    {
+        return new ActivationTable(tableType, invTable.size());
     }
 
     /** Values in one softmax slice ({@code n_slice}). */

@@ -33,11 +33,11 @@ public final class Unsigned64Activations
         else if (layer instanceof EluLayer e)
         {
             check(layer, "alpha_t", e.alphaType());
-            check(layer, "table_t", e.tableType());
+            check(layer, "table_t", e.table().type());
         }
         else if (layer instanceof SeluLayer s)
         {
-            check(layer, "table_t", s.tableType());
+            check(layer, "table_t", s.table().type());
         }
         else if (layer instanceof HardActivationLayer h)
         {
@@ -46,8 +46,8 @@ public final class Unsigned64Activations
         }
         else if (layer instanceof SoftmaxLayer s)
         {
-            check(layer, "exp_table_t", s.expTableType());
-            check(layer, "inv_table_t", s.invTableType());
+            check(layer, "exp_table_t", s.expTable().type());
+            check(layer, "inv_table_t", s.invTable().type());
             check(layer, "accum_t", s.accumType());
             check(layer, "inv_inp_t", s.invInputType());
             check(layer, "inp_norm_t", s.normType());

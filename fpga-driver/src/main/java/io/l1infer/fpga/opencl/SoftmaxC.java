@@ -1,6 +1,6 @@
 package io.l1infer.fpga.opencl;
 
-import io.l1infer.fpga.engine.ActivationTableValues;
+import io.l1infer.fpga.engine.ActivationTables;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
@@ -80,30 +80,29 @@ final class SoftmaxC
                 final FixedPointType diffType = !stable ? null : v1 ? s.normType() :
                     FixedPointType.of(true, in.width(), in.integerBits(), Quantization.AP_RND, Overflow.AP_SAT);
                 final FixedPointType expIndexType = v1 && stable ? diffType : in;
-                final int expBits = ActivationTableValues.ceilLog2(s.expTableSize());
-                final int invBits = ActivationTableValues.ceilLog2(s.invTableSize());
+                final int expBits = s.expTable().addressBits();
+                final int invBits = s.invTable().addressBits();
                 if (expBits > expIndexType.width() || invBits > s.invInputType().width())
                 {
                     throw new IllegalArgumentException(s.name() + ": a softmax table needs more address bits than " +
                         "its index type has");
                 }
-                final long[] exp = ActivationTableValues.softmaxExp(expIndexType, s.expTableSize(),
-                    s.expTableType(), s.expScale(), v1, v1 && stable);
+                final long[] exp = ActivationTables.softmaxExp(expIndexType, s.expTable(), s.expScale(), v1,
+                    v1 && stable);
                 // exp_res = accum_t(exp_table[index]): converted once here, as the CPU kernel converts each read
                 final long[] expAcc = new long[exp.length];
                 for (int i = 0; i < exp.length; i++)
                 {
-                    expAcc[i] = s.accumType().convert(exp[i], s.expTableType().fractionBits());
+                    expAcc[i] = s.accumType().convert(exp[i], s.expTable().type().fractionBits());
                 }
-                final long[] inv = ActivationTableValues.softmaxInvert(s.invInputType(), s.invTableSize(),
-                    s.invTableType());
+                final long[] inv = ActivationTables.softmaxInvert(s.invInputType(), s.invTable());
                 return new Tables(k.table("e" + l, expAcc), k.table("n" + l, inv), diffType, expIndexType);
             }
             case LEGACY:
             {
                 final FixedPointType tt = s.tableType();
-                final long[] exp = ActivationTableValues.legacyExp(tt, s.expTableSize());
-                final long[] inv = ActivationTableValues.legacyInvert(tt, s.invTableSize());
+                final long[] exp = ActivationTables.legacyExp(s.legacyExpTable());
+                final long[] inv = ActivationTables.legacyInvert(s.legacyInvertTable());
                 final long[] invRes = new long[inv.length];
                 for (int i = 0; i < inv.length; i++)
                 {
@@ -131,7 +130,7 @@ final class SoftmaxC
                     .append(OpenClKernelSource.value(l - 1, idx[j])).append(");\n");
             }
         }
-        final int expBits = ActivationTableValues.ceilLog2(s.expTableSize());
+        final int expBits = s.expTable().addressBits();
         final FixedPointType acc = s.accumType();
         final ExactType wideIn = new ExactType(true, 128, fin);
         for (int j = 0; j < idx.length; j++)
@@ -156,15 +155,15 @@ final class SoftmaxC
         }
         final String sum = reduce(b, p, 0, idx.length, acc);
         final String invInput = convert(sum, new ExactType(true, 128, acc.fractionBits()), s.invInputType());
-        final int invBits = ActivationTableValues.ceilLog2(s.invTableSize());
+        final int invBits = s.invTable().addressBits();
         b.append("    const long ").append(p).append("inv = ").append(t.inv()).append('[')
             .append(topBits("(long)(" + invInput + ")", s.invInputType(), invBits)).append("];\n");
-        if (DenseC.magnitudeBits(acc) + DenseC.magnitudeBits(s.invTableType()) > 62)
+        if (DenseC.magnitudeBits(acc) + DenseC.magnitudeBits(s.invTable().type()) > 62)
         {
-            throw new IllegalArgumentException(s.name() + ": product of " + acc + " and " + s.invTableType() +
+            throw new IllegalArgumentException(s.name() + ": product of " + acc + " and " + s.invTable().type() +
                 " is wider than 62 bits, not generated for OpenCL");
         }
-        final ExactType product = new ExactType(true, 128, acc.fractionBits() + s.invTableType().fractionBits());
+        final ExactType product = new ExactType(true, 128, acc.fractionBits() + s.invTable().type().fractionBits());
         for (int j = 0; j < idx.length; j++)
         {
             b.append("    const ").append(valueType(s.resultType())).append(' ')
@@ -198,7 +197,7 @@ final class SoftmaxC
         final String p = "m" + l + "_" + c;
         final FixedPointType tt = s.tableType();
         final long tableOne = tt.convert(1, 0);
-        final long expOffset = ActivationTableValues.unsignedConstant(8, s.expTableSize(), 16) & 0xFFFFFFFFL;
+        final long expOffset = s.expTable().scaledSize(8, 16) & 0xFFFFFFFFL;
         final ExactType wideTable = new ExactType(true, 128, tt.fractionBits());
         final int diffMagnitude = DenseC.magnitudeBits(in) + 1;
         for (int ii = 0; ii < idx.length; ii++)
@@ -217,10 +216,10 @@ final class SoftmaxC
                     final String d = "((long)" + OpenClKernelSource.value(l - 1, idx[jj]) + " - (long)" +
                         OpenClKernelSource.value(l - 1, idx[ii]) + ")";
                     final String round = TableActivationC.scaledQuotient(d, in.fractionBits(), diffMagnitude,
-                        s.expTableSize(), 4, false);
+                        s.expTable().size(), 4, false);
                     final String j = p + "j" + ii + "_" + jj;
                     b.append("    const int ").append(j).append(" = clamp(as_int(as_uint(").append(round)
-                        .append(") + ").append(expOffset).append("u), 0, ").append(s.expTableSize() - 1)
+                        .append(") + ").append(expOffset).append("u), 0, ").append(s.expTable().size() - 1)
                         .append(");\n");
                     e = "(long)" + t.exp() + "[" + j + "]";
                 }
@@ -229,11 +228,11 @@ final class SoftmaxC
         }
         for (int ii = 0; ii < idx.length; ii++)
         {
-            final String index = TableActivationC.scaledQuotient(p + "a" + ii, tt, s.invTableSize(), 6, false);
+            final String index = TableActivationC.scaledQuotient(p + "a" + ii, tt, s.invTable().size(), 6, false);
             b.append("    const ").append(valueType(s.resultType())).append(' ')
                 .append(OpenClKernelSource.value(l, idx[ii])).append(" = (").append(valueType(s.resultType()))
                 .append(')').append(t.inv()).append("[clamp(").append(index).append(", 0, ")
-                .append(s.invTableSize() - 1).append(")];\n");
+                .append(s.invTable().size() - 1).append(")];\n");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.l1infer.fpga.opencl;
 
-import io.l1infer.fpga.engine.ActivationTableValues;
+import io.l1infer.fpga.engine.ActivationTables;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
@@ -17,7 +17,7 @@ import static io.l1infer.fpga.opencl.FixedPointCExpressions.valueType;
 
 /**
  * OpenCL C of hls4ml's table activations sigmoid, tanh, softplus, softsign, elu and selu, as the CPU kernels compute
- * them: the tables come from the CPU engine's builders ({@link ActivationTableValues}), already converted to
+ * them: the tables come from the CPU engine's builders ({@link ActivationTables}), already converted to
  * {@code res_T} as each kernel converts its entries, and sit in {@code __constant} arrays; the index is
  * {@code int(x * table_size / d)} (d = 16, 8 or -8, a power of two up to sign) truncated toward zero and kept to
  * 32 bits, then the C int/unsigned clamps of each function.
@@ -31,14 +31,14 @@ final class TableActivationC
     static void lookup(
         final KernelText k, final LookupActivationLayer a, final int l, final FixedPointType in)
     {
-        final int n = a.tableSize();
+        final int n = a.table().size();
         final int divisor = a.function() == LookupFunction.TANH ? 8 : 16;
-        final long offset = ActivationTableValues.unsignedConstant(divisor / 2, n, divisor);
-        final long[] table = ActivationTableValues.lookup(a.function(), a.tableType(), n);
+        final long offset = a.table().scaledSize(divisor / 2, divisor);
+        final long[] table = ActivationTables.lookup(a.function(), a.table());
         final long[] converted = new long[n];
         for (int i = 0; i < n; i++)
         {
-            converted[i] = a.resultType().convert(table[i], a.tableType().fractionBits());
+            converted[i] = a.resultType().convert(table[i], a.table().type().fractionBits());
         }
         final String t = k.table("t" + l, converted);
         for (int e = 0; e < a.size(); e++)
@@ -73,14 +73,14 @@ final class TableActivationC
     static void elu(final KernelText k, final EluLayer a, final int l, final FixedPointType in)
     {
         final long alpha = a.alphaType().fromDouble(a.alpha());
-        final long[] table = ActivationTableValues.elu(a.tableType(), a.tableSize());
+        final long[] table = ActivationTables.elu(a.table());
         final long[] converted = new long[table.length];
-        final int f = a.alphaType().fractionBits() + a.tableType().fractionBits();
+        final int f = a.alphaType().fractionBits() + a.table().type().fractionBits();
         for (int i = 0; i < table.length; i++)
         {
             converted[i] = a.resultType().convert(Math.multiplyExact(alpha, table[i]), f);
         }
-        negativeTable(k, a.size(), a.tableSize(), false, k.table("t" + l, converted), l, in, a.resultType(),
+        negativeTable(k, a.size(), a.table().size(), false, k.table("t" + l, converted), l, in, a.resultType(),
             null, 0);
     }
 
@@ -91,13 +91,13 @@ final class TableActivationC
         final FixedPointType lambdaType = v1 ?
             FixedPointType.of(false, 16, 1, Quantization.AP_TRN, Overflow.AP_WRAP) : a.resultType();
         final long lambda = lambdaType.fromDouble(v1 ? 1.0507009873554805 : 1.0507009873554804934193349852946);
-        final long[] table = ActivationTableValues.selu(a.tableType(), a.tableSize());
+        final long[] table = ActivationTables.selu(a.table());
         final long[] converted = new long[table.length];
         for (int i = 0; i < table.length; i++)
         {
-            converted[i] = a.resultType().convert(table[i], a.tableType().fractionBits());
+            converted[i] = a.resultType().convert(table[i], a.table().type().fractionBits());
         }
-        negativeTable(k, a.size(), a.tableSize(), v1, k.table("t" + l, converted), l, in, a.resultType(),
+        negativeTable(k, a.size(), a.table().size(), v1, k.table("t" + l, converted), l, in, a.resultType(),
             lambdaType, lambda);
     }
 

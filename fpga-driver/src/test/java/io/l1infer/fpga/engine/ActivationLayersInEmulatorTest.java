@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
@@ -32,13 +33,14 @@ class ActivationLayersInEmulatorTest
     private static final FixedPointType RELU_OUT = FixedPointType.parse("ap_fixed<17,2>");
     private static final FixedPointType TABLE = FixedPointType.parse("ap_fixed<18,8>");
     private static final FixedPointType EXP = FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>");
+    private static final ActivationTable EXP_1024 = new ActivationTable(EXP, 1024);
 
     @Test
     void reducedReluOutputIsWidenedBeforeSigmoidAndSoftmax()
     {
         final int n = 6;
-        final LookupActivationLayer sigmoid = new LookupActivationLayer("sigmoid", LookupFunction.SIGMOID, n, TABLE,
-            1024, IN);
+        final LookupActivationLayer sigmoid = new LookupActivationLayer("sigmoid", LookupFunction.SIGMOID, n,
+            new ActivationTable(TABLE, 1024), IN);
         final SoftmaxLayer softmax = SoftmaxLayer.beforeV1("softmax", n, SoftmaxImplementation.LATENCY,
             TemplateGeneration.V0_8, 1024, EXP, EXP, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, IN);
         final List<Layer> layers = List.of(new ReluLayer("relu", n, RELU_OUT), sigmoid, softmax);
@@ -108,9 +110,9 @@ class ActivationLayersInEmulatorTest
         final FixedPointType in = FixedPointType.parse("ap_fixed<16,6,AP_RND_ZERO,AP_SAT_SYM>");
         final int n = 5;
         final LookupActivationLayer tanh = new LookupActivationLayer("tanh", LookupFunction.TANH, n,
-            FixedPointType.parse("ap_fixed<20,2>"), 2048, in);
+            new ActivationTable(FixedPointType.parse("ap_fixed<20,2>"), 2048), in);
         final SoftmaxLayer softmax = new SoftmaxLayer("softmax", n, SoftmaxImplementation.STABLE,
-            TemplateGeneration.V1, 1024, 1024, EXP, EXP, FixedPointType.parse("ap_fixed<21,11>"), EXP,
+            TemplateGeneration.V1, EXP_1024, EXP_1024, FixedPointType.parse("ap_fixed<21,11>"), EXP,
             FixedPointType.parse("ap_ufixed<16,6>"), 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 1,
             FixedPointType.parse("ap_ufixed<12,0,AP_RND,AP_SAT>"));
         final ModelBundle model = ModelBundle.of("wide", "", new ModelInput(n, in, List.of()),
@@ -204,12 +206,12 @@ class ActivationLayersInEmulatorTest
                 EXP, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, IN));
         assertEquals("s: the early hls4ml release has no argmax softmax", argmax.getMessage());
         final IllegalArgumentException split = assertThrows(IllegalArgumentException.class,
-            () -> new SoftmaxLayer("s", 5, SoftmaxImplementation.LATENCY, TemplateGeneration.V0_8, 1024, 512, EXP,
-                EXP, EXP, EXP, null, 1.0f, TABLE, 1, 1, IN));
+            () -> new SoftmaxLayer("s", 5, SoftmaxImplementation.LATENCY, TemplateGeneration.V0_8, EXP_1024,
+                new ActivationTable(EXP, 512), EXP, EXP, null, 1.0f, TABLE, 1, 1, IN));
         assertTrue(split.getMessage().startsWith("s: a V0_8 softmax has one table_size"), split.getMessage());
         final IllegalArgumentException slices = assertThrows(IllegalArgumentException.class,
-            () -> new SoftmaxLayer("s", 5, SoftmaxImplementation.LATENCY, TemplateGeneration.V1, 1024, 1024, EXP,
-                EXP, EXP, EXP, null, 1.0f, TABLE, 2, 1, IN));
+            () -> new SoftmaxLayer("s", 5, SoftmaxImplementation.LATENCY, TemplateGeneration.V1, EXP_1024, EXP_1024,
+                EXP, EXP, null, 1.0f, TABLE, 2, 1, IN));
         assertEquals("s: n_outer 2 and n_inner 1 do not divide n_in 5", slices.getMessage());
     }
 }

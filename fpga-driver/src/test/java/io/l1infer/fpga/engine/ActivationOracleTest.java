@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
@@ -386,7 +387,8 @@ class ActivationOracleTest
                 decl += "typedef " + alphaType.toCppString() + " param_t;\n";
                 call = paramCall("elu", alpha.toString());
             }
-            add("elu", decl, call, n, in, out, new EluLayer("e", n, a, alphaType, table, tableSize, out),
+            add("elu", decl, call, n, in, out,
+                new EluLayer("e", n, a, alphaType, new ActivationTable(table, tableSize), out),
                 elementwise(in, n, tableEdges(in, tableSize, -8.0, 0)));
         }
 
@@ -395,7 +397,7 @@ class ActivationOracleTest
         {
             final int n = 7;
             add("selu", typedefs(in, out) + activConfig(n, tableSize, table), "nnet::selu<in_t, out_t, cfg>(in, out);",
-                n, in, out, new SeluLayer("s", n, table, tableSize, g, out),
+                n, in, out, new SeluLayer("s", n, new ActivationTable(table, tableSize), g, out),
                 elementwise(in, n, tableEdges(in, tableSize, -8.0, 0)));
         }
 
@@ -406,7 +408,7 @@ class ActivationOracleTest
             final double d = f == LookupFunction.TANH ? 8.0 : 16.0;
             add(f.kind(), typedefs(in, out) + activConfig(n, tableSize, table),
                 "nnet::" + f.kind() + "<in_t, out_t, cfg>(in, out);", n, in, out,
-                new LookupActivationLayer("a", f, n, table, tableSize, out),
+                new LookupActivationLayer("a", f, n, new ActivationTable(table, tableSize), out),
                 elementwise(in, n, tableEdges(in, tableSize, d, tableSize / 2)));
         }
 
@@ -467,8 +469,9 @@ class ActivationOracleTest
                 invInp.toCppString() + " inv_inp_t; typedef " +
                 (norm == null ? "ap_fixed<1,0>" : norm.toCppString()) + " inp_norm_t; };\n";
             add("softmax " + impl + " " + outer + "x" + inner, decl, "nnet::" + fn + "<in_t, out_t, cfg>(in, out);",
-                n, in, out, new SoftmaxLayer("s", n, impl, g, expSize, invSize, exp, inv, accum, invInp,
-                    norm, scale, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, outer, inner, out), softmaxEvents(in, n));
+                n, in, out, new SoftmaxLayer("s", n, impl, g, new ActivationTable(exp, expSize),
+                    new ActivationTable(inv, invSize), accum, invInp, norm, scale, SoftmaxLayer.ACTIV_CONFIG_TABLE_T,
+                    outer, inner, out), softmaxEvents(in, n));
         }
 
         /** Raw values near k * 2^F for each k given (thresholds), and the type's extremes. */

@@ -2,6 +2,7 @@ package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
 import io.l1infer.fpga.model.HardFunction;
@@ -36,8 +37,8 @@ final class DifferentialActivations
         final boolean v1 = style == Hls4mlProjectWriter.Style.V1_3_0;
         final TemplateGeneration generation = v1 ? TemplateGeneration.V1 : TemplateGeneration.V0_8;
         final FixedPointType res = DifferentialModels.type(r, 8, 18, 1, 6);
-        final FixedPointType table = DifferentialModels.type(r, 8, 18, 1, 8);
-        final int tableSize = 1 << (6 + r.nextInt(5));
+        final FixedPointType tableType = DifferentialModels.type(r, 8, 18, 1, 8);
+        final ActivationTable table = new ActivationTable(tableType, 1 << (6 + r.nextInt(5)));
         switch (r.nextInt(13))
         {
             case 0:
@@ -68,16 +69,15 @@ final class DifferentialActivations
                 if (r.nextBoolean())
                 {
                     return new EluLayer(name, size, 1.0, v1 ? FixedPointType.parse("ap_ufixed<1,1>") : res, table,
-                        tableSize, res);
+                        res);
                 }
                 return new EluLayer(name, size, 0.5 + r.nextInt(10) * 0.1,
-                    v1 ? DifferentialModels.type(r, 6, 16, 1, 3) : res, table, tableSize, res);
+                    v1 ? DifferentialModels.type(r, 6, 16, 1, 3) : res, table, res);
             case 5:
-                return new SeluLayer(name, size, table, tableSize, generation, res);
+                return new SeluLayer(name, size, table, generation, res);
             case 6:
             case 7:
-                return new LookupActivationLayer(name, LookupFunction.values()[r.nextInt(4)], size, table, tableSize,
-                    res);
+                return new LookupActivationLayer(name, LookupFunction.values()[r.nextInt(4)], size, table, res);
             case 8:
             {
                 final FixedPointType slopeType = DifferentialModels.type(r, 8, 18, 1, 3);
@@ -149,8 +149,8 @@ final class DifferentialActivations
         final int inner = size % 2 == 0 && r.nextInt(4) == 0 ? 2 : 1;
         final FixedPointType invInput = r.nextBoolean() ? expTable : invTable;
         final int invBits = Math.min(6 + r.nextInt(5), Math.min(invInput.width(), accum.width()));
-        return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1, tableSize, 1 << invBits,
-            expTable, invTable, accum, invInput, norm, r.nextInt(3) == 0 ? 0.5f : 1.0f,
-            SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, inner, out);
+        return new SoftmaxLayer(name, size, implementation, TemplateGeneration.V1,
+            new ActivationTable(expTable, tableSize), new ActivationTable(invTable, 1 << invBits), accum, invInput,
+            norm, r.nextInt(3) == 0 ? 0.5f : 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, inner, out);
     }
 }

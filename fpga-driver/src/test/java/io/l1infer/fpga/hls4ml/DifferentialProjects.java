@@ -102,7 +102,7 @@ final class DifferentialProjects
             {
                 corners.add(Corner.AP_INT_ACTIVATION);
             }
-            if (layer instanceof SoftmaxLayer s && (wraps(s.expTableType()) || wraps(s.invTableType())))
+            if (layer instanceof SoftmaxLayer s && (wraps(s.expTable().type()) || wraps(s.invTable().type())))
             {
                 corners.add(Corner.WRAPPING_SOFTMAX_TABLE);
             }

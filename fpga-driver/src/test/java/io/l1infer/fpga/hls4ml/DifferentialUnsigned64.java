@@ -3,6 +3,7 @@ package io.l1infer.fpga.hls4ml;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.BatchNormLayer;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.ElementwiseLayer;
@@ -114,8 +115,9 @@ final class DifferentialUnsigned64
         final FixedPointType res = resultFree ? type(r, 1, 10, before.integerBits() >= 0) : a.resultType();
         if (a instanceof LookupActivationLayer l)
         {
-            final FixedPointType table = r.nextBoolean() ? type(r, 1, 4, true) : l.tableType();
-            return new LookupActivationLayer(l.name(), l.function(), l.size(), table, l.tableSize(), res);
+            final FixedPointType tableType = r.nextBoolean() ? type(r, 1, 4, true) : l.table().type();
+            final ActivationTable table = new ActivationTable(tableType, l.table().size());
+            return new LookupActivationLayer(l.name(), l.function(), l.size(), table, res);
         }
         if (a instanceof ReluMaxLayer m)
         {
@@ -127,7 +129,7 @@ final class DifferentialUnsigned64
         }
         if (a instanceof SeluLayer s)
         {
-            return new SeluLayer(s.name(), s.size(), s.tableType(), s.tableSize(), s.generation(), res);
+            return new SeluLayer(s.name(), s.size(), s.table(), s.generation(), res);
         }
         return a;
     }
@@ -167,7 +169,7 @@ final class DifferentialUnsigned64
             {
                 return true;
             }
-            if (layer instanceof LookupActivationLayer l && l.tableType().isUnsigned64())
+            if (layer instanceof LookupActivationLayer l && l.table().type().isUnsigned64())
             {
                 return true;
             }

@@ -77,20 +77,20 @@ final class Hls4mlActivationWriter
                 FixedPointType.parse("ap_ufixed<1,1>") : e.resultType());
             if (twoArgs)
             {
-                return w.activation(layer, "elu", index, targs, in, out, e.tableType(), "" + e.tableSize(), "");
+                return w.activation(layer, "elu", index, targs, in, out, e.table().type(), "" + e.table().size(), "");
             }
             parameter(w, v1, param, e.alphaType());
-            return w.activation(layer, "elu", index, paramTargs, in, out, e.tableType(), "" + e.tableSize(),
+            return w.activation(layer, "elu", index, paramTargs, in, out, e.table().type(), "" + e.table().size(),
                 e.alpha() + ", ");
         }
         if (layer instanceof SeluLayer s)
         {
-            return w.activation(layer, "selu", index, targs, in, out, s.tableType(), "" + s.tableSize(), "");
+            return w.activation(layer, "selu", index, targs, in, out, s.table().type(), "" + s.table().size(), "");
         }
         if (layer instanceof LookupActivationLayer l)
         {
-            return w.activation(layer, l.function().kind(), index, targs, in, out, l.tableType(), "" + l.tableSize(),
-                "");
+            return w.activation(layer, l.function().kind(), index, targs, in, out, l.table().type(),
+                "" + l.table().size(), "");
         }
         if (layer instanceof HardActivationLayer h)
         {
@@ -135,8 +135,8 @@ final class Hls4mlActivationWriter
     {
         final String config = "softmax_config" + index;
         final String p = "layer" + index + "_";
-        w.typedef(p + "exp_table_t", s.expTableType());
-        w.typedef(p + "inv_table_t", s.invTableType());
+        w.typedef(p + "exp_table_t", s.expTable().type());
+        w.typedef(p + "inv_table_t", s.invTable().type());
         w.typedef(p + "table_t", s.tableType());
         final StringBuilder c = new StringBuilder("struct " + config + " : nnet::activ_config {\n" +
             "    static const unsigned n_in = " + s.size() + ";\n");
@@ -148,12 +148,12 @@ final class Hls4mlActivationWriter
                 .append("    static const unsigned n_outer = ").append(s.nOuter()).append(";\n")
                 .append("    static const unsigned n_inner = ").append(s.nInner()).append(";\n")
                 .append("    static const unsigned parallelization_factor = -1;\n")
-                .append("    static const unsigned exp_table_size = ").append(s.expTableSize()).append(";\n")
-                .append("    static const unsigned inv_table_size = ").append(s.invTableSize()).append(";\n");
+                .append("    static const unsigned exp_table_size = ").append(s.expTable().size()).append(";\n")
+                .append("    static const unsigned inv_table_size = ").append(s.invTable().size()).append(";\n");
         }
         else
         {
-            c.append("    static const unsigned table_size = ").append(s.expTableSize()).append(";\n");
+            c.append("    static const unsigned table_size = ").append(s.expTable().size()).append(";\n");
         }
         c.append("    static const unsigned io_type = nnet::io_parallel;\n")
             .append("    static const unsigned reuse_factor = 1;\n");

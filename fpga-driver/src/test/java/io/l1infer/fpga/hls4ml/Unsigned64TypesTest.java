@@ -2,6 +2,7 @@ package io.l1infer.fpga.hls4ml;
 
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.LookupActivationLayer;
 import io.l1infer.fpga.model.LookupFunction;
@@ -104,7 +105,8 @@ class Unsigned64TypesTest
         final ModelBundle model = ModelBundle.of("u64", "", new ModelInput(2, IN, List.of()),
             new ModelOutput(1, FixedPointType.parse("ap_fixed<16,2>"), List.of(), 1.0, ""), List.of(
             new DenseLayer("fc1", 2, 1, U64, new long[] {3, 5}, U64, new long[] {7}, ACC, ACC),
-            new LookupActivationLayer("sig1", LookupFunction.SIGMOID, 1, FixedPointType.parse("ap_fixed<18,8>"), 1024,
+            new LookupActivationLayer("sig1", LookupFunction.SIGMOID, 1,
+                new ActivationTable(FixedPointType.parse("ap_fixed<18,8>"), 1024),
                 FixedPointType.parse("ap_fixed<16,2>"))));
         final String why = "layer 'sig1' (sigmoid): a 64-bit unsigned input (data_T) (ap_ufixed<64,64>) is not " +
             "supported in this activation";

@@ -28,19 +28,20 @@ class ActivationBundleRoundTripTest
             new ParametrizedReluLayer("thr_3", ParametrizedRelu.THRESHOLDED_RELU, n, -0.125,
                 FixedPointType.parse("ap_fixed<8,3>"), T),
             new PReluLayer("prelu_4", n, T, new long[] {1, -2, 300, -1024}, T),
-            new EluLayer("elu_5", n, 1.0, FixedPointType.parse("ap_ufixed<1,1>"), FixedPointType.parse(
-                "ap_fixed<18,8>"),
-                1024, T),
-            new SeluLayer("selu_6", n, T, 512, TemplateGeneration.V1, T),
-            new LookupActivationLayer("sigmoid_7", LookupFunction.SIGMOID, n, T, 1024, T),
-            new LookupActivationLayer("tanh_8", LookupFunction.TANH, n, T, 256, T),
-            new LookupActivationLayer("softplus_9", LookupFunction.SOFTPLUS, n, T, 1024, T),
-            new LookupActivationLayer("softsign_10", LookupFunction.SOFTSIGN, n, T, 1024, T),
+            new EluLayer("elu_5", n, 1.0, FixedPointType.parse("ap_ufixed<1,1>"),
+                new ActivationTable(FixedPointType.parse("ap_fixed<18,8>"), 1024), T),
+            new SeluLayer("selu_6", n, new ActivationTable(T, 512), TemplateGeneration.V1, T),
+            new LookupActivationLayer("sigmoid_7", LookupFunction.SIGMOID, n, new ActivationTable(T, 1024), T),
+            new LookupActivationLayer("tanh_8", LookupFunction.TANH, n, new ActivationTable(T, 256), T),
+            new LookupActivationLayer("softplus_9", LookupFunction.SOFTPLUS, n, new ActivationTable(T, 1024), T),
+            new LookupActivationLayer("softsign_10", LookupFunction.SOFTSIGN, n, new ActivationTable(T, 1024), T),
             new HardActivationLayer("hs_11", HardFunction.HARD_SIGMOID, TemplateGeneration.V0_8, n, 0.2,
                 FixedPointType.parse("ap_fixed<16,6>"), 0.5, FixedPointType.parse("ap_fixed<16,6>"), T),
             new HardActivationLayer("ht_12", HardFunction.HARD_TANH, TemplateGeneration.V1, n, 0.2, T, 0.5, T, T),
-            new SoftmaxLayer("softmax_13", n, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 512, T,
-                FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>"), FixedPointType.parse("ap_fixed<20,10>"), T,
+            new SoftmaxLayer("softmax_13", n, SoftmaxImplementation.STABLE, TemplateGeneration.V1,
+                new ActivationTable(T, 1024),
+                new ActivationTable(FixedPointType.parse("ap_fixed<18,8,AP_RND,AP_SAT>"), 512),
+                FixedPointType.parse("ap_fixed<20,10>"), T,
                 FixedPointType.parse("ap_ufixed<16,6>"), 0.5f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 2, T),
             new SignActivationLayer("binary_15", false, TemplateGeneration.V1, n, T),
             new SignActivationLayer("ternary_16", true, TemplateGeneration.V0_8, n, T),
@@ -90,7 +91,7 @@ class ActivationBundleRoundTripTest
     {
         final ModelBundle model = ModelBundle.of("acts", "", new ModelInput(4, T, List.of()),
             new ModelOutput(4, T, List.of(), 1.0, ""), List.of(new LookupActivationLayer("sigmoid_7",
-            LookupFunction.SIGMOID, 4, T, 1024, T)));
+            LookupFunction.SIGMOID, 4, new ActivationTable(T, 1024), T)));
         ModelBundleWriter.write(model, dir);
         final Path json = dir.resolve("model.json");
         Files.writeString(json, Files.readString(json).replace("\"table_size\"", "\"table_sise\""));

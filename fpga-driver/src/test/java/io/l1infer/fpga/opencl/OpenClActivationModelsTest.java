@@ -4,6 +4,7 @@ import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.fixedpoint.Overflow;
 import io.l1infer.fpga.fixedpoint.Quantization;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.EluLayer;
 import io.l1infer.fpga.model.HardActivationLayer;
@@ -180,10 +181,11 @@ class OpenClActivationModelsTest
                     }
                     yield new PReluLayer("prelu", n, param, alphas, res);
                 }
-                case ELU -> new EluLayer("elu", n, r.nextDouble(0.1, 2.0), param, table, tableSize, res);
-                case SELU -> new SeluLayer("selu", n, table, tableSize, g, res);
-                case LOOKUP -> new LookupActivationLayer("lookup", LookupFunction.values()[r.nextInt(4)], n, table,
-                    tableSize, res);
+                case ELU -> new EluLayer("elu", n, r.nextDouble(0.1, 2.0), param, new ActivationTable(table, tableSize),
+                    res);
+                case SELU -> new SeluLayer("selu", n, new ActivationTable(table, tableSize), g, res);
+                case LOOKUP -> new LookupActivationLayer("lookup", LookupFunction.values()[r.nextInt(4)], n,
+                    new ActivationTable(table, tableSize), res);
                 case HARD ->
                 {
                     final HardFunction f = g == TemplateGeneration.EARLY ? HardFunction.HARD_SIGMOID :
@@ -230,8 +232,9 @@ class OpenClActivationModelsTest
         final FixedPointType norm = FixedPointType.of(true, in.width(), in.integerBits(), Quantization.AP_RND,
             Overflow.AP_SAT);
         final int outer = n % 2 == 0 && r.nextBoolean() ? 2 : 1;
-        return new SoftmaxLayer("softmax", n, impl, g, size, size, exp, inv, accum, invIn, norm,
-            r.nextBoolean() ? 1.0f : (float)r.nextDouble(0.25, 2.0), SoftmaxLayer.ACTIV_CONFIG_TABLE_T, outer, 1, res);
+        return new SoftmaxLayer("softmax", n, impl, g, new ActivationTable(exp, size), new ActivationTable(inv, size),
+            accum, invIn, norm, r.nextBoolean() ? 1.0f : (float)r.nextDouble(0.25, 2.0),
+            SoftmaxLayer.ACTIV_CONFIG_TABLE_T, outer, 1, res);
     }
 
     private static Quantization randomQ(final SplittableRandom r)

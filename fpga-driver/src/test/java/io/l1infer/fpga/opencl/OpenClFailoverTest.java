@@ -6,6 +6,7 @@ import io.l1infer.fpga.engine.BatchBuffers;
 import io.l1infer.fpga.engine.FailingAccelerator;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
+import io.l1infer.fpga.model.ActivationTable;
 import io.l1infer.fpga.model.DenseLayer;
 import io.l1infer.fpga.model.Layer;
 import io.l1infer.fpga.model.ModelBundle;
@@ -132,8 +133,9 @@ class OpenClFailoverTest
             new ReluLayer("relu1", 64, relu),
             new DenseLayer("output", 64, 5, w, OpenClWideTypesTest.raws(r, w, 64 * 5), bias,
                 OpenClWideTypesTest.raws(r, bias, 5), acc, logits),
-            new SoftmaxLayer("softmax", 5, SoftmaxImplementation.STABLE, TemplateGeneration.V1, 1024, 1024, table,
-                table, FixedPointType.parse("ap_fixed<18,8>"), FixedPointType.parse("ap_fixed<18,8>"),
+            new SoftmaxLayer("softmax", 5, SoftmaxImplementation.STABLE, TemplateGeneration.V1,
+                new ActivationTable(table, 1024), new ActivationTable(table, 1024),
+                FixedPointType.parse("ap_fixed<18,8>"), FixedPointType.parse("ap_fixed<18,8>"),
                 FixedPointType.parse("ap_fixed<16,6,AP_RND,AP_SAT>"), 1.0f, SoftmaxLayer.ACTIV_CONFIG_TABLE_T, 1, 1,
                 prob));
         return ModelBundle.of("tagger", "", new ModelInput(16, in, List.of()),
