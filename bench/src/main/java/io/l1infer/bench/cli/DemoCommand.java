@@ -137,8 +137,7 @@ final class DemoCommand implements Callable<Integer>
 
     private OpenLoopRun.Spec spec(final String label)
     {
-        return new OpenLoopRun.Spec(label, rate.perSecond, warmupNs, durationNs, load.graceNs, load.maxLagNs,
-            load.spinIdle());
+        return load.spec(label, rate.perSecond, warmupNs, durationNs);
     }
 
     /** The compact table: each run's percentiles, its ratio to the echo baseline, and the FPGA host's numbers. */

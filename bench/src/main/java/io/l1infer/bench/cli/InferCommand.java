@@ -1,7 +1,10 @@
 package io.l1infer.bench.cli;
 
+import io.l1infer.config.DaemonSettings;
+import io.l1infer.daemon.OpenClProvider;
 import io.l1infer.fpga.CsimFloats;
 import io.l1infer.fpga.Predictor;
+import io.l1infer.fpga.engine.EmulatorProvider;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.fpga.model.ModelOutput;
@@ -53,19 +56,21 @@ final class InferCommand implements Callable<Integer>
             "ending in .log or .dat (default: ${DEFAULT-VALUE}).")
     String outFormat;
 
-    @Option(names = "--accelerator", defaultValue = "emulator",
+    // The engine flags are daemon settings for one run (l1infer.accelerator, l1infer.opencl.platform and .device,
+    // l1infer.accelerator.max.batch): their defaults are those declared ones, so infer picks the engine, device and
+    // batch size a daemon on its default settings would.
+    @Option(names = "--accelerator",
         description = "emulator (bit-exact CPU engine) or opencl (default: ${DEFAULT-VALUE}).")
-    String accelerator;
+    String accelerator = DaemonSettings.ACCELERATOR.defaultText();
 
-    @Option(names = "--opencl-platform", defaultValue = "", description = "OpenCL platform name substring.")
-    String openClPlatform;
+    @Option(names = "--opencl-platform", description = "OpenCL platform name substring.")
+    String openClPlatform = DaemonSettings.OPENCL_PLATFORM.defaultValue();
 
-    @Option(names = "--opencl-device", defaultValue = "", description = "OpenCL device name substring.")
-    String openClDevice;
+    @Option(names = "--opencl-device", description = "OpenCL device name substring.")
+    String openClDevice = DaemonSettings.OPENCL_DEVICE.defaultValue();
 
-    @Option(names = "--batch", defaultValue = "256",
-        description = "Events per accelerator call (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", description = "Events per accelerator call (default: ${DEFAULT-VALUE}).")
+    int batch = DaemonSettings.ACCELERATOR_MAX_BATCH.defaultValue();
 
     @Override
     public Integer call() throws IOException
@@ -134,12 +139,19 @@ final class InferCommand implements Callable<Integer>
     {
         return switch (accelerator)
         {
-            case "emulator" -> Predictor.emulator(bundle, batch);
-            case "opencl" -> Predictor.openCl(bundle, new OpenClDeviceSelector(openClPlatform, openClDevice,
-                OpenClDeviceSelector.DeviceTypeFilter.ALL, 0), batch);
+            case EmulatorProvider.NAME -> Predictor.emulator(bundle, batch);
+            case OpenClProvider.NAME -> Predictor.openCl(bundle, openClSelector(), batch);
             default -> throw new IllegalArgumentException("--accelerator must be emulator or opencl, got '" +
                 accelerator + "'");
         };
+    }
+
+    /** The daemon's default device choice (the l1infer.opencl.* settings) with --opencl-platform and -device. */
+    private OpenClDeviceSelector openClSelector()
+    {
+        return new OpenClDeviceSelector(openClPlatform, openClDevice,
+            OpenClDeviceSelector.DeviceTypeFilter.parse(DaemonSettings.OPENCL_DEVICE_TYPE.defaultValue()),
+            DaemonSettings.OPENCL_DEVICE_INDEX.defaultValue());
     }
 
     private static long[][] run(final Predictor predictor, final long[][] inputs)

@@ -2,7 +2,6 @@ package io.l1infer.bench.cli;
 
 import io.l1infer.bench.latency.BenchSession;
 import io.l1infer.bench.latency.BenchTarget;
-import io.l1infer.bench.latency.OpenLoopRun;
 import io.l1infer.bench.latency.ResultLine;
 import io.l1infer.bench.latency.RunFiles;
 import io.l1infer.bench.latency.RunReport;
@@ -146,8 +145,8 @@ final class LatencyCommand implements Callable<Integer>
         final StageBreakdown stageBreakdown = breakdown ? new StageBreakdown() : null;
         try (BenchSession session = BenchSession.open(target, options, console, CONNECT_TIMEOUT_NS, stageBreakdown))
         {
-            final RunResult run = session.run(workload, new OpenLoopRun.Spec(target.name() + "-" + workload.name(),
-                rate, warmupNs, durationNs, load.graceNs, load.maxLagNs, load.spinIdle()));
+            final RunResult run = session.run(workload, load.spec(target.name() + "-" + workload.name(), rate,
+                warmupNs, durationNs));
             if (stageBreakdown != null)
             {
                 stages.add(stageBreakdown.report(run.label() + stageSuffix));

@@ -1,5 +1,6 @@
 package io.l1infer.bench.cli;
 
+import io.l1infer.bench.latency.OpenLoopRun;
 import io.l1infer.bench.latency.ThesisWorkload;
 import io.l1infer.bench.latency.ToyWorkload;
 import io.l1infer.bench.latency.Workload;
@@ -46,7 +47,13 @@ final class LoadOptions
             "spin (holds a core).")
     String idle;
 
-    boolean spinIdle()
+    /** A run of these options' grace, max lag and idling; a bad --idle is refused here, before the run. */
+    OpenLoopRun.Spec spec(final String label, final long rate, final long warmupNs, final long durationNs)
+    {
+        return new OpenLoopRun.Spec(label, rate, warmupNs, durationNs, graceNs, maxLagNs, spinIdle());
+    }
+
+    private boolean spinIdle()
     {
         return switch (idle.strip().toLowerCase(Locale.ROOT))
         {

@@ -2,7 +2,6 @@ package io.l1infer.bench.cli;
 
 import io.l1infer.bench.latency.BenchSession;
 import io.l1infer.bench.latency.BenchTarget;
-import io.l1infer.bench.latency.OpenLoopRun;
 import io.l1infer.bench.latency.ResultLine;
 import io.l1infer.bench.latency.RunFiles;
 import io.l1infer.bench.latency.RunResult;
@@ -79,8 +78,8 @@ final class ThroughputCommand implements Callable<Integer>
         {
             if (initialWarmupNs > 0)
             {
-                final RunResult warm = session.run(workload, new OpenLoopRun.Spec("initial-warm-up", rates.get(0), 0,
-                    initialWarmupNs, target.load.graceNs, target.load.maxLagNs, target.load.spinIdle()));
+                final RunResult warm = session.run(workload, target.load.spec("initial-warm-up", rates.get(0), 0,
+                    initialWarmupNs));
                 console.printf(Locale.ROOT, "initial warm-up at %d/s for %.1f s: p99 %.1f us (not judged)%n",
                     rates.get(0), initialWarmupNs / 1e9, warm.percentileUs(99));
             }
@@ -136,9 +135,8 @@ final class ThroughputCommand implements Callable<Integer>
     private RunResult step(final BenchSession session, final Workload workload, final long rate,
         final PrintStream console)
     {
-        final RunResult r = session.run(workload, new OpenLoopRun.Spec(session.target().name() + "-" +
-            workload.name() + "-" + rate, rate, stepWarmupNs, stepNs, target.load.graceNs, target.load.maxLagNs,
-            target.load.spinIdle()));
+        final RunResult r = session.run(workload, target.load.spec(session.target().name() + "-" +
+            workload.name() + "-" + rate, rate, stepWarmupNs, stepNs));
         console.printf(Locale.ROOT, "step %d/s: %s%n", rate, verdict(r));
         return r;
     }

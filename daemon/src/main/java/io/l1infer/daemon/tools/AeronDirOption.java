@@ -1,13 +1,21 @@
 package io.l1infer.daemon.tools;
 
+import io.l1infer.config.DaemonSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The {@code --aeron-dir} option of the daemon's tools, declared once for both. */
-final class AeronDirOption
+/** The {@code --aeron-dir} option of every tool that reads a running daemon's Aeron directory, declared once. */
+public final class AeronDirOption
 {
-    @Option(names = "--aeron-dir", defaultValue = "/dev/shm/l1infer",
+    // The default is the daemon's own: a tool run without the option reads a daemon on its default settings.
+    @Option(names = "--aeron-dir",
         description = "The daemon's Aeron directory (l1infer.aeron.dir; default ${DEFAULT-VALUE}).")
-    Path path;
+    Path path = DaemonSettings.AERON_DIR.defaultValue();
+
+    /** The directory given, or the daemon's default. */
+    public Path path()
+    {
+        return path;
+    }
 }
