@@ -12,6 +12,7 @@ import io.l1infer.daemon.L1inferDaemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class ReplayCommand implements Callable<Integer>
     @Option(names = "--accelerator", description = "emulator or opencl; default: the settings' l1infer.accelerator.")
     String accelerator;
 
-    @Option(names = "--target", defaultValue = "embedded", converter = TargetKindConverter.class,
+    @Option(names = "--target", defaultValue = "embedded", converter = DaemonTargetConverter.class,
         description = "embedded (a daemon in this JVM) or external (a running daemon found by the settings).")
     BenchTarget.Kind target;
 
@@ -156,5 +157,20 @@ final class ReplayCommand implements Callable<Integer>
             return ReplayRun.Speed.MAX;
         }
         return new ReplayRun.Speed(false, 1_000_000_000L / RateConverter.parse(text));
+    }
+
+    /** {@code --target} of a replay: a daemon only, since the echo's answers are not inference results to compare. */
+    static final class DaemonTargetConverter extends TargetKindConverter
+    {
+        @Override
+        public BenchTarget.Kind convert(final String value)
+        {
+            final BenchTarget.Kind kind = super.convert(value);
+            if (kind == BenchTarget.Kind.ECHO)
+            {
+                throw new TypeConversionException("'" + value + "': replay needs a daemon, embedded or external");
+            }
+            return kind;
+        }
     }
 }

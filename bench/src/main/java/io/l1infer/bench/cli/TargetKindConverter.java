@@ -7,7 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 import java.util.Locale;
 
 /** Reads {@code --target}: embedded, external or echo. */
-final class TargetKindConverter implements ITypeConverter<BenchTarget.Kind>
+class TargetKindConverter implements ITypeConverter<BenchTarget.Kind>
 {
     /** Help text shared by the commands that take {@code --target}. */
     static final String HELP = "embedded (start a daemon in this JVM, default), external (a running daemon, " +
