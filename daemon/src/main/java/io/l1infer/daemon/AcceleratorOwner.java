@@ -8,7 +8,6 @@ import io.l1infer.codec.sbe.RejectReason;
 import io.l1infer.codec.sbe.ResultStatus;
 import io.l1infer.fpga.engine.Accelerator;
 import io.l1infer.fpga.engine.BatchBuffers;
-import org.HdrHistogram.SingleWriterRecorder;
 import io.l1infer.fpga.engine.AcceleratorException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -35,7 +34,7 @@ final class AcceleratorOwner implements Agent
     private final Accelerator primary;
     private final Accelerator fallback;
     private final ResultPublisher publisher;
-    private final SingleWriterRecorder latency;
+    private final BatchLatencyRecorder latency;
     private final long highestTrackableNs;
     private final DaemonCounters counters;
     private final ErrorHandler errorHandler;
@@ -332,41 +331,11 @@ final class AcceleratorOwner implements Agent
         }
         final ResultStatus status = failedOver ? ResultStatus.FALLBACK : ResultStatus.OK;
         final long last = batchLast[set];
-        int work = 0;
-        for (long seq = nextToPublish; seq <= last; seq++)
+        final int work = publishFrom(set, buffers, status, requests, last);
+        if (nextToPublish <= last)
         {
-            final RingEvent event = ring.get(seq);
-            final long now = clock.nanoTime();
-            final int outcome;
-            if (event.kind == RingEvent.KIND_REQUEST)
-            {
-                outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests,
-                    batchLaunchNs[set], batchCompleteNs[set], now);
-                if (outcome == ResultPublisher.PUBLISHED)
-                {
-                    counters.resultsPublished.incrementRelease();
-                }
-                if (outcome != ResultPublisher.BACK_PRESSURED)
-                {
-                    latency.recordValue(Math.min(now - event.ingestNs, highestTrackableNs));
-                }
-            }
-            else
-            {
-                outcome = publisher.publishReject(event);
-                if (outcome != ResultPublisher.BACK_PRESSURED)
-                {
-                    counters.rejectsTotal.incrementRelease();
-                    counters.rejects(event.verdict.reason()).incrementRelease();
-                }
-            }
-            if (outcome == ResultPublisher.BACK_PRESSURED)
-            {
-                // Keep the rest for the next duty cycle: results are never dropped for back pressure.
-                return work;
-            }
-            nextToPublish = seq + 1;
-            work++;
+            // Back pressured: the rest waits for the next duty cycle; results are never dropped for it.
+            return work;
         }
         if (requests > 0)
         {
@@ -384,6 +353,61 @@ final class AcceleratorOwner implements Agent
         consumed.set(last);
         queueHead = (queueHead + 1) % setCount;
         inFlight--;
+        return work;
+    }
+
+    /**
+     * Publish the answers of batch {@code set} from {@code nextToPublish} up to {@code last}, their latencies in one
+     * recorder batch; stops at back pressure, leaving {@code nextToPublish <= last}.
+     *
+     * @return answers published.
+     */
+    private int publishFrom(
+        final int set, final BatchBuffers buffers, final ResultStatus status, final int requests, final long last)
+    {
+        int work = 0;
+        latency.beginBatch();
+        try
+        {
+            for (long seq = nextToPublish; seq <= last; seq++)
+            {
+                final RingEvent event = ring.get(seq);
+                final long now = clock.nanoTime();
+                final int outcome;
+                if (event.kind == RingEvent.KIND_REQUEST)
+                {
+                    outcome = publisher.publishResult(event, buffers, event.batchSlot, status, requests,
+                        batchLaunchNs[set], batchCompleteNs[set], now);
+                    if (outcome == ResultPublisher.PUBLISHED)
+                    {
+                        counters.resultsPublished.incrementRelease();
+                    }
+                    if (outcome != ResultPublisher.BACK_PRESSURED)
+                    {
+                        latency.record(Math.min(now - event.ingestNs, highestTrackableNs));
+                    }
+                }
+                else
+                {
+                    outcome = publisher.publishReject(event);
+                    if (outcome != ResultPublisher.BACK_PRESSURED)
+                    {
+                        counters.rejectsTotal.incrementRelease();
+                        counters.rejects(event.verdict.reason()).incrementRelease();
+                    }
+                }
+                if (outcome == ResultPublisher.BACK_PRESSURED)
+                {
+                    return work;
+                }
+                nextToPublish = seq + 1;
+                work++;
+            }
+        }
+        finally
+        {
+            latency.endBatch();
+        }
         return work;
     }
 
@@ -630,7 +654,7 @@ final class AcceleratorOwner implements Agent
         private Accelerator fallback;
         private int maxBatch;
         private ResultPublisher publisher;
-        private SingleWriterRecorder latency;
+        private BatchLatencyRecorder latency;
         private long highestTrackableNs;
         private DaemonCounters counters;
         private long timeoutNs;
@@ -716,13 +740,13 @@ final class AcceleratorOwner implements Agent
         }
 
         /** Set ingest-to-publish latency of every answer. */
-        Context latency(final SingleWriterRecorder latency)
+        Context latency(final BatchLatencyRecorder latency)
         {
             this.latency = latency;
             return this;
         }
 
-        SingleWriterRecorder latency()
+        BatchLatencyRecorder latency()
         {
             return latency;
         }

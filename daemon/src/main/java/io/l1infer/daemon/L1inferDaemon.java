@@ -15,7 +15,6 @@ import io.l1infer.fpga.engine.EmulatorProvider;
 import io.l1infer.fpga.engine.FixedPointEmulator;
 import io.l1infer.fpga.model.ModelBundle;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
@@ -96,7 +95,7 @@ public final class L1inferDaemon implements AutoCloseable
     private final PartitionFilter partitionFilter;
     private final RingBuffer<RingEvent> ring;
     private final Sequence consumed = new Sequence();
-    private final SingleWriterRecorder latency;
+    private final BatchLatencyRecorder latency;
     private final SegmentIngestAgent ingestAgent;
     private final AcceleratorOwner owner;
     private final LatencyMonitorAgent monitor;
@@ -202,9 +201,9 @@ public final class L1inferDaemon implements AutoCloseable
 
             final int inputSize = model.input().size();
             final boolean wideInputs = ModelWireLimits.isWide(model.input().type());
-            ring = RingBuffer.createSingleProducer(() -> new RingEvent(inputSize, wideInputs), config.get(RING_SIZE));
+            ring = RingEvent.newRing(inputSize, wideInputs, config.get(RING_SIZE));
             ring.addGatingSequences(consumed);
-            latency = new SingleWriterRecorder(config.get(HISTOGRAM_MAX), 3);
+            latency = new BatchLatencyRecorder(config.get(HISTOGRAM_MAX), epochClock);
 
             ingestAgent = new SegmentIngestAgent(new SegmentIngestAgent.Context()
                 .subscription(subscription)

@@ -4,7 +4,6 @@ import io.aeron.Counter;
 import io.l1infer.config.DaemonSettings;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
@@ -22,7 +21,7 @@ import java.util.Objects;
  */
 final class LatencyMonitorAgent implements Agent
 {
-    private final SingleWriterRecorder recorder;
+    private final BatchLatencyRecorder recorder;
     private final long intervalNs;
     private final NanoClock clock;
     private final Histogram total;
@@ -67,7 +66,7 @@ final class LatencyMonitorAgent implements Agent
             this.logFile = null;
         }
         // Start the recorder's first interval now so it lines up with the log's base time.
-        interval = this.recorder.getIntervalHistogram();
+        interval = this.recorder.intervalHistogram(null);
         nextSnapshotNs = clock.nanoTime() + this.intervalNs;
     }
 
@@ -92,7 +91,7 @@ final class LatencyMonitorAgent implements Agent
 
     private void snapshot()
     {
-        interval = recorder.getIntervalHistogram(interval);
+        interval = recorder.intervalHistogram(interval);
         total.add(interval);
         if (logWriter != null)
         {
@@ -138,7 +137,7 @@ final class LatencyMonitorAgent implements Agent
     /** What the latency monitor is built from, set by name (Aeron's context style) and checked once. */
     static final class Context extends AgentContext<Context>
     {
-        private SingleWriterRecorder recorder;
+        private BatchLatencyRecorder recorder;
         private long intervalNs;
         private long highestTrackableNs;
         private Path logFile;
@@ -146,7 +145,7 @@ final class LatencyMonitorAgent implements Agent
         private EpochClock epochClock;
 
         /** The owner's ingest-to-publish recorder. */
-        Context recorder(final SingleWriterRecorder recorder)
+        Context recorder(final BatchLatencyRecorder recorder)
         {
             this.recorder = recorder;
             return this;

@@ -1,5 +1,7 @@
 package io.l1infer.daemon;
 
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.YieldingWaitStrategy;
 import io.l1infer.codec.ValidationVerdict;
 import io.l1infer.fpga.engine.BatchBuffers;
 
@@ -39,6 +41,20 @@ final class RingEvent
     {
         this.inputs = new int[wideInputs ? 0 : inputSize];
         this.wideInputs = new long[wideInputs ? inputSize : 0];
+    }
+
+    /**
+     * The daemon's ring of {@code size} pre-allocated events for a model of {@code inputSize} inputs.
+     *
+     * <p>The owner reads the ring's cursor itself and never waits through the Disruptor's wait strategy, so the
+     * strategy only decides what {@code publish} does for waiters: the default of {@code createSingleProducer}
+     * (blocking) enters a monitor and calls {@code notifyAll} on every publish, a lock per event on the hot path;
+     * the yielding strategy's signal does nothing.
+     */
+    static RingBuffer<RingEvent> newRing(final int inputSize, final boolean wideInputs, final int size)
+    {
+        return RingBuffer.createSingleProducer(
+            () -> new RingEvent(inputSize, wideInputs), size, new YieldingWaitStrategy());
     }
 
     /** Copy this request's raw inputs, widened to longs, to {@code dst} from {@code offset}. */

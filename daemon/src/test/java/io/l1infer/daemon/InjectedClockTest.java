@@ -1,6 +1,5 @@
 package io.l1infer.daemon;
 
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.CachedEpochClock;
 import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class InjectedClockTest
         nanoClock.update(5_000L);
         final CachedEpochClock epochClock = new CachedEpochClock();
         epochClock.update(1_700_000_000_000L);
-        final SingleWriterRecorder recorder = new SingleWriterRecorder(10_000_000L, 3);
+        final BatchLatencyRecorder recorder = new BatchLatencyRecorder(10_000_000L, epochClock);
         final LatencyMonitorAgent monitor = new LatencyMonitorAgent(new LatencyMonitorAgent.Context()
             .recorder(recorder)
             .intervalNs(INTERVAL_NS)
@@ -28,7 +27,9 @@ class InjectedClockTest
             .clock(nanoClock)
             .epochClock(epochClock));
 
-        recorder.recordValue(1_000L);
+        recorder.beginBatch();
+        recorder.record(1_000L);
+        recorder.endBatch();
         assertEquals(0, monitor.doWork(), "no snapshot before the interval has passed on the injected clock");
         nanoClock.advance(INTERVAL_NS - 1);
         assertEquals(0, monitor.doWork(), "no snapshot one nanosecond before the interval ends");

@@ -2,6 +2,7 @@ package io.l1infer.bench.echo;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.YieldingWaitStrategy;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.l1infer.daemon.AeronConnection;
@@ -100,7 +101,8 @@ final class EchoContext
             throw new IllegalArgumentException("fragmentLimit " + fragmentLimit + ", maxBatch " + maxBatch +
                 ", maxRetries " + maxRetries);
         }
-        ring = RingBuffer.createSingleProducer(EchoSlot::new, ringSize);
+        // As the daemon's ring (RingEvent.newRing): the consumer reads the cursor; publish must not signal a monitor.
+        ring = RingBuffer.createSingleProducer(EchoSlot::new, ringSize, new YieldingWaitStrategy());
         consumed = new Sequence();
         ring.addGatingSequences(consumed);
         return this;
