@@ -23,8 +23,13 @@ import java.util.List;
  */
 public final class FixedPointEmulator implements Accelerator
 {
-    /** Batches smaller than this run event by event: a tile computes a whole vector of lanes. */
-    static final int SINGLE_EVENT_BELOW = 3;
+    /**
+     * Batches smaller than this run event by event on any machine: a tile computes a whole vector of lanes. A tile
+     * of up to one vector of events costs about as much as lanes / 2 single events (thesis model, JMH: AVX2's 8
+     * lanes about 3-4, AVX-512's 16 lanes 4.3-4.5 us per tile of 2-16 events against 0.58 us per single event), so
+     * the bound grows with the vector length ({@link #singleEventBelow}).
+     */
+    static final int SINGLE_EVENT_BELOW_MIN = 3;
 
     private final ModelBundle model;
     private final int maxBatchSize;
@@ -40,6 +45,8 @@ public final class FixedPointEmulator implements Accelerator
     /** Null when the scalar path runs everything. */
     private final VectorTileRunner tileRunner;
     private final VectorEventRunner eventRunner;
+    /** Batches smaller than this run event by event ({@link #SINGLE_EVENT_BELOW_MIN}). */
+    private final int singleEventBelow;
     private final int tileSize;
     private final int[] vectorA;
     private final int[] vectorB;
@@ -115,6 +122,7 @@ public final class FixedPointEmulator implements Accelerator
             tileRunner = null;
             eventRunner = null;
             tileSize = 0;
+            singleEventBelow = 0;
             vectorA = null;
             vectorB = null;
             finalInA = wideKernels.length % 2 == 0;
@@ -137,6 +145,8 @@ public final class FixedPointEmulator implements Accelerator
         tileRunner = vectorForms ? new VectorTileRunner(kernels, inputSize, width) : null;
         eventRunner = vectorForms ? new VectorEventRunner(kernels, inputSize, width) : null;
         tileSize = vectorForms ? VectorTileRunner.TILE : 0;
+        singleEventBelow = vectorForms ?
+            Math.max(SINGLE_EVENT_BELOW_MIN, VectorTileRunner.SPECIES.length() / 2 - 1) : 0;
         vectorA = new int[width];
         vectorB = new int[width];
         finalInA = kernels.length % 2 == 0;
@@ -240,7 +250,7 @@ public final class FixedPointEmulator implements Accelerator
             }
             return;
         }
-        if (tileRunner == null || batchSize < SINGLE_EVENT_BELOW)
+        if (tileRunner == null || batchSize < singleEventBelow)
         {
             for (int event = 0; event < batchSize; event++)
             {
