@@ -101,14 +101,14 @@ final class AcceleratorOwner implements Agent
     AcceleratorOwner(final Context context)
     {
         context.conclude();
-        this.ring = context.ring();
+        this.ring = context.ring;
         this.consumed = context.consumed();
         this.primary = context.primary();
         this.fallback = context.fallback();
         this.publisher = context.publisher();
         this.latency = context.latency();
         this.highestTrackableNs = context.highestTrackableNs();
-        this.counters = context.counters();
+        this.counters = context.counters;
         this.errorHandler = context.errorHandler;
         this.configuredMaxBatch = context.maxBatch();
         this.timeoutNs = context.timeoutNs();
@@ -646,9 +646,8 @@ final class AcceleratorOwner implements Agent
     /**
      * What an owner is built from, set fluently and checked by {@link #conclude()} (as Aeron's agents are built).
      */
-    static final class Context extends AgentContext<Context>
+    static final class Context extends RingAgentContext<Context>
     {
-        private RingBuffer<RingEvent> ring;
         private Sequence consumed;
         private Accelerator primary;
         private Accelerator fallback;
@@ -656,7 +655,6 @@ final class AcceleratorOwner implements Agent
         private ResultPublisher publisher;
         private BatchLatencyRecorder latency;
         private long highestTrackableNs;
-        private DaemonCounters counters;
         private long timeoutNs;
         private String startDegradedReason;
         private ShadowChecker shadow;
@@ -665,18 +663,6 @@ final class AcceleratorOwner implements Agent
         Context()
         {
             clock(SystemNanoClock.INSTANCE);
-        }
-
-        /** Set the ring the ingest thread fills. */
-        Context ring(final RingBuffer<RingEvent> ring)
-        {
-            this.ring = ring;
-            return this;
-        }
-
-        RingBuffer<RingEvent> ring()
-        {
-            return ring;
         }
 
         /** Set the owner's gating sequence on the ring: the last answered slot. */
@@ -763,18 +749,6 @@ final class AcceleratorOwner implements Agent
             return highestTrackableNs;
         }
 
-        /** Set the daemon's counters. */
-        Context counters(final DaemonCounters counters)
-        {
-            this.counters = counters;
-            return this;
-        }
-
-        DaemonCounters counters()
-        {
-            return counters;
-        }
-
         /** Set a batch not complete this long after its launch is an accelerator failure. */
         Context timeoutNs(final long timeoutNs)
         {
@@ -831,13 +805,11 @@ final class AcceleratorOwner implements Agent
         @Override
         void conclude()
         {
-            Objects.requireNonNull(ring, "ring");
+            super.conclude();
             Objects.requireNonNull(consumed, "consumed");
             Objects.requireNonNull(primary, "primary");
             Objects.requireNonNull(publisher, "publisher");
             Objects.requireNonNull(latency, "latency");
-            Objects.requireNonNull(counters, "counters");
-            super.conclude();
             if (maxBatch < 1 || timeoutNs <= 0 || highestTrackableNs <= 0 || failbackIntervalNs < 0)
             {
                 throw new IllegalArgumentException("maxBatch " + maxBatch + ", timeoutNs " + timeoutNs +

@@ -38,7 +38,7 @@ abstract class AgentContext<C extends AgentContext<C>>
     }
 
     @SuppressWarnings("unchecked")
-    private C self()
+    C self()
     {
         return (C)this;
     }

@@ -152,13 +152,11 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
     }
 
     /** What the ingest agent is built from, set by name (Aeron's context style) and checked once by the agent. */
-    static final class Context extends AgentContext<Context>
+    static final class Context extends RingAgentContext<Context>
     {
         private Subscription subscription;
-        private RingBuffer<RingEvent> ring;
         private RequestTranslator translator;
         private PartitionFilter partitionFilter;
-        private DaemonCounters counters;
         private AeronConnection connection;
         private int fragmentLimit;
         private int maxRequestLength;
@@ -167,13 +165,6 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         Context subscription(final Subscription subscription)
         {
             this.subscription = subscription;
-            return this;
-        }
-
-        /** The ring the accepted requests and rejects are claimed in. */
-        Context ring(final RingBuffer<RingEvent> ring)
-        {
-            this.ring = ring;
             return this;
         }
 
@@ -188,13 +179,6 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         Context partitionFilter(final PartitionFilter partitionFilter)
         {
             this.partitionFilter = partitionFilter;
-            return this;
-        }
-
-        /** The daemon's counters. */
-        Context counters(final DaemonCounters counters)
-        {
-            this.counters = counters;
             return this;
         }
 
@@ -224,10 +208,8 @@ final class SegmentIngestAgent implements Agent, ControlledFragmentHandler
         {
             super.conclude();
             Objects.requireNonNull(subscription, "subscription");
-            Objects.requireNonNull(ring, "ring");
             Objects.requireNonNull(translator, "translator");
             Objects.requireNonNull(partitionFilter, "partitionFilter");
-            Objects.requireNonNull(counters, "counters");
             Objects.requireNonNull(connection, "connection");
             if (fragmentLimit < 1 || maxRequestLength < 1)
             {
