@@ -6,6 +6,7 @@
 #   bench/scripts/separate-processes.sh OUT_DIR [REPEATS] [JVM_OPTIONS]
 # JVM_OPTIONS go to all three JVMs. The echo's RESULT line is relabelled target=echo so summarize.awk pairs it with
 # the daemon of the same repeat. Raw lines in OUT_DIR/separate.txt, medians in OUT_DIR/separate-summary.txt.
+# THREADS=1 also writes THREAD lines (thread-snapshot.sh) of the server and of the bench for 12-22 s into each run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 out="${1:?usage: separate-processes.sh OUT_DIR [REPEATS] [JVM_OPTIONS]}"
@@ -15,6 +16,7 @@ name="separate${jvm:+-opts}"
 dir="/dev/shm/l1infer-separate-$$"
 mkdir -p "$out"
 bin/l1infer-bench help >/dev/null 2>&1 # builds on first use
+source bench/scripts/thread-snapshot.sh
 
 serve() { # LOG COMMAND...: start a server, wait until it says ready
   local log="$1"; shift
@@ -30,7 +32,25 @@ measure() { # KIND REPEAT
     | tee -a "$out/separate.txt"
   L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --target external --aeron-dir "$dir" --breakdown \
     --workload "${WORKLOAD:-toy}" --rate "${RATE:-100k}" --warmup 5s --duration 20s --out "$out/$kind-$r" \
-    > "$out/$kind-$r.log" 2>&1 || true
+    > "$out/$kind-$r.log" 2>&1 &
+  local bench=$!
+  if [ "${THREADS:-0}" = 1 ]; then
+    sleep 12
+    local client
+    client=$(pgrep -n -f "io.l1infer.bench.*latency --target external" || true)
+    local steal
+    steal=$(steal_ticks)
+    snapshot "$server" > "$out/server-before.txt"; [ -n "$client" ] && snapshot "$client" > "$out/bench-before.txt"
+    sleep 10
+    echo "STEAL layout=$name-$kind repeat=$r ticks=$(( $(steal_ticks) - steal )) (of 2000 on two cores)" \
+      | tee -a "$out/separate.txt"
+    snapshot "$server" > "$out/server-after.txt"; [ -n "$client" ] && snapshot "$client" > "$out/bench-after.txt"
+    thread_delta "$out/server-before.txt" "$out/server-after.txt" "layout=$name-$kind repeat=$r process=server" \
+      | tee -a "$out/separate.txt"
+    [ -n "$client" ] && thread_delta "$out/bench-before.txt" "$out/bench-after.txt" \
+      "layout=$name-$kind repeat=$r process=bench" | tee -a "$out/separate.txt"
+  fi
+  wait "$bench" || true
   kill -TERM "$server"; wait "$server" || true
   local target=external; [ "$kind" = echo ] && target=echo
   grep '^RESULT\|^STAGE name' "$out/$kind-$r.log" \

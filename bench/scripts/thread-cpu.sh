@@ -15,18 +15,7 @@ rate="${2:-1m}"
 repeats="${3:-1}"
 mkdir -p "$out"
 bin/l1infer-bench help >/dev/null 2>&1 # builds on first use, outside the measurement
-snapshot() { # PID: one line per thread: tid|name|user system runqueue_wait_ns involuntary
-  for task in /proc/"$1"/task/*; do
-    local name stat fields
-    name=$(cat "$task/comm" 2>/dev/null) || continue
-    stat=$(cat "$task/stat" 2>/dev/null) || continue
-    read -r -a fields <<< "${stat##*) }"
-    local sched invol
-    read -r -a sched < "$task/schedstat" 2>/dev/null || sched=(0 0 0)
-    invol=$(awk '/^nonvoluntary_ctxt/ {print $2}' "$task/status" 2>/dev/null || echo 0)
-    echo "${task##*/}|$name|${fields[11]} ${fields[12]} ${sched[1]} $invol"
-  done | sort
-}
+source bench/scripts/thread-snapshot.sh
 for r in $(seq 1 "$repeats"); do
   for target in embedded echo; do
     log="$out/$target-$r.log"
@@ -43,12 +32,7 @@ for r in $(seq 1 "$repeats"); do
     wait "$launcher" || true
     {
       echo "RUN target=$target rate=$rate repeat=$r load1=$load at=$(date -u +%H:%M:%S)"
-      join -t'|' "$out/before.txt" "$out/after.txt" | awk -F'|' -v t="$target" -v r="$r" '
-        { split($3, a, " "); split($5, b, " "); u = b[1] - a[1]; s = b[2] - a[2]; tu += u; ts += s
-          if (u + s > 0) printf "THREAD target=%s repeat=%s name=%s user_ticks=%d system_ticks=%d " \
-            "runqueue_wait_ms=%.1f involuntary=%d\n", t, r, $2, u, s, (b[3] - a[3]) / 1e6, b[4] - a[4] }
-        END { printf "THREAD target=%s repeat=%s name=ALL user_ticks=%d system_ticks=%d (of 2000 on two cores)\n", \
-          t, r, tu, ts }'
+      thread_delta "$out/before.txt" "$out/after.txt" "target=$target repeat=$r"
       grep '^RESULT' "$log" || echo "RESULT missing, see $log"
     } | tee -a "$out/threads.txt"
   done
