@@ -28,6 +28,8 @@ final class VectorEventRunner
         final int[][] rowsHigh;
         final int[][] rowsLow;
         final ElementOp[] ops;
+        /** Whether this stage's output comes from a relu, so that the next one skips its many zero inputs. */
+        final boolean reluOutput;
 
         Stage(final FusedStage plan)
         {
@@ -41,6 +43,7 @@ final class VectorEventRunner
             {
                 this.ops[i] = ops.get(i).padded(paddedWidth);
             }
+            this.reluOutput = !ops.isEmpty() && ops.get(ops.size() - 1).relu;
             if (dense == null)
             {
                 accBias = null;
@@ -67,6 +70,7 @@ final class VectorEventRunner
     private final Stage[] stages;
     private final int[] bufferA;
     private final int[] bufferB;
+    private final int[] nonZero;
 
     VectorEventRunner(final LayerKernel[] kernels, final int inputSize, final int maxWidth)
     {
@@ -78,6 +82,7 @@ final class VectorEventRunner
         }
         bufferA = new int[padded(maxWidth)];
         bufferB = new int[padded(maxWidth)];
+        nonZero = new int[padded(maxWidth)];
     }
 
     private static int padded(final int width)
@@ -96,11 +101,16 @@ final class VectorEventRunner
     {
         int[] in = bufferA;
         int[] out = bufferB;
+        boolean inputsFromRelu = false;
         for (final Stage stage : stages)
         {
             if (stage.dense != null)
             {
-                runDense(stage, in, out);
+                // Listing the non-zero inputs costs about one vector product per input: it pays after a relu (about
+                // half of its outputs are zero) or when each input feeds four or more vectors (thesis inputs: many
+                // zeros).
+                final boolean skipZeros = inputsFromRelu || stage.paddedWidth >= 4 * LANES;
+                runDense(stage, in, out, skipZeros ? nonZero : null);
             }
             else
             {
@@ -109,6 +119,7 @@ final class VectorEventRunner
                     applyOps(stage.ops, j, in, out);
                 }
             }
+            inputsFromRelu = stage.reluOutput;
             final int[] t = in;
             in = out;
             out = t;
@@ -116,7 +127,7 @@ final class VectorEventRunner
         return in;
     }
 
-    private static void runDense(final Stage stage, final int[] in, final int[] acc)
+    private static void runDense(final Stage stage, final int[] in, final int[] acc, final int[] nonZeroOrNull)
     {
         final DenseKernel d = stage.dense;
         final int width = stage.paddedWidth;
@@ -124,13 +135,9 @@ final class VectorEventRunner
         {
             accumulateSplit(stage, in, acc);
         }
-        else if (width <= 4 * LANES)
-        {
-            accumulateInRegisters(stage, in, acc);
-        }
         else
         {
-            accumulateInMemory(stage, in, acc);
+            accumulateInRegisters(stage, in, acc, nonZeroOrNull);
         }
         for (int j = 0; j < width; j += LANES)
         {
@@ -140,117 +147,122 @@ final class VectorEventRunner
     }
 
     /**
-     * Up to four vectors of outputs kept in registers across all inputs. No test for zero inputs: on real events
-     * that branch is unpredictable and a mispredicted one costs more than the products it would skip. One method per
-     * vector count, straight-line, so the JIT keeps every vector in a register: the repeat across accumulateTwo,
-     * accumulateThree and accumulateFour is deliberate (a loop over an array of vectors would spill them).
+     * The outputs in blocks of up to four vectors, each block kept in registers across the inputs: a layer wider
+     * than four vectors reads its inputs once per block rather than keeping its accumulators in memory, where every
+     * product waited on the store of the one before (thesis on AVX2's 8 lanes). {@code nonZeroOrNull}, when given,
+     * receives the indices of the non-zero inputs, listed without a branch, and only those are multiplied; null
+     * means every input (the loop's test of it is invariant, so C2 compiles the two loops apart). No test for zero
+     * inside the loops: on real events that branch is unpredictable and a mispredicted one costs more than the
+     * products it would skip. One method per vector count, straight-line, so the JIT keeps every vector in a
+     * register: the repeat across accumulateTwo, accumulateThree and accumulateFour is deliberate (a loop over an
+     * array of vectors would spill them).
      */
-    private static void accumulateInRegisters(final Stage stage, final int[] in, final int[] acc)
+    private static void accumulateInRegisters(
+        final Stage stage, final int[] in, final int[] acc, final int[] nonZeroOrNull)
     {
-        switch (stage.paddedWidth / LANES)
+        final int[] inputs = nonZeroOrNull;
+        int count = stage.inputSize;
+        if (inputs != null)
         {
-            case 1 -> accumulateOne(stage, in, acc);
-            case 2 -> accumulateTwo(stage, in, acc);
-            case 3 -> accumulateThree(stage, in, acc);
-            default -> accumulateFour(stage, in, acc);
-        }
-    }
-
-    private static void accumulateOne(final Stage stage, final int[] in, final int[] acc)
-    {
-        final int s = stage.dense.vectorShift;
-        final int[] bias = stage.accBias;
-        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
-        for (int i = 0; i < stage.inputSize; i++)
-        {
-            final int x = in[i];
-            final int[] row = stage.rows[i];
-            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
-        }
-        a0.intoArray(acc, 0);
-    }
-
-    private static void accumulateTwo(final Stage stage, final int[] in, final int[] acc)
-    {
-        final int s = stage.dense.vectorShift;
-        final int[] bias = stage.accBias;
-        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
-        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
-        for (int i = 0; i < stage.inputSize; i++)
-        {
-            final int x = in[i];
-            final int[] row = stage.rows[i];
-            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
-            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-        }
-        a0.intoArray(acc, 0);
-        a1.intoArray(acc, LANES);
-    }
-
-    private static void accumulateThree(final Stage stage, final int[] in, final int[] acc)
-    {
-        final int s = stage.dense.vectorShift;
-        final int[] bias = stage.accBias;
-        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
-        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
-        IntVector a2 = IntVector.fromArray(SPECIES, bias, 2 * LANES);
-        for (int i = 0; i < stage.inputSize; i++)
-        {
-            final int x = in[i];
-            final int[] row = stage.rows[i];
-            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
-            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-            a2 = a2.add(IntVector.fromArray(SPECIES, row, 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-        }
-        a0.intoArray(acc, 0);
-        a1.intoArray(acc, LANES);
-        a2.intoArray(acc, 2 * LANES);
-    }
-
-    private static void accumulateFour(final Stage stage, final int[] in, final int[] acc)
-    {
-        final int s = stage.dense.vectorShift;
-        final int[] bias = stage.accBias;
-        IntVector a0 = IntVector.fromArray(SPECIES, bias, 0);
-        IntVector a1 = IntVector.fromArray(SPECIES, bias, LANES);
-        IntVector a2 = IntVector.fromArray(SPECIES, bias, 2 * LANES);
-        IntVector a3 = IntVector.fromArray(SPECIES, bias, 3 * LANES);
-        for (int i = 0; i < stage.inputSize; i++)
-        {
-            final int x = in[i];
-            final int[] row = stage.rows[i];
-            a0 = a0.add(IntVector.fromArray(SPECIES, row, 0).mul(x).lanewise(VectorOperators.ASHR, s));
-            a1 = a1.add(IntVector.fromArray(SPECIES, row, LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-            a2 = a2.add(IntVector.fromArray(SPECIES, row, 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-            a3 = a3.add(IntVector.fromArray(SPECIES, row, 3 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
-        }
-        a0.intoArray(acc, 0);
-        a1.intoArray(acc, LANES);
-        a2.intoArray(acc, 2 * LANES);
-        a3.intoArray(acc, 3 * LANES);
-    }
-
-    /** Wider layers: accumulators in memory, zero inputs skipped (each skipped input saves a whole row). */
-    private static void accumulateInMemory(final Stage stage, final int[] in, final int[] acc)
-    {
-        final DenseKernel d = stage.dense;
-        final int width = stage.paddedWidth;
-        final int s = d.vectorShift;
-        System.arraycopy(stage.accBias, 0, acc, 0, width);
-        for (int i = 0; i < stage.inputSize; i++)
-        {
-            final int x = in[i];
-            if (x != 0)
+            count = 0;
+            for (int i = 0; i < stage.inputSize; i++)
             {
-                final int[] row = stage.rows[i];
-                for (int j = 0; j < width; j += LANES)
-                {
-                    IntVector.fromArray(SPECIES, acc, j).add(
-                        IntVector.fromArray(SPECIES, row, j).mul(x).lanewise(VectorOperators.ASHR, s))
-                        .intoArray(acc, j);
-                }
+                inputs[count] = i;
+                count += in[i] != 0 ? 1 : 0;
             }
         }
+        for (int base = 0; base < stage.paddedWidth; base += 4 * LANES)
+        {
+            switch (Math.min(4, (stage.paddedWidth - base) / LANES))
+            {
+                case 1 -> accumulateOne(stage, in, acc, base, inputs, count);
+                case 2 -> accumulateTwo(stage, in, acc, base, inputs, count);
+                case 3 -> accumulateThree(stage, in, acc, base, inputs, count);
+                default -> accumulateFour(stage, in, acc, base, inputs, count);
+            }
+        }
+    }
+
+    private static void accumulateOne(
+        final Stage stage, final int[] in, final int[] acc, final int base, final int[] inputs, final int count)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, base);
+        for (int k = 0; k < count; k++)
+        {
+            final int i = inputs == null ? k : inputs[k];
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, base).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, base);
+    }
+
+    private static void accumulateTwo(
+        final Stage stage, final int[] in, final int[] acc, final int base, final int[] inputs, final int count)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, base);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, base + LANES);
+        for (int k = 0; k < count; k++)
+        {
+            final int i = inputs == null ? k : inputs[k];
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, base).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, base + LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, base);
+        a1.intoArray(acc, base + LANES);
+    }
+
+    private static void accumulateThree(
+        final Stage stage, final int[] in, final int[] acc, final int base, final int[] inputs, final int count)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, base);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, base + LANES);
+        IntVector a2 = IntVector.fromArray(SPECIES, bias, base + 2 * LANES);
+        for (int k = 0; k < count; k++)
+        {
+            final int i = inputs == null ? k : inputs[k];
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, base).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, base + LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a2 = a2.add(IntVector.fromArray(SPECIES, row, base + 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, base);
+        a1.intoArray(acc, base + LANES);
+        a2.intoArray(acc, base + 2 * LANES);
+    }
+
+    private static void accumulateFour(
+        final Stage stage, final int[] in, final int[] acc, final int base, final int[] inputs, final int count)
+    {
+        final int s = stage.dense.vectorShift;
+        final int[] bias = stage.accBias;
+        IntVector a0 = IntVector.fromArray(SPECIES, bias, base);
+        IntVector a1 = IntVector.fromArray(SPECIES, bias, base + LANES);
+        IntVector a2 = IntVector.fromArray(SPECIES, bias, base + 2 * LANES);
+        IntVector a3 = IntVector.fromArray(SPECIES, bias, base + 3 * LANES);
+        for (int k = 0; k < count; k++)
+        {
+            final int i = inputs == null ? k : inputs[k];
+            final int x = in[i];
+            final int[] row = stage.rows[i];
+            a0 = a0.add(IntVector.fromArray(SPECIES, row, base).mul(x).lanewise(VectorOperators.ASHR, s));
+            a1 = a1.add(IntVector.fromArray(SPECIES, row, base + LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a2 = a2.add(IntVector.fromArray(SPECIES, row, base + 2 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+            a3 = a3.add(IntVector.fromArray(SPECIES, row, base + 3 * LANES).mul(x).lanewise(VectorOperators.ASHR, s));
+        }
+        a0.intoArray(acc, base);
+        a1.intoArray(acc, base + LANES);
+        a2.intoArray(acc, base + 2 * LANES);
+        a3.intoArray(acc, base + 3 * LANES);
     }
 
     private static void accumulateSplit(final Stage stage, final int[] in, final int[] acc)

@@ -51,15 +51,31 @@ class FastEmulatorMatchesReferenceTest
     @Test
     void seedTalkShapeWithDefaultTypesAgrees()
     {
-        final int[] arch = {27, 35, 20, 25, 40, 20, 15, 1};
+        compareRandomModels(new int[] {27, 35, 20, 25, 40, 20, 15, 1}, 256, 300, 31);
+    }
+
+    @Test
+    void layersWiderThanFourVectorsAgreeEventByEvent()
+    {
+        // Widths of several register blocks with every remainder (1-3 vectors on 8 and 16 lanes), relu outputs
+        // (zero inputs skipped) and the first layer's inputs (skipped when the layer is four vectors or wider);
+        // batches of 1 and 2 run event by event.
+        compareRandomModels(new int[] {27, 150, 70, 33, 100, 1}, 2, 400, 37);
+    }
+
+    /** Three seeded 75%-pruned ap_fixed<16,6> ReLU MLPs of this shape on the SIMD path against the reference. */
+    private static void compareRandomModels(
+        final int[] arch, final int capacity, final int events, final long inputSeedFactor)
+    {
         for (long seed = 1; seed <= 3; seed++)
         {
             final ModelBundle model =
                 RandomModelGenerator.generate(arch, 0.75, FixedPointType.apFixed(16, 6), seed);
-            try (FixedPointEmulator fast = new FixedPointEmulator(model, 256))
+            try (FixedPointEmulator fast = new FixedPointEmulator(model, capacity))
             {
                 assertTrue(fast.description().contains("SIMD"), fast.description());
-                compare(model, fast, new SplittableRandom(seed * 31), 300, "random-model seed " + seed);
+                compare(model, fast, new SplittableRandom(seed * inputSeedFactor), events,
+                    java.util.Arrays.toString(arch) + " random-model seed " + seed);
             }
         }
     }
