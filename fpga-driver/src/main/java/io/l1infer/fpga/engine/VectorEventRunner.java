@@ -28,10 +28,14 @@ final class VectorEventRunner
         final int[][] rowsHigh;
         final int[][] rowsLow;
         final ElementOp[] ops;
-        /** Whether this stage's output comes from a relu, so that the next one skips its many zero inputs. */
-        final boolean reluOutput;
+        /**
+         * Whether the dense layer multiplies only its non-zero inputs. Listing them costs about one vector product
+         * per input: it pays after a relu (about half of its outputs are zero) or when each input feeds four or more
+         * vectors (thesis inputs: many zeros).
+         */
+        final boolean skipZeroInputs;
 
-        Stage(final FusedStage plan)
+        Stage(final FusedStage plan, final boolean inputsFromRelu)
         {
             final DenseKernel dense = plan.dense();
             final List<ElementOp> ops = plan.ops();
@@ -43,7 +47,7 @@ final class VectorEventRunner
             {
                 this.ops[i] = ops.get(i).padded(paddedWidth);
             }
-            this.reluOutput = !ops.isEmpty() && ops.get(ops.size() - 1).relu;
+            this.skipZeroInputs = dense != null && (inputsFromRelu || paddedWidth >= 4 * LANES);
             if (dense == null)
             {
                 accBias = null;
@@ -76,9 +80,12 @@ final class VectorEventRunner
     {
         final List<FusedStage> plan = FusedStage.plan(kernels, inputSize);
         stages = new Stage[plan.size()];
+        boolean inputsFromRelu = false;
         for (int i = 0; i < stages.length; i++)
         {
-            stages[i] = new Stage(plan.get(i));
+            final List<ElementOp> ops = plan.get(i).ops();
+            stages[i] = new Stage(plan.get(i), inputsFromRelu);
+            inputsFromRelu = !ops.isEmpty() && ops.get(ops.size() - 1).relu;
         }
         bufferA = new int[padded(maxWidth)];
         bufferB = new int[padded(maxWidth)];
@@ -101,16 +108,11 @@ final class VectorEventRunner
     {
         int[] in = bufferA;
         int[] out = bufferB;
-        boolean inputsFromRelu = false;
         for (final Stage stage : stages)
         {
             if (stage.dense != null)
             {
-                // Listing the non-zero inputs costs about one vector product per input: it pays after a relu (about
-                // half of its outputs are zero) or when each input feeds four or more vectors (thesis inputs: many
-                // zeros).
-                final boolean skipZeros = inputsFromRelu || stage.paddedWidth >= 4 * LANES;
-                runDense(stage, in, out, skipZeros ? nonZero : null);
+                runDense(stage, in, out, stage.skipZeroInputs ? nonZero : null);
             }
             else
             {
@@ -119,7 +121,6 @@ final class VectorEventRunner
                     applyOps(stage.ops, j, in, out);
                 }
             }
-            inputsFromRelu = stage.reluOutput;
             final int[] t = in;
             in = out;
             out = t;
