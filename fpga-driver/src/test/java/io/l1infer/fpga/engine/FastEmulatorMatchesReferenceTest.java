@@ -107,6 +107,37 @@ class FastEmulatorMatchesReferenceTest
         }
     }
 
+    @Test
+    void everyBatchSizeOfTheLaneBlocksAgrees()
+    {
+        // One, two and four lane blocks and the event-by-event path each have their own batch sizes: try them all,
+        // on a shift-mode model (ap_fixed<16,6>) and on a split-mode one (17-bit data and weights).
+        final SplittableRandom r = new SplittableRandom(SEED ^ 0xb10c);
+        final int largest = 2 * VectorTileRunner.TILE + 1;
+        final ModelBundle shift = RandomModelGenerator.generate(new int[] {27, 40, 20, 1}, 0.75,
+            FixedPointType.apFixed(16, 6), 5);
+        final FixedPointType wide = FixedPointType.parse("ap_fixed<17,2>");
+        final io.l1infer.fpga.model.DenseLayer dense = new io.l1infer.fpga.model.DenseLayer("d", 6, 5, wide,
+            RandomFixedPointModels.randomRaw(r, wide, 30, 0.3), wide, RandomFixedPointModels.randomRaw(r, wide, 5, 0),
+            FixedPointType.apFixed(16, 6), FixedPointType.apFixed(16, 6));
+        final ModelBundle split = ModelBundle.of("m", "", new io.l1infer.fpga.model.ModelInput(6, wide,
+            java.util.List.of()), new io.l1infer.fpga.model.ModelOutput(5, FixedPointType.apFixed(16, 6),
+            java.util.List.of(), 1, ""), java.util.List.of(dense));
+        for (final ModelBundle model : new ModelBundle[] {shift, split})
+        {
+            try (FixedPointEmulator fast = new FixedPointEmulator(model, largest))
+            {
+                assertTrue(fast.description().contains("SIMD"), fast.description());
+                final ReferenceEmulator reference = new ReferenceEmulator(model);
+                for (int n = 1; n <= largest; n++)
+                {
+                    check(model, reference, fast, randomInputs(model, r, n), 0, n,
+                        model.name() + " seed " + SEED + " " + fast.description());
+                }
+            }
+        }
+    }
+
     private static void compare(
         final ModelBundle model,
         final FixedPointEmulator fast,
@@ -115,8 +146,19 @@ class FastEmulatorMatchesReferenceTest
         final String context)
     {
         final ReferenceEmulator reference = new ReferenceEmulator(model);
+        final int[][] inputs = randomInputs(model, r, events);
+        int first = 0;
+        while (first < events)
+        {
+            final int n = Math.min(events - first, 1 + r.nextInt(fast.maxBatchSize()));
+            check(model, reference, fast, inputs, first, n, context);
+            first += n;
+        }
+    }
+
+    private static int[][] randomInputs(final ModelBundle model, final SplittableRandom r, final int events)
+    {
         final int inSize = model.input().size();
-        final int outSize = model.output().size();
         final FixedPointType inType = model.input().type();
         final int[][] inputs = new int[events][];
         for (int e = 0; e < events; e++)
@@ -124,29 +166,38 @@ class FastEmulatorMatchesReferenceTest
             inputs[e] = java.util.Arrays.stream(RandomFixedPointModels.randomRaw(r, inType, inSize,
                 r.nextDouble() * 0.5)).mapToInt(v -> (int)v).toArray();
         }
+        return inputs;
+    }
+
+    /** Run events {@code first .. first + n - 1} as one batch and compare each with the reference. */
+    private static void check(
+        final ModelBundle model,
+        final ReferenceEmulator reference,
+        final FixedPointEmulator fast,
+        final int[][] inputs,
+        final int first,
+        final int n,
+        final String context)
+    {
+        final int inSize = model.input().size();
+        final int outSize = model.output().size();
         final BatchBuffers buf = fast.buffers(0);
-        int first = 0;
-        while (first < events)
+        for (int b = 0; b < n; b++)
         {
-            final int n = Math.min(events - first, 1 + r.nextInt(fast.maxBatchSize()));
-            for (int b = 0; b < n; b++)
+            for (int f = 0; f < inSize; f++)
             {
-                for (int f = 0; f < inSize; f++)
-                {
-                    buf.putInput(b, f, inputs[first + b][f]);
-                }
+                buf.putInput(b, f, inputs[first + b][f]);
             }
-            fast.infer(0, n);
-            for (int b = 0; b < n; b++)
+        }
+        fast.infer(0, n);
+        for (int b = 0; b < n; b++)
+        {
+            final int[] expected = reference.infer(inputs[first + b]);
+            for (int o = 0; o < outSize; o++)
             {
-                final int[] expected = reference.infer(inputs[first + b]);
-                for (int o = 0; o < outSize; o++)
-                {
-                    assertEquals(expected[o], buf.getOutput(b, o), () -> context + ", " + model.layers() +
-                        ", batch of " + n + ", output mismatch");
-                }
+                assertEquals(expected[o], buf.getOutput(b, o), () -> context + ", " + model.layers() +
+                    ", batch of " + n + ", output mismatch");
             }
-            first += n;
         }
     }
 }
