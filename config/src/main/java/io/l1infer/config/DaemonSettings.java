@@ -53,8 +53,9 @@ public final class DaemonSettings
         "Most events per accelerator call; must not exceed l1infer.ring.size.", 1, 65536));
     public static final Setting<Integer> ACCELERATOR_WARMUP = declare(Setting.intInRange(
         "l1infer.accelerator.warmup", "20000",
-        "Synthetic events run through the accelerator (and the fallback) at start, before the daemon reports " +
-        "ready, so the JIT and device compilers are done before the first real event; 0 = none.", 0, 10_000_000));
+        "Synthetic events run through the accelerator (and the fallback), and as many batches through the " +
+        "latency recorder, at start, before the daemon reports ready, so the JIT and device compilers are done " +
+        "before the first real event; 0 = none.", 0, 10_000_000));
     public static final Setting<Boolean> FAILOVER_ENABLED = declare(Setting.bool(
         "l1infer.failover.enabled", "true",
         "On an accelerator error, re-run the batch on the CPU emulator and stay on it."));

@@ -14,6 +14,8 @@ import org.agrona.concurrent.EpochClock;
  */
 final class BatchLatencyRecorder
 {
+    private static final int WARM_UP_HIGHEST = 1 << 20;
+
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private final EpochClock epochClock;
     private final long highestTrackableValue;
@@ -33,6 +35,31 @@ final class BatchLatencyRecorder
         final Histogram first = newHistogram();
         first.setStartTimeStamp(epochClock.time());
         active = first;
+    }
+
+    /**
+     * Train the JIT on both phases of the phaser, on a scratch recorder, before the daemon serves. The writer's exit
+     * takes one branch per phase; without this the first interval swap (one histogram interval after start) met the
+     * other branch cold inside the owner's compiled publish path, which deoptimised that path: the bench saw an
+     * 8 ms stall in that second (C2's log: {@code unstable_if} in {@code writerCriticalSectionExit}).
+     *
+     * @param batches    batches recorded, swapping the interval every 16.
+     * @param epochClock for the scratch intervals' time stamps.
+     */
+    static void warmUp(final int batches, final EpochClock epochClock)
+    {
+        final BatchLatencyRecorder scratch = new BatchLatencyRecorder(WARM_UP_HIGHEST, epochClock);
+        Histogram recycle = null;
+        for (int b = 0; b < batches; b++)
+        {
+            scratch.beginBatch();
+            scratch.record(b & (WARM_UP_HIGHEST - 1));
+            scratch.endBatch();
+            if ((b & 15) == 15)
+            {
+                recycle = scratch.intervalHistogram(recycle);
+            }
+        }
     }
 
     /** Owner: start a batch of values; every {@link #record} until {@link #endBatch} goes to the same interval. */

@@ -163,6 +163,7 @@ public final class L1inferDaemon implements AutoCloseable
             primary = prim;
             fallback = fall;
             AcceleratorWarmup.run(primary, config.get(ACCELERATOR_WARMUP), 1);
+            BatchLatencyRecorder.warmUp(config.get(ACCELERATOR_WARMUP), epochClock);
             if (fallback != null)
             {
                 AcceleratorWarmup.run(fallback, config.get(ACCELERATOR_WARMUP), 2);

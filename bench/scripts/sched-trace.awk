@@ -1,0 +1,85 @@
+# Reads the text of the kernel's sched_switch trace (sched-trace.sh) and says, per thread, how long it waited
+# runnable after being preempted and which threads ran on the cores meanwhile (issue 15: who takes the bench's core?).
+#   awk -v tags="target=embedded repeat=1" -f bench/scripts/sched-trace.awk trace.txt
+# Output: one RUN line per thread that ran (run_ms), one WAIT line per thread that was preempted (count, total,
+# longest, how many waits of 0.1 ms and 1 ms or more), and BLAME lines: for the RANKED threads with the most waiting,
+# the time each other thread ran on either core while it waited, in all its waits and in those of 0.1 ms or more (swapper = a core stood idle, the wait was the
+# scheduler's, not another thread's). Times a virtual core is taken by the host show in none of this.
+function ts(field) { sub(/:$/, "", field); return field + 0 }
+function value(key,    i, n, kv) {
+    for (i = 1; i <= NF; i++) { if (index($i, key "=") == 1) { return substr($i, length(key) + 2) } }
+    return ""
+}
+function segment(cpu, pid, comm, from, to,    w, start) {
+    if (pid == "" || to <= from) { return }
+    run[pid] += to - from
+    name[pid] = comm
+    for (w in waiting) {
+        start = waiting[w] > from ? waiting[w] : from
+        if (to > start) {
+            if (!((w, pid) in current)) { currentPids[w] = currentPids[w] " " pid }
+            current[w, pid] += to - start
+        }
+    }
+}
+/ sched_switch: / {
+    t = 0
+    for (i = 1; i <= NF; i++) { if ($i ~ /^[0-9]+\.[0-9]+:$/) { t = ts($i); break } }
+    match($0, /\[[0-9]+\] /)
+    cpu = substr($0, RSTART + 1, RLENGTH - 3) + 0
+    # comm may hold spaces: take the fields between the keys
+    line = $0
+    sub(/^.* sched_switch: /, "", line)
+    prevComm = line; sub(/ prev_pid=.*$/, "", prevComm); sub(/^prev_comm=/, "", prevComm)
+    prevPid = line; sub(/^.* prev_pid=/, "", prevPid); sub(/ .*$/, "", prevPid)
+    prevState = line; sub(/^.* prev_state=/, "", prevState); sub(/ .*$/, "", prevState)
+    nextComm = line; sub(/^.*==> next_comm=/, "", nextComm); sub(/ next_pid=.*$/, "", nextComm)
+    nextPid = line; sub(/^.* next_pid=/, "", nextPid); sub(/ .*$/, "", nextPid)
+    if (first == 0) { first = t }
+    last = t
+    if (cpu in since) { segment(cpu, prevPid, prevComm, since[cpu], t) }
+    if (prevState ~ /^R/ && prevPid != 0) { waiting[prevPid] = t; name[prevPid] = prevComm }
+    if (nextPid in waiting) {
+        d = t - waiting[nextPid]
+        waits[nextPid]++; waitTotal[nextPid] += d
+        if (d > waitMax[nextPid]) { waitMax[nextPid] = d }
+        if (d >= 0.0001) { wait100us[nextPid]++ }
+        if (d >= 0.001) { wait1ms[nextPid]++ }
+        n = split(currentPids[nextPid], pids, " ")
+        for (k = 1; k <= n; k++) {
+            blame[nextPid, pids[k]] += current[nextPid, pids[k]]
+            if (d >= 0.0001) { blameLong[nextPid, pids[k]] += current[nextPid, pids[k]] }
+            delete current[nextPid, pids[k]]
+        }
+        delete currentPids[nextPid]
+        delete waiting[nextPid]
+    }
+    since[cpu] = t
+    name[nextPid] = nextComm
+}
+END {
+    span = last - first
+    printf "SCHED %s span_s=%.3f\n", tags, span
+    for (p in run) {
+        if (p != 0) { printf "RUN %s name=%s tid=%s run_ms=%.1f\n", tags, name[p], p, run[p] * 1000 }
+    }
+    if (0 in run) { printf "RUN %s name=idle tid=0 run_ms=%.1f\n", tags, run[0] * 1000 }
+    for (p in waits) {
+        printf "WAIT %s name=%s tid=%s preempted=%d wait_ms=%.2f max_us=%.0f waits_100us=%d waits_1ms=%d\n", tags,
+            name[p], p, waits[p], waitTotal[p] * 1000, waitMax[p] * 1e6, wait100us[p], wait1ms[p]
+    }
+    ranked = RANKED ? RANKED : 3
+    for (k = 0; k < ranked; k++) {
+        best = ""; bestTotal = -1
+        for (p in waitTotal) { if (!(p in shown) && waitTotal[p] > bestTotal) { best = p; bestTotal = waitTotal[p] } }
+        if (best == "") { break }
+        shown[best] = 1
+        for (key in blame) {
+            split(key, pair, SUBSEP)
+            if (pair[1] == best && blame[key] >= 0.00005) {
+                printf "BLAME %s waiting=%s by=%s ran_ms=%.2f in_waits_100us_ms=%.2f\n", tags, name[best],
+                    pair[2] == 0 ? "idle" : name[pair[2]] "/" pair[2], blame[key] * 1000, blameLong[key] * 1000
+            }
+        }
+    }
+}
