@@ -1,15 +1,16 @@
 # Reads the text of the kernel's sched_switch trace (sched-trace.sh) and says, per thread, how long it waited
 # runnable after being preempted and which threads ran on the cores meanwhile (issue 15: who takes the bench's core?).
 #   awk -v tags="target=embedded repeat=1" -f bench/scripts/sched-trace.awk trace.txt
-# Output: one RUN line per thread that ran (run_ms), one WAIT line per thread that was preempted (count, total,
-# longest, how many waits of 0.1 ms and 1 ms or more), and BLAME lines: for the RANKED threads with the most waiting,
-# the time each other thread ran on either core while it waited, in all its waits and in those of 0.1 ms or more (swapper = a core stood idle, the wait was the
-# scheduler's, not another thread's). Times a virtual core is taken by the host show in none of this.
+# Output: one RUN line per thread that ran (run_ms); one WAIT line per thread that was preempted (count, total,
+# longest, how many waits of 0.1 ms and 1 ms or more); BLAME lines: for the RANKED (default 3) threads with the
+# most waiting, the time each other thread ran on either core while it waited, in all its waits and in those of
+# 0.1 ms or more (idle = a core stood idle: the wait was the scheduler's, not another thread's); one LONGWAIT line
+# per wait of 2 ms or more with who ran in it; one BLOCKED line per time of 2 ms or more that a hot thread (one that
+# ran a quarter of the span or more) spent blocked (state S or D: a safepoint, a lock, a page fault), split at its
+# wake-up (sched_wakeup events) into the time until it was woken and from then until it ran, and whether the core it
+# was woken on stood idle (then only the host can have kept it from running: an idle virtual core that halted is
+# run again when the host schedules it). Time a virtual core is taken by the host shows in none of the rest.
 function ts(field) { sub(/:$/, "", field); return field + 0 }
-function value(key,    i, n, kv) {
-    for (i = 1; i <= NF; i++) { if (index($i, key "=") == 1) { return substr($i, length(key) + 2) } }
-    return ""
-}
 function segment(cpu, pid, comm, from, to,    w, start) {
     if (pid == "" || to <= from) { return }
     run[pid] += to - from
@@ -21,6 +22,13 @@ function segment(cpu, pid, comm, from, to,    w, start) {
             current[w, pid] += to - start
         }
     }
+}
+/ sched_wakeup: / {
+    for (i = 1; i <= NF; i++) { if ($i ~ /^[0-9]+\.[0-9]+:$/) { t = ts($i); break } }
+    woken = $0; sub(/^.* pid=/, "", woken); sub(/ .*$/, "", woken)
+    target = $0; sub(/^.*target_cpu=/, "", target); target += 0
+    if ((woken in asleep) && !(woken in wokenAt)) { wokenAt[woken] = t; wokenOnIdle[woken] = current_cpu[target] == 0 }
+    next
 }
 / sched_switch: / {
     t = 0
@@ -39,6 +47,19 @@ function segment(cpu, pid, comm, from, to,    w, start) {
     last = t
     if (cpu in since) { segment(cpu, prevPid, prevComm, since[cpu], t) }
     if (prevState ~ /^R/ && prevPid != 0) { waiting[prevPid] = t; name[prevPid] = prevComm }
+    else if (prevPid != 0) { asleep[prevPid] = t; sleepState[prevPid] = prevState }
+    if (nextPid in asleep) {
+        if (t - asleep[nextPid] >= 0.002) {
+            woke = (nextPid in wokenAt) ? wokenAt[nextPid] : t
+            sleeps[++sleepCount] = nextPid SUBSEP asleep[nextPid] SUBSEP (t - asleep[nextPid]) SUBSEP \
+                sleepState[nextPid] SUBSEP (woke - asleep[nextPid]) SUBSEP (t - woke) SUBSEP \
+                ((nextPid in wokenOnIdle) ? wokenOnIdle[nextPid] : 0)
+        }
+        delete asleep[nextPid]
+    }
+    delete wokenAt[nextPid]
+    delete wokenOnIdle[nextPid]
+    current_cpu[cpu] = nextPid
     if (nextPid in waiting) {
         d = t - waiting[nextPid]
         waits[nextPid]++; waitTotal[nextPid] += d
@@ -46,6 +67,18 @@ function segment(cpu, pid, comm, from, to,    w, start) {
         if (d >= 0.0001) { wait100us[nextPid]++ }
         if (d >= 0.001) { wait1ms[nextPid]++ }
         n = split(currentPids[nextPid], pids, " ")
+        if (d >= 0.002) {
+            who = ""
+            for (k = 1; k <= n; k++) {
+                if (current[nextPid, pids[k]] >= 0.0002) {
+                    who = who sprintf(" %s/%s:%.1fms", pids[k] == 0 ? "idle" : name[pids[k]], pids[k],
+                        current[nextPid, pids[k]] * 1000)
+                }
+            }
+            gsub(/ /, "_", who); sub(/^_/, "", who)
+            longWaits[++longCount] = sprintf("LONGWAIT %s name=%s tid=%s at_s=%.3f wait_ms=%.2f ran=%s", tags,
+                name[nextPid], nextPid, waiting[nextPid] - first, d * 1000, who == "" ? "-" : who)
+        }
         for (k = 1; k <= n; k++) {
             blame[nextPid, pids[k]] += current[nextPid, pids[k]]
             if (d >= 0.0001) { blameLong[nextPid, pids[k]] += current[nextPid, pids[k]] }
@@ -67,6 +100,16 @@ END {
     for (p in waits) {
         printf "WAIT %s name=%s tid=%s preempted=%d wait_ms=%.2f max_us=%.0f waits_100us=%d waits_1ms=%d\n", tags,
             name[p], p, waits[p], waitTotal[p] * 1000, waitMax[p] * 1e6, wait100us[p], wait1ms[p]
+    }
+    for (k = 1; k <= longCount; k++) { print longWaits[k] }
+    # A spinning thread that blocks (a safepoint, a lock, a page fault) shows as a sleep; only the hot threads'.
+    for (k = 1; k <= sleepCount; k++) {
+        split(sleeps[k], f, SUBSEP)
+        if (run[f[1]] >= span / 4) {
+            printf "BLOCKED %s name=%s tid=%s at_s=%.3f off_ms=%.2f state=%s until_woken_ms=%.2f " \
+                "woken_to_running_ms=%.2f woken_on_idle_core=%s\n", tags, name[f[1]], f[1], f[2] - first,
+                f[3] * 1000, f[4], f[5] * 1000, f[6] * 1000, f[7] ? "yes" : "no"
+        }
     }
     ranked = RANKED ? RANKED : 3
     for (k = 0; k < ranked; k++) {

@@ -17,6 +17,7 @@ shift 2 || shift $#
 # name|JVM options|settings (key=value ...)
 all=(
   "default||"
+  "safepoint-interval-1s|-XX:GuaranteedSafepointInterval=1000|"
   "no-safepoint-interval|-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0|"
   "pretouch-1-compiler|-XX:+AlwaysPreTouch -XX:CICompilerCount=2 -XX:-TieredCompilation|"
   "fragment-limit-1||l1infer.ingest.fragment.limit=1"
