@@ -51,6 +51,8 @@ function segment(cpu, pid, comm, from, to,    w, start) {
     if (nextPid in asleep) {
         if (t - asleep[nextPid] >= 0.002) {
             woke = (nextPid in wokenAt) ? wokenAt[nextPid] : t
+            # A wake-up can come while the thread is still on its way out (before its switch): then at once.
+            if (woke < asleep[nextPid]) { woke = asleep[nextPid] }
             sleeps[++sleepCount] = nextPid SUBSEP asleep[nextPid] SUBSEP (t - asleep[nextPid]) SUBSEP \
                 sleepState[nextPid] SUBSEP (woke - asleep[nextPid]) SUBSEP (t - woke) SUBSEP \
                 ((nextPid in wokenOnIdle) ? wokenOnIdle[nextPid] : 0)
