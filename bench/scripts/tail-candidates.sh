@@ -19,6 +19,7 @@ all=(
   "default||"
   "safepoint-interval-1s|-XX:GuaranteedSafepointInterval=1000|"
   "no-safepoint-interval|-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=0|"
+  "pretouch|-XX:+AlwaysPreTouch|"
   "pretouch-1-compiler|-XX:+AlwaysPreTouch -XX:CICompilerCount=2 -XX:-TieredCompilation|"
   "fragment-limit-1||l1infer.ingest.fragment.limit=1"
   "fragment-limit-256||l1infer.ingest.fragment.limit=256"
