@@ -10,7 +10,10 @@
 # wake-up (sched_wakeup events) into the time until it was woken and from then until it ran, and whether the core it
 # was woken on stood idle (then only the host can have kept it from running: an idle virtual core that halted is
 # run again when the host schedules it). Time a virtual core is taken by the host shows in none of the rest.
-function ts(field) { sub(/:$/, "", field); return field + 0 }
+function stamp(    i) {
+    for (i = 1; i <= NF; i++) { if ($i ~ /^[0-9]+\.[0-9]+:$/) { return substr($i, 1, length($i) - 1) + 0 } }
+    return 0
+}
 function segment(cpu, pid, comm, from, to,    w, start) {
     if (pid == "" || to <= from) { return }
     run[pid] += to - from
@@ -24,15 +27,18 @@ function segment(cpu, pid, comm, from, to,    w, start) {
     }
 }
 / sched_wakeup: / {
-    for (i = 1; i <= NF; i++) { if ($i ~ /^[0-9]+\.[0-9]+:$/) { t = ts($i); break } }
+    t = stamp()
     woken = $0; sub(/^.* pid=/, "", woken); sub(/ .*$/, "", woken)
     target = $0; sub(/^.*target_cpu=/, "", target); target += 0
-    if ((woken in asleep) && !(woken in wokenAt)) { wokenAt[woken] = t; wokenOnIdle[woken] = current_cpu[target] == 0 }
+    if ((woken in asleep) && !(woken in wokenAt)) {
+        wokenAt[woken] = t
+        # Unknown (no switch seen on that core yet) counts as busy, not idle.
+        wokenOnIdle[woken] = (target in current_cpu) && current_cpu[target] == 0
+    }
     next
 }
 / sched_switch: / {
-    t = 0
-    for (i = 1; i <= NF; i++) { if ($i ~ /^[0-9]+\.[0-9]+:$/) { t = ts($i); break } }
+    t = stamp()
     match($0, /\[[0-9]+\] /)
     cpu = substr($0, RSTART + 1, RLENGTH - 3) + 0
     # comm may hold spaces: take the fields between the keys
