@@ -47,10 +47,16 @@ final class LoadOptions
             "spin (holds a core).")
     String idle;
 
-    /** A run of these options' grace, max lag and idling; a bad --idle is refused here, before the run. */
+    @Option(names = "--burst", defaultValue = "1",
+        description = "Events that share one intended send time, sent back to back every burst/rate seconds " +
+            "(default: ${DEFAULT-VALUE}, evenly spaced). A burst of N is the backlog a stall of N/rate leaves: its " +
+            "latencies show how fast the target works one off.")
+    int burst;
+
+    /** A run of these options' grace, max lag, idling and burst; a bad --idle is refused here, before the run. */
     OpenLoopRun.Spec spec(final String label, final long rate, final long warmupNs, final long durationNs)
     {
-        return new OpenLoopRun.Spec(label, rate, warmupNs, durationNs, graceNs, maxLagNs, spinIdle());
+        return new OpenLoopRun.Spec(label, rate, warmupNs, durationNs, graceNs, maxLagNs, spinIdle(), burst);
     }
 
     private boolean spinIdle()

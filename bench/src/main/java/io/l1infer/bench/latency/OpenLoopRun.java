@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * An open-loop publisher at a fixed rate on one thread that both sends and polls: event i is due at
- * {@code start + i * 1e9 / rate} and carries that intended time even when it goes out late (after a stall the
- * sender catches up immediately), so the recorded latency includes every stall. Warm-up events come first and
- * are not measured. After the last send it waits for answers until none has arrived for the grace period.
+ * {@code start + i * 1e9 / rate} (with a burst of N, the N events of each burst at its first's time) and carries
+ * that intended time even when it goes out late (after a stall the sender catches up immediately), so the recorded
+ * latency includes every stall. Warm-up events come first and are not measured. After the last send it waits for
+ * answers until none has arrived for the grace period.
  */
 public final class OpenLoopRun
 {
@@ -36,13 +37,20 @@ public final class OpenLoopRun
      * @param graceNs    wait after the last send for answers, restarted by each answer.
      * @param maxLagNs   give up when the sender falls this far behind schedule (the target is not keeping up).
      * @param spinIdle   spin instead of yielding the core when there is nothing to do.
+     * @param burst      events sharing one intended send time, {@code burst / rate} seconds apart: 1 spaces every
+     *                   event evenly; N is the backlog a stall of {@code N / rate} leaves, over and over, so the
+     *                   latencies show how fast the target works one off.
      */
     public record Spec(String label, long rate, long warmupNs, long durationNs, long graceNs, long maxLagNs,
-                       boolean spinIdle)
+                       boolean spinIdle, int burst)
     {
         /** Checks the values, naming the offending one. */
         public Spec
         {
+            if (burst < 1 || burst > 1_000_000)
+            {
+                throw new IllegalArgumentException("burst must be 1..1000000 events, got " + burst);
+            }
             if (rate < 1 || rate > 100_000_000L)
             {
                 throw new IllegalArgumentException("rate must be 1..100000000 events/s, got " + rate);
@@ -53,6 +61,13 @@ public final class OpenLoopRun
                     "warm-up " + warmupNs + " ns, duration " + durationNs + " ns, grace " + graceNs + " ns, max lag " +
                     maxLagNs + " ns");
             }
+        }
+
+        /** A spec that spaces every event evenly (a burst of 1). */
+        public Spec(final String label, final long rate, final long warmupNs, final long durationNs,
+            final long graceNs, final long maxLagNs, final boolean spinIdle)
+        {
+            this(label, rate, warmupNs, durationNs, graceNs, maxLagNs, spinIdle, 1);
         }
 
         long warmupEvents()
@@ -117,6 +132,7 @@ public final class OpenLoopRun
         // path first taken then made the JIT deoptimise this loop, and the sender fell behind in the first second.
         final List<List<Histogram>> intervalsByPhase = List.of(new ArrayList<>(), intervals);
         final long rate = spec.rate();
+        final int burst = spec.burst();
         long sentInRun = 0;
         long intended = start;
         long refused = 0;
@@ -150,7 +166,7 @@ public final class OpenLoopRun
                     recorder.sent(firstId + sentInRun, now);
                     maxLag = Math.max(maxLag, (now - intended) & ((warmupEvents - 1 - sentInRun) >> 63));
                     sentInRun++;
-                    intended = start + sentInRun * SECOND_NS / rate;
+                    intended = intendedNs(start, sentInRun, rate, burst);
                     worked = true;
                 }
                 else if (outcome.isRetryable())
@@ -216,6 +232,15 @@ public final class OpenLoopRun
             recorder.rejects(), measuredSent - answered, recorder.timeouts(), refused, maxLag, fellBehind, gaps, gapNs,
             recorder.measured().copy(), recorder.daemonSide().copy(), meanBatch, List.copyOf(intervals), startEpochMs,
             notes());
+    }
+
+    /**
+     * When event {@code index} of a run is due: evenly spaced at {@code rate}, the events of each burst together
+     * at the time of the burst's first.
+     */
+    static long intendedNs(final long startNs, final long index, final long rate, final int burst)
+    {
+        return startNs + (index - index % burst) * SECOND_NS / rate;
     }
 
     private String notes()
