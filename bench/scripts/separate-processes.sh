@@ -2,7 +2,7 @@
 # The separate-process layout of issue 15: the daemon in its own process, then `l1infer-bench echo-server` (the
 # echo with the daemon's settings) in its own process, each measured by the bench in a third with
 # `latency --target external --breakdown` (toy workload, 100 kHz, 5 s warm-up, 20 s; WORKLOAD, RATE and EXTRA, e.g.
-# EXTRA="--burst 100", from the environment change them):
+# EXTRA="--burst 100", from the environment change them; BREAKDOWN=0 leaves --breakdown out):
 #   bench/scripts/separate-processes.sh OUT_DIR [REPEATS] [JVM_OPTIONS]
 # JVM_OPTIONS go to all three JVMs. The echo's RESULT line is relabelled target=echo so summarize.awk pairs it with
 # the daemon of the same repeat. Raw lines in OUT_DIR/separate.txt, medians in OUT_DIR/separate-summary.txt.
@@ -14,6 +14,8 @@ repeats="${2:-3}"
 jvm="${3:-}"
 name="separate${jvm:+-opts}"
 dir="/dev/shm/l1infer-separate-$$"
+breakdown=--breakdown
+[ "${BREAKDOWN:-1}" = 0 ] && breakdown=
 mkdir -p "$out"
 bin/l1infer-bench help >/dev/null 2>&1 # builds on first use
 source bench/scripts/thread-snapshot.sh
@@ -30,7 +32,7 @@ measure() { # KIND REPEAT
   local kind="$1" r="$2"
   echo "LOAD layout=$name-$kind repeat=$r load1=$(cut -d' ' -f1 /proc/loadavg) at=$(date +%H:%M:%S)" \
     | tee -a "$out/separate.txt"
-  L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --target external --aeron-dir "$dir" --breakdown \
+  L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --target external --aeron-dir "$dir" $breakdown \
     --workload "${WORKLOAD:-toy}" --rate "${RATE:-100k}" --warmup 5s --duration 20s ${EXTRA:-} --out "$out/$kind-$r" \
     > "$out/$kind-$r.log" 2>&1 &
   local bench=$!

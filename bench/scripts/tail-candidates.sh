@@ -2,7 +2,8 @@
 # The latency-tail candidates of issue 15, each against the echo in the same invocation, with the stage breakdown:
 #   bench/scripts/tail-candidates.sh OUT_DIR [REPEATS] [CANDIDATE...]
 # Each invocation: latency --baseline --breakdown --workload toy --rate 100k --warmup 5s --duration 20s (WORKLOAD,
-# RATE and EXTRA, e.g. EXTRA=--hiccups or EXTRA="--rounds 4" (ROUND lines, rounds.awk), from the environment change them), plus the candidate's JVM options and
+# RATE and EXTRA, e.g. EXTRA=--hiccups or EXTRA="--rounds 4" (ROUND lines, rounds.awk), from the environment change
+# them; BREAKDOWN=0 leaves --breakdown out, as the issue's own command does), plus the candidate's JVM options and
 # settings (the echo runs with the same ones). Repeat-major order, so a change of the
 # machine's load spreads over all candidates. Before each invocation the 1-minute load average is recorded.
 # Raw lines go to OUT_DIR/tail.txt (LOAD, RESULT, STAGE, tagged layout=NAME repeat=N), medians to
@@ -33,6 +34,8 @@ if [ $# -gt 0 ]; then
 else
   selected=("${all[@]}")
 fi
+breakdown=--breakdown
+[ "${BREAKDOWN:-1}" = 0 ] && breakdown=
 mkdir -p "$out"
 bin/l1infer-bench help >/dev/null 2>&1 # builds on first use
 for r in $(seq 1 "$repeats"); do
@@ -42,7 +45,7 @@ for r in $(seq 1 "$repeats"); do
     for kv in $kvs; do sets+=(--set "$kv"); done
     echo "LOAD layout=$name repeat=$r load1=$(cut -d' ' -f1 /proc/loadavg) at=$(date +%H:%M:%S)" \
       | tee -a "$out/tail.txt"
-    L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --baseline --breakdown --workload "$workload" --rate "$rate" \
+    L1INFER_JAVA_OPTS="$jvm" bin/l1infer-bench latency --baseline $breakdown --workload "$workload" --rate "$rate" \
       --warmup 5s --duration 20s ${EXTRA:-} "${sets[@]}" --out "$out/$name-$r" > "$out/$name-$r.log" 2>&1 || true
     grep '^RESULT\|^ROUND\|^STAGE name\|^platform hiccups' "$out/$name-$r.log" \
       | sed "s/^\(RESULT\|ROUND\|STAGE\|platform\)/\1 layout=$name repeat=$r/" \
