@@ -47,10 +47,8 @@ final class LoadOptions
             "spin (holds a core).")
     String idle;
 
-    @Option(names = "--burst", defaultValue = "1",
-        description = "Events that share one intended send time, sent back to back every burst/rate seconds " +
-            "(default: ${DEFAULT-VALUE}, evenly spaced). A burst of N is the backlog a stall of N/rate leaves: its " +
-            "latencies show how fast the target works one off.")
+    @Option(names = "--burst", defaultValue = "1", description = "Events sent back to back with one intended send " +
+        "time, burst/rate s apart: the backlog a stall of burst/rate leaves (default: ${DEFAULT-VALUE}).")
     int burst;
 
     /** A run of these options' grace, max lag, idling and burst; a bad --idle is refused here, before the run. */
