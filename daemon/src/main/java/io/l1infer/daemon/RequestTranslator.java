@@ -11,13 +11,14 @@ import io.l1infer.codec.sbe.RejectReason;
 import io.l1infer.fpga.fixedpoint.FixedPointType;
 import io.l1infer.fpga.model.ModelBundle;
 import io.l1infer.muon.MuonFeatures;
+import io.l1infer.muon.QuantizedMuonFeatures;
 import org.agrona.DirectBuffer;
 
 /**
  * Turns one fragment into one ring event in two steps: {@link #read} validates it and decodes a MuonSegments
  * message's primitives (once; the partition filter looks at them), then {@link #writeTo} writes the request's raw
- * model inputs straight into the slot (muon segments through the 27-feature builder, feature vectors as given, from
- * whichever of the int32 and int64 groups carries them) or marks the slot a reject with the reason.
+ * model inputs straight into the slot (muon segments through the 27-feature builder's tables, feature vectors as
+ * given, from whichever of the int32 and int64 groups carries them) or marks the slot a reject with the reason.
  * Single-threaded (the ingest agent's), allocation-free.
  */
 final class RequestTranslator
@@ -28,11 +29,10 @@ final class RequestTranslator
     private final MuonSegmentsDecoder segments = new MuonSegmentsDecoder();
     private final FeatureVectorDecoder features = new FeatureVectorDecoder();
     private final MuonPrimitives primitives = new MuonPrimitives();
-    private final MuonFeatures featureBuilder = new MuonFeatures();
-    private final double[] featureValues = new double[MuonFeatures.FEATURE_COUNT];
+    private final long[] featureRaw = new long[MuonFeatures.FEATURE_COUNT];
     private final FixedPointType inputType;
     private final int inputSize;
-    private final boolean muonModel;
+    private final QuantizedMuonFeatures featureBuilder;
     private final boolean wideInputs;
     private int templateId;
 
@@ -40,7 +40,7 @@ final class RequestTranslator
     {
         this.inputType = model.input().type();
         this.inputSize = model.input().size();
-        this.muonModel = isMuonFeatureModel(model);
+        this.featureBuilder = isMuonFeatureModel(model) ? new QuantizedMuonFeatures(inputType::fromDouble) : null;
         this.wideInputs = ModelWireLimits.isWide(inputType);
     }
 
@@ -112,14 +112,14 @@ final class RequestTranslator
 
     private void writeSegments(final RingEvent event)
     {
-        if (!muonModel)
+        if (featureBuilder == null)
         {
             event.verdict.reject(RejectReason.UNSUPPORTED_MESSAGE, MessageField.NONE, ValidationVerdict.NO_INDEX, 0);
             return;
         }
         setIds(event, segments.sourceId(), segments.eventId(), segments.sendTimeNs());
         // The validator checked every range: build without checking them again.
-        final int slots = featureBuilder.buildInRange(primitives, featureValues, 0);
+        final int slots = featureBuilder.buildInRange(primitives, featureRaw);
         if (slots < MuonFeatures.MIN_PRIMITIVES)
         {
             event.verdict.reject(RejectReason.TOO_FEW_PRIMITIVES, MessageField.PRIMITIVE_BX,
@@ -128,7 +128,7 @@ final class RequestTranslator
         }
         for (int f = 0; f < MuonFeatures.FEATURE_COUNT; f++)
         {
-            putInput(event, f, inputType.fromDouble(featureValues[f]));
+            putInput(event, f, featureRaw[f]);
         }
         event.kind = RingEvent.KIND_REQUEST;
     }

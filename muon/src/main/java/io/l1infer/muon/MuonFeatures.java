@@ -63,13 +63,19 @@ public final class MuonFeatures
         "quality_1", "quality_2", "quality_3", "quality_4",
         "delta_phi_12", "delta_phi_13", "delta_phi_14", "delta_phi_23", "delta_phi_24", "delta_phi_34");
 
+    /** Delta phi differences of 0..4095 whole phi counts have tabulated values ({@link #deltaPhiOfCounts}). */
+    public static final int PHI_COUNT_TABLE_SIZE = 4096;
+    /** {@link #pairPhiCounts} of a pair whose value is not tabulated. */
+    public static final int NO_WHOLE_COUNTS = -1;
+
     private static final int[] PAIR_FIRST = {0, 0, 0, 1, 1, 2};
     private static final int[] PAIR_SECOND = {1, 2, 3, 2, 3, 3};
-    /** {@link #deltaPhi} of a difference of exactly k phi counts, k = 0..4095. */
+    /** {@link #deltaPhi} of a difference of exactly k phi counts, k below {@link #PHI_COUNT_TABLE_SIZE}. */
     private static final double[] DELTA_PHI_OF_COUNTS = deltaPhiOfCounts();
 
     private final int[] slotPrimitive = new int[SLOT_COUNT];
     private final double[] slotGlobalPhi = new double[SLOT_COUNT];
+    private final int[] pairPhiCounts = new int[PAIR_FIRST.length];
 
     /**
      * Writes the 27 features of {@code primitives} into {@code out[offset .. offset+26]}.
@@ -117,7 +123,7 @@ public final class MuonFeatures
                 out[offset + STATION + s] = primitives.station(i);
                 out[offset + WHEEL + s] = primitives.wheel(i);
                 out[offset + SECTOR + s] = primitives.sector(i);
-                out[offset + PHI_B + s] = primitives.phiB(i) / 512.0;
+                out[offset + PHI_B + s] = phiBFeature(primitives.phiB(i));
                 out[offset + QUALITY + s] = primitives.quality(i) >= MuonPrimitives.QUALITY_CORRELATED_MIN ? 1 : 0;
                 slotGlobalPhi[s] = globalPhi(primitives.sector(i), primitives.phi(i));
             }
@@ -132,11 +138,43 @@ public final class MuonFeatures
         }
         for (int p = 0; p < PAIR_FIRST.length; p++)
         {
-            final int a = PAIR_FIRST[p];
             final int b = PAIR_SECOND[p];
-            out[offset + DELTA_PHI + p] = b < slots ? deltaPhi(slotGlobalPhi[a], slotGlobalPhi[b]) : 0;
+            if (b < slots)
+            {
+                final double d = Math.abs(slotGlobalPhi[PAIR_FIRST[p]] - slotGlobalPhi[b]);
+                final int k = wholePhiCounts(d);
+                pairPhiCounts[p] = k;
+                out[offset + DELTA_PHI + p] = k >= 0 ? DELTA_PHI_OF_COUNTS[k] : deltaPhiOf(d);
+            }
+            else
+            {
+                pairPhiCounts[p] = NO_WHOLE_COUNTS;
+                out[offset + DELTA_PHI + p] = 0;
+            }
         }
         return slots;
+    }
+
+    /**
+     * The whole number of phi counts between the global phis of delta phi pair {@code pair} (0..5) in the last
+     * build, the index of its value in a table made with {@link #deltaPhiOfCounts(int)}; {@link #NO_WHOLE_COUNTS}
+     * when the difference is not such a number or the pair touches an empty slot.
+     */
+    public int pairPhiCounts(final int pair)
+    {
+        return pairPhiCounts[pair];
+    }
+
+    /** The phiB feature of a primitive's raw phiB, in rad. */
+    public static double phiBFeature(final int phiB)
+    {
+        return phiB / 512.0;
+    }
+
+    /** The delta phi feature of a difference of exactly {@code counts} phi counts (0..4095), as a build writes it. */
+    public static double deltaPhiOfCounts(final int counts)
+    {
+        return DELTA_PHI_OF_COUNTS[counts];
     }
 
     /**
@@ -156,17 +194,23 @@ public final class MuonFeatures
     public static double deltaPhi(final double globalPhiA, final double globalPhiB)
     {
         final double d = Math.abs(globalPhiA - globalPhiB);
-        // Most pairs share a sector, so d is a whole number of phi counts: look those up (same bits, no trig).
-        final double counts = d * 4096.0;
-        if (counts < DELTA_PHI_OF_COUNTS.length)
+        final int k = wholePhiCounts(d);
+        return k >= 0 ? DELTA_PHI_OF_COUNTS[k] : deltaPhiOf(d);
+    }
+
+    /** Most pairs share a sector, so their difference is a whole number of phi counts: those are looked up. */
+    private static int wholePhiCounts(final double absoluteDifference)
+    {
+        final double counts = absoluteDifference * 4096.0;
+        if (counts < PHI_COUNT_TABLE_SIZE)
         {
             final int k = (int)counts;
             if (k == counts)
             {
-                return DELTA_PHI_OF_COUNTS[k];
+                return k;
             }
         }
-        return deltaPhiOf(d);
+        return NO_WHOLE_COUNTS;
     }
 
     private static double deltaPhiOf(final double absoluteDifference)
@@ -176,7 +220,7 @@ public final class MuonFeatures
 
     private static double[] deltaPhiOfCounts()
     {
-        final double[] table = new double[4096];
+        final double[] table = new double[PHI_COUNT_TABLE_SIZE];
         for (int k = 0; k < table.length; k++)
         {
             table[k] = deltaPhiOf(k / 4096.0);
