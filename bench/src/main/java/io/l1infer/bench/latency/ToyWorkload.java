@@ -93,6 +93,22 @@ public final class ToyWorkload implements Workload
         return seed;
     }
 
+    /**
+     * Copy pool entry {@code index}'s primitives into a codec holder (benchmarks of the daemon's ingest encode them).
+     *
+     * @return {@code into}.
+     */
+    public MuonPrimitives copyPrimitives(final int index, final MuonPrimitives into)
+    {
+        into.clear();
+        for (int i = first[index], end = first[index + 1]; i < end; i += FIELDS)
+        {
+            into.add(fields[i], fields[i + 1], fields[i + 2], fields[i + 3], fields[i + 4], fields[i + 5],
+                fields[i + 6], fields[i + 7]);
+        }
+        return into;
+    }
+
     /** The number of primitives of pool entry {@code index}. */
     public int primitiveCount(final int index)
     {
