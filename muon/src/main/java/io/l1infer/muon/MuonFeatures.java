@@ -71,7 +71,7 @@ public final class MuonFeatures
     private static final int[] PAIR_FIRST = {0, 0, 0, 1, 1, 2};
     private static final int[] PAIR_SECOND = {1, 2, 3, 2, 3, 3};
     /** {@link #deltaPhi} of a difference of exactly k phi counts, k below {@link #PHI_COUNT_TABLE_SIZE}. */
-    private static final double[] DELTA_PHI_OF_COUNTS = deltaPhiOfCounts();
+    private static final double[] DELTA_PHI_OF_COUNTS = tabulateDeltaPhiOfCounts();
 
     private final int[] slotPrimitive = new int[SLOT_COUNT];
     private final double[] slotGlobalPhi = new double[SLOT_COUNT];
@@ -218,7 +218,7 @@ public final class MuonFeatures
         return roundTo15Decimals(StrictMath.acos(StrictMath.cos(absoluteDifference)));
     }
 
-    private static double[] deltaPhiOfCounts()
+    private static double[] tabulateDeltaPhiOfCounts()
     {
         final double[] table = new double[PHI_COUNT_TABLE_SIZE];
         for (int k = 0; k < table.length; k++)
