@@ -2,6 +2,8 @@ package io.l1infer.systemtest;
 
 import io.l1infer.codec.sbe.ResultStatus;
 import io.l1infer.daemon.DaemonTestClient;
+import io.l1infer.fpga.engine.AcceleratorException;
+import io.l1infer.fpga.opencl.OpenClDevices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -67,11 +69,28 @@ class MissingDeviceTest
             }
             final List<UnixDatagramReceiver.TimedMessage> messages = new ArrayList<>();
             receiver.drainFor(1500, messages);
+            // Where this machine has no OpenCL at all (a new user's, before .ci/run installs PoCL), the cause the
+            // daemon names is the library, not the device.
+            final String cause = openClDevicesListed() ? "no-such-device" : "accelerator opencl could not be opened";
             assertTrue(messages.stream().anyMatch(m -> m.text().startsWith("STATUS=") &&
-                m.text().contains("DEGRADED") && m.text().contains("no-such-device")), "STATUS: " + messages);
+                m.text().contains("DEGRADED") && m.text().contains(cause)), "STATUS naming " + cause + ": " + messages);
             assertTrue(daemon.output().contains("could not be opened"), daemon.output());
             daemon.terminate();
             assertEquals(0, daemon.awaitExit(30_000), daemon.output());
+        }
+    }
+
+    /** Whether this JVM finds any OpenCL device, as the daemon would look for one. */
+    private static boolean openClDevicesListed()
+    {
+        try
+        {
+            return !OpenClDevices.list().isEmpty();
+        }
+        catch (final AcceleratorException ex)
+        {
+            System.out.println("no OpenCL here (" + ex.getMessage() + "): the degraded cause is not the device");
+            return false;
         }
     }
 }
